@@ -5,7 +5,8 @@
 export type IsoDate = string
 
 /** The four broad areas of need of the SEND Code of Practice 0 to 25 (2015). */
-export type AreaOfNeed = 'communication_interaction' | 'cognition_learning' | 'semh' | 'sensory_physical'
+export type AreaOfNeed =
+  'communication_interaction' | 'cognition_learning' | 'semh' | 'sensory_physical'
 
 /** SEN provision after legacy values are mapped: no SEN, SEN support, or an EHC plan. */
 export type Provision = 'N' | 'K' | 'E'

@@ -1,0 +1,113 @@
+// Calendar dates as `yyyy-mm-dd` strings and plain integers. Nothing here builds a Date from a string,
+// so no result depends on the server's time zone or on British Summer Time.
+import type { IsoDate } from './types.js'
+
+export interface CalendarDate {
+  year: number
+  month: number
+  day: number
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const
+
+export function monthName(month: number): string {
+  const name = MONTH_NAMES[month - 1]
+  if (!name) throw new RangeError(`Month must be 1 to 12, not ${month}`)
+  return name
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+export function isRealDate({ year, month, day }: CalendarDate): boolean {
+  const wholeNumbers = [year, month, day].every(Number.isInteger)
+  return wholeNumbers && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+}
+
+export function toIsoDate({ year, month, day }: CalendarDate): IsoDate {
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`
+}
+
+export function isValidIsoDate(value: string): value is IsoDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return false
+  return isRealDate({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) })
+}
+
+/** Splits a valid ISO date into numbers. Raises a RangeError for anything else. */
+export function splitIsoDate(date: IsoDate): CalendarDate {
+  if (!isValidIsoDate(date)) throw new RangeError(`Not a valid yyyy-mm-dd date: "${date}"`)
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  return { year, month, day }
+}
+
+/** Orders two ISO dates: negative when `a` is earlier, 0 when equal, positive when later. */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  splitIsoDate(a)
+  splitIsoDate(b)
+  if (a === b) return 0
+  return a < b ? -1 : 1
+}
+
+/** Adds whole months, moving a day that the target month lacks to its last day (31 March + 1 = 30 April). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = splitIsoDate(date)
+  const monthIndex = year * 12 + (month - 1) + months
+  const targetYear = Math.floor(monthIndex / 12)
+  const targetMonth = monthIndex - targetYear * 12 + 1
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth))
+  return toIsoDate({ year: targetYear, month: targetMonth, day: targetDay })
+}
+
+/** Adds whole years. 29 February becomes 28 February in a year that is not a leap year. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12)
+}
+
+/** Adds days (negative to go back) by counting through the calendar, with no Date object. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  let { year, month, day } = splitIsoDate(date)
+  let remaining = days
+  while (remaining !== 0) {
+    if (remaining > 0) {
+      ;({ year, month, day } = nextDay({ year, month, day }))
+      remaining -= 1
+    } else {
+      ;({ year, month, day } = previousDay({ year, month, day }))
+      remaining += 1
+    }
+  }
+  return toIsoDate({ year, month, day })
+}
+
+function nextDay({ year, month, day }: CalendarDate): CalendarDate {
+  if (day < daysInMonth(year, month)) return { year, month, day: day + 1 }
+  if (month < 12) return { year, month: month + 1, day: 1 }
+  return { year: year + 1, month: 1, day: 1 }
+}
+
+function previousDay({ year, month, day }: CalendarDate): CalendarDate {
+  if (day > 1) return { year, month, day: day - 1 }
+  if (month > 1) return { year, month: month - 1, day: daysInMonth(year, month - 1) }
+  return { year: year - 1, month: 12, day: 31 }
+}

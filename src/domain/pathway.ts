@@ -1,0 +1,72 @@
+// Qualification pathways as schools write them. Only a clear value is mapped. Anything uncertain is
+// reported back to staff, because a guessed pathway would give a firm group that no one chose.
+import type { QualificationLevel } from './types.js'
+
+export interface PathwayClassification {
+  level: QualificationLevel | null
+  /** False when a pathway was written but is not clear enough to map. */
+  recognised: boolean
+  message: string | null
+}
+
+// Words that make any pathway uncertain, whatever else it contains.
+const UNCERTAIN =
+  /\b(tbc|tbd|tba|mixed|mix|unknown|unsure|undecided|maybe|possibly|or|either|not sure)\b|\?/
+
+// A GCSE of any kind counts as Level 2, whatever grade is expected.
+const GCSE = /\bi?gcses?\b/
+const NO_GCSE = /\b(no|non|not)[ -]?i?gcses?\b/
+
+// "Entry Level 3" or "Entry 1/2" is all below Level 2, so its numbers must not read as Level 2 or 3.
+const ENTRY_LEVELS = /\bentry( level)?( ?[1-3]( ?(\/|-|and|&) ?[1-3])*)?\b/g
+
+// "Level 1/2" names two levels at once.
+const LEVEL_ONE_OR_TWO = /\b(level|l) ?1 ?(\/|-|and|&) ?(level|l)? ?2\b/
+
+// Level 3 (A levels and the like) is above Level 2, so it counts as the Level 2 pathway.
+const LEVEL_TWO_SIGNS = [
+  /\b(level|l) ?[23]\b/,
+  /\ba[ -]?levels?\b/,
+  /\bbtec (first|national|extended)\b/,
+  /\bt[ -]?levels?\b/,
+]
+
+const BELOW_LEVEL_TWO_SIGNS = [
+  /\bentry\b/,
+  /\be ?[1-3]\b/,
+  /\b(level|l) ?1\b/,
+  /\bpre[ -]?entry\b/,
+  /\bpre[ -]?formal\b/,
+  /\bsemi[ -]?formal\b/,
+  /\binformal\b/,
+  /\bpersonali[sz]ed (curriculum|learning|pathway|programme)\b/,
+  /\bengagement (curriculum|model|steps)\b/,
+  /\bsensory curriculum\b/,
+]
+
+export function classifyPathway(raw: string | null): PathwayClassification {
+  const text = (raw ?? '').trim().replace(/\s+/g, ' ')
+  if (text === '') return { level: null, recognised: true, message: null }
+
+  const level = levelOf(text.toLowerCase())
+  if (level === null) return { level: null, recognised: false, message: unclearMessage(text) }
+  return { level, recognised: true, message: null }
+}
+
+function levelOf(written: string): QualificationLevel | null {
+  const text = written.replace(ENTRY_LEVELS, 'entry')
+  if (UNCERTAIN.test(text) || NO_GCSE.test(text) || LEVEL_ONE_OR_TWO.test(text)) return null
+  if (GCSE.test(text)) return 'level2'
+
+  const levelTwo = LEVEL_TWO_SIGNS.some((pattern) => pattern.test(text))
+  const belowLevelTwo = BELOW_LEVEL_TWO_SIGNS.some((pattern) => pattern.test(text))
+  if (levelTwo === belowLevelTwo) return null
+  return levelTwo ? 'level2' : 'below_level2'
+}
+
+function unclearMessage(text: string): string {
+  return (
+    `Qualification pathway "${text}" is not clear enough to choose a Career SEND group, so it is treated as unknown. ` +
+    'Record either GCSE or another Level 2 qualification, or a pathway below Level 2 such as Entry Level, Level 1 or pre-formal.'
+  )
+}
