@@ -1,0 +1,37 @@
+import { PostgresAdapter, sql } from 'kysely'
+import type { ColumnDataType, CreateTableBuilder, Expression, Kysely } from 'kysely'
+import type { DialectName } from './connection.js'
+
+// Kysely handles of any table type, because migrations run before the row types exist.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyKysely = Kysely<any>
+
+/** Returns which engine a Kysely handle talks to, read from its adapter. */
+export function dialectOf(db: AnyKysely): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+}
+
+/**
+ * Adds an `id` primary key that the engine numbers itself. SQLite numbers only a column declared
+ * exactly `integer primary key`, and PostgreSQL needs an identity column for the same effect.
+ */
+export function addIdColumn<T extends string>(
+  db: AnyKysely,
+  table: CreateTableBuilder<T, never>,
+): CreateTableBuilder<T, 'id'> {
+  if (dialectOf(db) === 'postgres') {
+    return table.addColumn('id', 'integer', (column) =>
+      column.primaryKey().generatedByDefaultAsIdentity(),
+    )
+  }
+
+  return table.addColumn('id', 'integer', (column) => column.primaryKey())
+}
+
+/**
+ * Returns a text type that sorts by code point on both engines. SQLite's default collation
+ * already does, but PostgreSQL follows the database locale, which may ignore punctuation.
+ */
+export function codePointText(db: AnyKysely): ColumnDataType | Expression<unknown> {
+  return dialectOf(db) === 'postgres' ? sql`text collate "C"` : 'text'
+}

@@ -1,0 +1,41 @@
+import { Migrator, NO_MIGRATIONS } from 'kysely'
+import type { MigrationResultSet } from 'kysely'
+import type { AnyKysely } from './dialect.js'
+import * as initial from './migrations/2026120301_initial.js'
+import * as imports from './migrations/2026120302_imports.js'
+
+// Migrations are imported here, not read from a folder, so they run the same under tsx and
+// after a tsc build. Kysely runs them in the order of their names.
+const migrations = {
+  '2026120301_initial': initial,
+  '2026120302_imports': imports,
+}
+
+function createMigrator(db: AnyKysely): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+/** Raises the error of the first failed migration, naming it, after Kysely rolls it back. */
+function throwOnFailure({ error, results }: MigrationResultSet): MigrationResultSet {
+  if (error === undefined) {
+    return { results }
+  }
+
+  const failed = results?.find((result) => result.status === 'Error')
+  throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error })
+}
+
+/** Applies every migration not yet applied. */
+export async function migrateToLatest(db: AnyKysely): Promise<MigrationResultSet> {
+  return throwOnFailure(await createMigrator(db).migrateToLatest())
+}
+
+/** Reverts the latest applied migration. */
+export async function migrateDown(db: AnyKysely): Promise<MigrationResultSet> {
+  return throwOnFailure(await createMigrator(db).migrateDown())
+}
+
+/** Reverts every migration, leaving only Kysely's own bookkeeping tables. */
+export async function migrateToNone(db: AnyKysely): Promise<MigrationResultSet> {
+  return throwOnFailure(await createMigrator(db).migrateTo(NO_MIGRATIONS))
+}

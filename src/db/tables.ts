@@ -1,0 +1,113 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// Row types of the database, in snake_case as stored. Calendar dates are `yyyy-mm-dd` text and
+// moments are ISO 8601 UTC text on both engines, so no value changes with the engine or time zone.
+
+export interface SchoolTable {
+  id: Generated<number>
+  name: string
+  created_at: string
+}
+
+export interface StudentTable {
+  id: Generated<number>
+  school_id: number
+  upn: string | null
+  uln: string | null
+  mis_id: string | null
+  former_upn: string | null
+  legal_surname: string
+  legal_forename: string
+  preferred_surname: string | null
+  preferred_forename: string | null
+  date_of_birth: string
+  nc_year: string | null
+  provision_code: string
+  primary_need: string | null
+  secondary_need: string | null
+  ehc_plan_start_date: string | null
+  ehc_plan_review_date: string | null
+  pathway: string | null
+  /** The user who recorded the pathway on screen or at the command line, or null if imported. */
+  pathway_set_by: string | null
+  pathway_set_at: string | null
+  /** The Career SEND group after any override, stored so the students list can filter on it. */
+  group: string | null
+  basis: string | null
+  /** Group flags between commas (`,provisional,atypical,`), or `,` for none, for `like '%,x,%'`. */
+  flags: string
+  /** The area of the primary need, or of the secondary need when the primary has none. */
+  need_area: string | null
+  /** 1 when an override exists and the computed group has changed since it was made. */
+  has_conflict: number
+  /** Lower-case surname then forename, for a sort that is the same on both engines. */
+  sort_name: string
+  /** Lower-case names and identifiers, for searching with one `like`. */
+  search_text: string
+  /** 1 or 0; better-sqlite3 cannot bind booleans, so both engines store an integer. */
+  in_latest_import: number
+  left_on: string | null
+  /** Incremented on every write, so a stored import preview can tell that a student changed. */
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface GroupOverrideTable {
+  student_id: number
+  group: string
+  reason: string
+  made_by: string
+  made_at: string
+  computed_group_at_override: string | null
+}
+
+export interface ImportTable {
+  id: Generated<number>
+  school_id: number
+  file_name: string
+  format: string
+  started_at: string
+  committed_at: string
+  new_count: number
+  updated_count: number
+  unchanged_count: number
+  rejected_count: number
+  warning_count: number
+  not_in_file_count: number
+}
+
+export interface ImportPreviewTable {
+  /** A random UUID, so a preview cannot be guessed from another's id. */
+  id: string
+  school_id: number
+  created_at: string
+  expires_at: string
+  /** The preview and what the commit needs to check it, as JSON text. */
+  payload: string
+}
+
+export interface NeedCodeMappingTable {
+  id: Generated<number>
+  /** The school the mapping applies to, or null for every school. */
+  school_id: number | null
+  code: string
+  area: string
+  description: string | null
+  created_at: string
+}
+
+export interface Tables {
+  schools: SchoolTable
+  students: StudentTable
+  group_overrides: GroupOverrideTable
+  imports: ImportTable
+  import_previews: ImportPreviewTable
+  need_code_mappings: NeedCodeMappingTable
+}
+
+export type StudentRow = Selectable<StudentTable>
+export type NewStudentRow = Insertable<StudentTable>
+export type StudentRowUpdate = Updateable<StudentTable>
+export type GroupOverrideRow = Selectable<GroupOverrideTable>
+export type NeedCodeMappingRow = Selectable<NeedCodeMappingTable>
