@@ -1,0 +1,60 @@
+import type { StudentField, StudentInput } from '../students/student.js'
+
+/** One problem with one value, named the way a person sees it in the file. */
+export interface ImportIssue {
+  /** The column header as written in the file, or null for a problem with the whole row. */
+  column: string | null
+  /** The cell as written, quoted in messages so spaces show; null when the problem has no single value. */
+  value: string | null
+  message: string
+}
+
+export type StudentKey = { kind: 'upn' | 'uln' | 'mis'; value: string }
+
+/** A row after validation, before it is compared with the database. */
+export interface ValidatedRow {
+  /** The line (CSV, header on line 1) or worksheet row a person sees in Excel. */
+  line: number
+  key: StudentKey | null
+  /** The student the row describes, or null when an error rejects it. */
+  input: StudentInput | null
+  errors: ImportIssue[]
+  warnings: ImportIssue[]
+}
+
+/** The whole file after reading and validation. */
+export interface ValidatedFile {
+  format: 'csv' | 'xlsx'
+  /** Fields for which the file has a column. A field with no column is left as stored. */
+  fields: StudentField[]
+  /** Headers the product does not use, listed so staff can check nothing was misspelt. */
+  unknownColumns: string[]
+  rows: ValidatedRow[]
+  /** Problems with the file as a whole that still let it be imported (an odd encoding, a title row). */
+  warnings: string[]
+}
+
+export type RowStatus = 'new' | 'updated' | 'unchanged' | 'rejected'
+
+export interface PreviewRow extends ValidatedRow {
+  status: RowStatus
+  /** For an updated row, the fields whose stored value would change. */
+  changedFields: StudentField[]
+}
+
+export interface ImportPreview {
+  schoolId: number
+  fileName: string
+  format: 'csv' | 'xlsx'
+  unknownColumns: string[]
+  fileWarnings: string[]
+  rows: PreviewRow[]
+  summary: { new: number; updated: number; unchanged: number; rejected: number; warnings: number }
+  /** Students of the school that this file does not list. They are kept, and marked not in the latest import. */
+  notInFile: { id: number; key: string }[]
+}
+
+/** Raised when the file as a whole cannot be read; the message says why and what to do. */
+export class ImportFileError extends Error {
+  override name = 'ImportFileError'
+}

@@ -1,0 +1,64 @@
+// Reads the worksheets of an XLSX workbook row by row with exceljs's streaming reader.
+
+import { Readable } from 'node:stream'
+import ExcelJS from 'exceljs'
+
+import { ImportFileError } from './import.types.js'
+import type { CellValue, RawRecord } from './read-file.js'
+
+const READER_OPTIONS = {
+  entries: 'ignore',
+  sharedStrings: 'cache',
+  // Styles are needed because exceljs detects a date cell from its number format.
+  styles: 'cache',
+  hyperlinks: 'ignore',
+  worksheets: 'emit',
+} as const
+
+/**
+ * Yields the rows of every worksheet, in the order the workbook stores them. Empty rows are not
+ * yielded; `line` is the worksheet row number either way.
+ */
+export async function* readXlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawRecord> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), READER_OPTIONS)
+  let sheet = 0
+  try {
+    for await (const worksheet of reader) {
+      sheet++
+      for await (const row of worksheet) {
+        yield { line: row.number, sheet, cells: toCells(row.values) }
+      }
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error
+    throw new ImportFileError(
+      'The workbook could not be read, so it may be damaged. Open it in Excel, save it as ' +
+        'Excel Workbook (.xlsx) again, and upload it.',
+    )
+  }
+}
+
+/** exceljs row values start at index 1 (column A) and may have holes for empty cells. */
+function toCells(values: ExcelJS.CellValue[] | Record<string, ExcelJS.CellValue>): CellValue[] {
+  const list = Array.isArray(values) ? values : Object.values(values)
+  const cells: CellValue[] = []
+  for (let index = 1; index < list.length; index++) {
+    cells.push(toCell(list[index]))
+  }
+  return cells
+}
+
+function toCell(value: ExcelJS.CellValue | undefined): CellValue {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string' || typeof value === 'number' || value instanceof Date) {
+    return value
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
+  if ('richText' in value) return value.richText.map((run) => run.text).join('')
+  if ('formula' in value || 'sharedFormula' in value) {
+    return toCell(value.result as ExcelJS.CellValue | undefined)
+  }
+  if ('error' in value) return value.error
+  if ('text' in value) return toCell(value.text as ExcelJS.CellValue)
+  return ''
+}
