@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander'
+import { ConfigError } from '../config.js'
+import { ImportFileError } from '../features/import/import.types.js'
+import { CommandError } from './context.js'
+import { registerDemoCommand } from './demo.command.js'
+import { registerEligibilityCommand } from './eligibility.command.js'
+import { registerImportCommand } from './import.command.js'
+import { registerServeCommand } from './serve.command.js'
+import { registerStudentsCommand } from './students.command.js'
+
+const program = new Command('send-careers')
+  .description('Careers planning for students with SEND. DATABASE_URL chooses the database.')
+  .showHelpAfterError()
+  .exitOverride()
+
+registerImportCommand(program)
+registerStudentsCommand(program)
+registerEligibilityCommand(program)
+registerDemoCommand(program)
+registerServeCommand(program)
+
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  process.exitCode = exitCodeFor(error)
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode
+  if (error instanceof CommandError) {
+    console.error(`Error: ${error.message}`)
+    return error.exitCode
+  }
+  if (error instanceof ImportFileError || error instanceof ConfigError) {
+    console.error(`Error: ${error.message}`)
+    return 2
+  }
+  console.error(error)
+  return 1
+}

@@ -1,0 +1,71 @@
+import { isIP } from 'node:net'
+import { z } from 'zod'
+
+const DEVELOPMENT_COOKIE_SECRET = 'development-only-cookie-secret-change-me'
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().trim().min(1).default('sqlite:./data/send-careers.db'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test'
+  databaseUrl: string
+  host: string
+  port: number
+  cookieSecret: string
+  maxUploadBytes: number
+  logLevel: string
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Reads the environment once. Throws ConfigError with every problem listed. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  const env = parsed.data
+
+  if (env.NODE_ENV === 'production' && !env.COOKIE_SECRET) {
+    throw new ConfigError(
+      'COOKIE_SECRET is missing. Set it to a random string of 32 or more characters.',
+    )
+  }
+  assertLoopbackHost(env.HOST)
+
+  return {
+    nodeEnv: env.NODE_ENV,
+    databaseUrl: env.DATABASE_URL,
+    host: env.HOST,
+    port: env.PORT,
+    cookieSecret: env.COOKIE_SECRET ?? DEVELOPMENT_COOKIE_SECRET,
+    maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
+    logLevel: env.LOG_LEVEL,
+  }
+}
+
+// TODO: drop this check when sign-in and per-school roles exist. Until then anyone who can reach
+// the port sees every student, so the server may only listen where just this machine can reach it.
+function assertLoopbackHost(host: string): void {
+  if (isLoopback(host)) return
+  throw new ConfigError(
+    `HOST "${host}" is not a loopback address. This version has no sign-in yet, so it only ` +
+      'listens on 127.0.0.1, ::1 or localhost. Remove HOST or set it to 127.0.0.1.',
+  )
+}
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true
+  if (isIP(host) === 4) return host.startsWith('127.')
+  return host === '::1' || host === '[::1]'
+}

@@ -1,0 +1,46 @@
+import { pathToFileURL } from 'node:url'
+import { ConfigError, loadConfig, type Config } from './config.js'
+import { openDatabase } from './db/connection.js'
+import { migrateToLatest } from './db/migrate.js'
+import { createServices } from './services.js'
+import { buildApp } from './web/app.js'
+
+/** Opens the database, migrates it, and serves the web app until SIGINT or SIGTERM. */
+export async function startServer(config: Config): Promise<void> {
+  const database = await openDatabase(config.databaseUrl)
+  await migrateToLatest(database.db)
+  const app = await buildApp({ config, services: createServices(database) })
+
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'stopping')
+    await app.close()
+    await database.close()
+  }
+  process.once('SIGINT', (signal) => void stop(signal))
+  process.once('SIGTERM', (signal) => void stop(signal))
+
+  const address = await app.listen({ host: config.host, port: config.port })
+  const shown = address.replace('127.0.0.1', 'localhost')
+  console.log(
+    `send-careers is running at ${shown} (database: ${describeDatabase(config.databaseUrl)})`,
+  )
+  console.log('Press Ctrl+C to stop.')
+}
+
+/** Names the database without a password, for the start-up message. */
+function describeDatabase(url: string): string {
+  if (!/^postgres(ql)?:/.test(url)) return url
+  const parsed = new URL(url)
+  parsed.password = parsed.password ? '***' : ''
+  return parsed.toString()
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    await startServer(loadConfig())
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(`Error: ${error.message}`)
+    process.exitCode = 2
+  }
+}

@@ -1,0 +1,13 @@
+import type { Database } from './db/connection.js'
+import { createImportService } from './features/import/import.service.js'
+import { createStudentService } from './features/students/student.service.js'
+
+/** Wires every service to one database. The server, the command line and the demo all start here. */
+export function createServices(database: Database) {
+  return {
+    students: createStudentService(database.db),
+    imports: createImportService(database.db),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>
