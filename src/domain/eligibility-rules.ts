@@ -39,7 +39,9 @@ export function ageFindings({ outcome, facts, age, onText }: RuleContext): Findi
   const tooYoung = minAge !== undefined && age < minAge
   const tooOld = maxAge !== undefined && age > maxAge
   if (!tooYoung && !tooOld) {
-    return [{ kind: 'met', reason: `On ${onText} this student is ${age}, within ${range}.` }]
+    const within =
+      maxAge === undefined ? `at least the minimum age of ${minAge}` : `within ${range}`
+    return [{ kind: 'met', reason: `On ${onText} this student is ${age}, ${within}.` }]
   }
   if (ageIsAdvisory) {
     const reason = `${routeName(outcome)} is usually for ${range}, and ${ageText}. The range is a guide, not a rule, so check whether the route suits the student.`

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { ConfigError, isLoopback, loadConfig } from './config.js'
+
+describe('loadConfig', () => {
+  test('defaults to SQLite on loopback', () => {
+    const config = loadConfig({})
+
+    assert.equal(config.databaseUrl, 'sqlite:./data/send-careers.db')
+    assert.equal(config.host, '127.0.0.1')
+    assert.equal(config.port, 3000)
+    assert.equal(config.maxUploadBytes, 20 * 1024 * 1024)
+  })
+
+  test('rejects a non-loopback host', () => {
+    assert.throws(
+      () => loadConfig({ HOST: '0.0.0.0' }),
+      (error: Error) => {
+        assert.ok(error instanceof ConfigError)
+        assert.match(error.message, /HOST "0\.0\.0\.0" is not a loopback address/)
+        return true
+      },
+    )
+  })
+
+  test('requires a cookie secret in production', () => {
+    assert.throws(() => loadConfig({ NODE_ENV: 'production' }), /COOKIE_SECRET is missing/)
+  })
+
+  test('rejects a short cookie secret', () => {
+    assert.throws(() => loadConfig({ COOKIE_SECRET: 'short' }), /at least 32 characters/)
+  })
+
+  test('lists every invalid variable', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'abc', MAX_UPLOAD_MB: '-1' }),
+      (error: Error) => {
+        assert.match(error.message, /PORT/)
+        assert.match(error.message, /MAX_UPLOAD_MB/)
+        return true
+      },
+    )
+  })
+})
+
+describe('isLoopback', () => {
+  const cases: [string, boolean][] = [
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['::1', true],
+    ['localhost', true],
+    ['0.0.0.0', false],
+    ['192.168.1.10', false],
+    ['::', false],
+    ['example.org', false],
+  ]
+  for (const [host, expected] of cases) {
+    test(`${host} is ${expected ? '' : 'not '}loopback`, () => {
+      assert.equal(isLoopback(host), expected)
+    })
+  }
+})

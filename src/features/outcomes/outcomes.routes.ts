@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify'
+
+import { findOutcome, OUTCOME_CATALOGUE } from '../../domain/catalogue.js'
+import { formatLongDate } from '../../domain/format.js'
+import { groupLabel } from '../../domain/group-label.js'
+import type { CareerSendGroup } from '../../domain/types.js'
+import { NotFoundError } from '../../web/errors.js'
+import { describeRules } from './outcome-rules.js'
+
+const GROUPS: CareerSendGroup[] = ['one', 'two']
+
+function catalogueByGroup() {
+  return GROUPS.map((group) => ({
+    label: groupLabel(group),
+    outcomes: OUTCOME_CATALOGUE.outcomes
+      .filter((outcome) => outcome.group === group)
+      .map((outcome) => ({ ...outcome, rulesInWords: describeRules(outcome.rules) })),
+  }))
+}
+
+/** Registers the outcome catalogue pages. They read only the domain, so they need no service. */
+export async function registerOutcomeRoutes(app: FastifyInstance) {
+  const catalogue = {
+    version: OUTCOME_CATALOGUE.version,
+    publishedOn: formatLongDate(OUTCOME_CATALOGUE.publishedOn),
+  }
+
+  app.get('/outcomes', (_request, reply) => {
+    return reply.view('outcomes/views/list.njk', {
+      pageTitle: 'Positive career outcomes',
+      catalogue,
+      groups: catalogueByGroup(),
+    })
+  })
+
+  app.get<{ Params: { id: string } }>('/outcomes/:id', (request, reply) => {
+    const outcome = findOutcome(request.params.id)
+    if (!outcome) throw new NotFoundError(`No outcome has the id ${request.params.id}`)
+    return reply.view('outcomes/views/detail.njk', {
+      pageTitle: outcome.title,
+      catalogue,
+      outcome,
+      groupLabel: groupLabel(outcome.group),
+      rulesInWords: describeRules(outcome.rules),
+    })
+  })
+}

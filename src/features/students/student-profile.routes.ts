@@ -1,0 +1,140 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+
+import { NotFoundError } from '../../web/errors.js'
+import { fieldError, toFormErrors } from '../../web/form-errors.js'
+import type { FormErrors } from '../../web/form-errors.js'
+import { requestScope, requestUserName } from '../../web/scope.js'
+import { resolveReferenceDate } from '../eligibility/reference-date.js'
+import { MAX_REASON_LENGTH, overrideMessages } from './student.service.js'
+import type { StudentService } from './student.service.js'
+import { profileContext } from './student-profile.view.js'
+
+const MAX_PATHWAY_LENGTH = 200
+
+const idSchema = z.coerce.number().int().positive()
+const pageQuerySchema = z.object({
+  year: z.string().trim().max(20).optional().catch(undefined),
+  saved: z.enum(['pathway', 'override', 'cleared']).optional().catch(undefined),
+})
+const pathwayFormSchema = z.object({
+  pathway: z
+    .string()
+    .trim()
+    .max(
+      MAX_PATHWAY_LENGTH,
+      `Qualification pathway must be ${MAX_PATHWAY_LENGTH} characters or fewer`,
+    )
+    .default(''),
+})
+const overrideFormSchema = z.object({
+  group: z.enum(['one', 'two'], { error: overrideMessages.group }),
+  reason: z
+    .string({ error: overrideMessages.reasonMissing })
+    .trim()
+    .min(1, overrideMessages.reasonMissing)
+    .max(MAX_REASON_LENGTH, overrideMessages.reasonTooLong),
+})
+
+type IdRequest = FastifyRequest<{ Params: { id: string } }>
+
+function studentId(request: IdRequest): number {
+  const parsed = idSchema.safeParse(request.params.id)
+  if (!parsed.success) throw new NotFoundError('Student not found')
+  return parsed.data
+}
+
+function bodyOf(request: FastifyRequest): Record<string, unknown> {
+  return (request.body ?? {}) as Record<string, unknown>
+}
+
+function yearOf(body: Record<string, unknown>): string | undefined {
+  return typeof body.year === 'string' ? body.year : undefined
+}
+
+function profileUrl(id: number, year: string | undefined, saved: string): string {
+  const params = new URLSearchParams({ saved })
+  if (year?.trim()) params.set('year', year.trim())
+  return `/students/${id}?${params.toString()}#${saved === 'pathway' ? 'pathway-form' : 'career-send-group'}`
+}
+
+// An invalid year is reported on the page, which then uses the default planning year.
+function planningDate(year: string | undefined) {
+  const chosen = resolveReferenceDate({ year: year || undefined })
+  if (chosen.ok) return { referenceDate: chosen.value, yearErrors: undefined }
+
+  const fallback = resolveReferenceDate({})
+  if (!fallback.ok) throw new Error(`The default planning year failed: ${fallback.error}`)
+  return { referenceDate: fallback.value, yearErrors: fieldError('year', chosen.error) }
+}
+
+interface ProfileForm {
+  year?: string
+  saved?: string
+  errors?: FormErrors
+  answers?: Record<string, string>
+}
+
+export async function registerStudentProfileRoutes(app: FastifyInstance, students: StudentService) {
+  async function renderProfile(request: IdRequest, reply: FastifyReply, form: ProfileForm) {
+    const scope = await requestScope(request, students)
+    const detail = await students.getStudent(scope, studentId(request))
+    if (!detail) throw new NotFoundError('Student not found')
+
+    const { referenceDate, yearErrors } = planningDate(form.year)
+    const errors = form.errors ?? yearErrors
+    const yearAnswer = form.year ?? ''
+    const context = profileContext(detail, { ...form, referenceDate, yearAnswer, errors })
+    // A rejected form is a 400. A mistyped planning year in the address is still a page view.
+    return reply.status(form.errors ? 400 : 200).view('students/views/profile.njk', context)
+  }
+
+  app.get<{ Params: { id: string } }>('/students/:id', (request, reply) => {
+    return renderProfile(request, reply, pageQuerySchema.parse(request.query ?? {}))
+  })
+
+  app.post<{ Params: { id: string } }>('/students/:id/pathway', async (request, reply) => {
+    const id = studentId(request)
+    const body = bodyOf(request)
+    const parsed = pathwayFormSchema.safeParse(body)
+    if (!parsed.success) {
+      const answers = { pathway: String(body.pathway ?? '') }
+      const errors = toFormErrors(parsed.error)
+      return renderProfile(request, reply, { year: yearOf(body), errors, answers })
+    }
+
+    const scope = await requestScope(request, students)
+    const pathway = parsed.data.pathway || null
+    const saved = await students.setPathway(scope, id, pathway, requestUserName(request))
+    if (!saved) throw new NotFoundError('Student not found')
+    return reply.redirect(profileUrl(id, yearOf(body), 'pathway'), 303)
+  })
+
+  app.post<{ Params: { id: string } }>('/students/:id/override', async (request, reply) => {
+    const id = studentId(request)
+    const body = bodyOf(request)
+    const answers = { group: String(body.group ?? ''), reason: String(body.reason ?? '') }
+    const parsed = overrideFormSchema.safeParse(body)
+    if (!parsed.success) {
+      const errors = toFormErrors(parsed.error)
+      return renderProfile(request, reply, { year: yearOf(body), errors, answers })
+    }
+
+    const scope = await requestScope(request, students)
+    const result = await students.setOverride(scope, id, parsed.data, requestUserName(request))
+    if (!result.ok && result.error.code === 'not_found')
+      throw new NotFoundError('Student not found')
+    if (!result.ok && result.error.code === 'invalid') {
+      const errors = fieldError(result.error.field, result.error.message)
+      return renderProfile(request, reply, { year: yearOf(body), errors, answers })
+    }
+    return reply.redirect(profileUrl(id, yearOf(body), 'override'), 303)
+  })
+
+  app.post<{ Params: { id: string } }>('/students/:id/override/clear', async (request, reply) => {
+    const id = studentId(request)
+    const cleared = await students.clearOverride(await requestScope(request, students), id)
+    if (!cleared) throw new NotFoundError('Student not found')
+    return reply.redirect(profileUrl(id, yearOf(bodyOf(request)), 'cleared'), 303)
+  })
+}

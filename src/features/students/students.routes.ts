@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify'
+
+import { requestScope } from '../../web/scope.js'
+import type { StoredStudent } from './student.repository.js'
+import type { Scope, StudentService } from './student.service.js'
+import { registerStudentProfileRoutes } from './student-profile.routes.js'
+import { listFormSchema, paginationFor, toListQuery } from './students.query.js'
+import {
+  BASIS_OPTIONS,
+  displayName,
+  FLAG_OPTIONS,
+  flagTags,
+  groupText,
+  NEED_OPTIONS,
+  provisionLabel,
+} from './students.view-model.js'
+
+function toRow(student: StoredStudent) {
+  const flags = student.group.flags.split(',').filter(Boolean)
+  return {
+    id: student.id,
+    name: displayName(student),
+    upn: student.upn,
+    ncYear: student.ncYear,
+    provision: provisionLabel(student.provisionCode),
+    need: student.primaryNeed,
+    group: groupText(student.group.group),
+    tags: flagTags(flags, student.group.has_conflict === 1),
+  }
+}
+
+// A school chosen on the start page narrows the scope, but never widens it.
+function narrowScope(scope: Scope, school: number | undefined): Scope {
+  if (school === undefined || !scope.schoolIds.includes(school)) return scope
+  return { schoolIds: [school] }
+}
+
+/** Registers the students list and every page and form of one student. */
+export async function registerStudentRoutes(app: FastifyInstance, students: StudentService) {
+  app.get('/students', async (request, reply) => {
+    const form = listFormSchema.parse(request.query ?? {})
+    const fullScope = await requestScope(request, students)
+    const [result, schools] = await Promise.all([
+      students.listStudents(narrowScope(fullScope, form.school), toListQuery(form)),
+      students.listSchools(fullScope),
+    ])
+
+    return reply.view('students/views/list.njk', {
+      pageTitle: 'Students',
+      form,
+      schools,
+      rows: result.students.map(toRow),
+      total: result.total,
+      firstShown: result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1,
+      lastShown: Math.min(result.page * result.pageSize, result.total),
+      pagination: paginationFor(form, result.page, result.total),
+      options: {
+        basis: BASIS_OPTIONS,
+        flag: FLAG_OPTIONS,
+        need: NEED_OPTIONS,
+        school: schools.map((school) => ({ value: school.id, text: school.name })),
+      },
+    })
+  })
+
+  await registerStudentProfileRoutes(app, students)
+}

@@ -1,0 +1,82 @@
+import cookie from '@fastify/cookie'
+import formBody from '@fastify/formbody'
+import multipart from '@fastify/multipart'
+import rateLimit from '@fastify/rate-limit'
+import Fastify from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+
+import type { Config } from '../config.js'
+import { registerImportRoutes } from '../features/import/import.routes.js'
+import type { ImportService } from '../features/import/import.service.js'
+import { registerOutcomeRoutes } from '../features/outcomes/outcomes.routes.js'
+import { registerStudentRoutes } from '../features/students/students.routes.js'
+import type { StudentService } from '../features/students/student.service.js'
+import { registerHomeRoutes } from './home.routes.js'
+import { webLoggerOptions } from './logger.js'
+import { registerAssets } from './plugins/assets.js'
+import { registerCsrf } from './plugins/csrf.js'
+import { registerErrorPages } from './plugins/errors.js'
+import { registerSecurityHeaders } from './plugins/security.js'
+import { registerViews } from './plugins/views.js'
+
+export interface AppConfig extends Pick<Config, 'nodeEnv' | 'cookieSecret' | 'maxUploadBytes'> {
+  logLevel?: string
+  /** Requests one client may make in a minute before it gets 429 Too Many Requests. */
+  rateLimitPerMinute?: number
+}
+
+export interface AppServices {
+  students: StudentService
+  imports: ImportService
+}
+
+export interface AppDeps {
+  config: AppConfig
+  services: AppServices
+  /** A pino logger to use in place of the default one, or false for no request logs (tests). */
+  logger?: FastifyBaseLogger | false
+}
+
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
+
+function createFastify({ config, logger }: AppDeps): FastifyInstance {
+  const options = { trustProxy: false, bodyLimit: 1024 * 1024 }
+  if (logger) return Fastify({ ...options, loggerInstance: logger })
+  if (logger === false) return Fastify({ ...options, logger: false })
+  return Fastify({ ...options, logger: webLoggerOptions(config.logLevel) })
+}
+
+/** Builds the web app with its plugins in a fixed order. The caller listens. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, services } = deps
+  const production = config.nodeEnv === 'production'
+  const app = createFastify(deps)
+
+  app.get('/health', () => ({ status: 'ok' }))
+
+  await registerSecurityHeaders(app, production)
+  await app.register(cookie, { secret: config.cookieSecret })
+  await app.register(formBody)
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    // One byte over the limit is kept, so the import's own size check reports the file as too large
+    // and the upload page can say so, in place of a bare 413 error page.
+    limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10 },
+    throwFileSizeLimit: false,
+  })
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+  })
+  await registerAssets(app, production)
+  registerViews(app, !production)
+  await registerCsrf(app, production)
+
+  await registerHomeRoutes(app, services)
+  await registerStudentRoutes(app, services.students)
+  await registerOutcomeRoutes(app)
+  await registerImportRoutes(app, services, config)
+
+  registerErrorPages(app, !production)
+  return app
+}

@@ -1,0 +1,125 @@
+// Exit codes and messages of the command line, on a real SQLite file.
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+import { createCliRunner, type CliRunner } from './cli-runner.js'
+
+const SIMS = 'test/fixtures/sims-style-register.csv'
+
+describe('send-careers import', () => {
+  let cli: CliRunner
+  let folder: string
+
+  before(() => {
+    cli = createCliRunner()
+    folder = mkdtempSync(join(tmpdir(), 'send-careers-files-'))
+  })
+  after(() => {
+    cli.cleanUp()
+    rmSync(folder, { recursive: true, force: true })
+  })
+
+  test('writes nothing with --dry-run', async () => {
+    const dryRun = await cli.text(['import', SIMS, '--school', 'Oak', '--dry-run'])
+    const students = await cli.json(['students'])
+
+    assert.equal(dryRun.code, 0)
+    assert.match(dryRun.stdout, /Dry run: nothing was written/)
+    assert.deepEqual(students, [])
+  })
+
+  test('exits 1 with --strict when rows are rejected', async () => {
+    const result = await cli.text(['import', SIMS, '--school', 'Oak', '--strict', '--dry-run'])
+
+    assert.equal(result.code, 1)
+    assert.match(result.stdout, /5 rejected/)
+  })
+
+  test('names a missing file', async () => {
+    const result = await cli.text(['import', 'no-such-register.csv', '--school', 'Oak'])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /File "no-such-register.csv" was not found/)
+  })
+
+  test('refuses an empty file with a reason', async () => {
+    const empty = join(folder, 'empty.csv')
+    writeFileSync(empty, '')
+    const result = await cli.text(['import', empty, '--school', 'Oak'])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /^Error: /)
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace')
+  })
+
+  test('asks for --school when there is none', async () => {
+    const fresh = createCliRunner()
+    try {
+      const result = await fresh.text(['import', SIMS])
+
+      assert.equal(result.code, 2)
+      assert.match(result.stderr, /There is no school yet/)
+    } finally {
+      fresh.cleanUp()
+    }
+  })
+
+  test('rejects an unknown format', async () => {
+    const result = await cli.text(['import', SIMS, '--school', 'Oak', '--format', 'xml'])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /--format "xml" is not valid/)
+  })
+})
+
+describe('send-careers eligibility', () => {
+  let cli: CliRunner
+
+  before(async () => {
+    cli = createCliRunner()
+    await cli.json(['import', 'test/fixtures/internship-age-boundary.csv', '--school', 'Oak'])
+  })
+  after(() => cli.cleanUp())
+
+  test('prints verdicts and the reference date', async () => {
+    const result = await cli.text(['eligibility', 'C940999114091', '--year', '2026/27'])
+
+    assert.equal(result.code, 0)
+    assert.match(result.stdout, /Eligibility on 31 August 2026/)
+    assert.match(result.stdout, /Supported internship/i)
+  })
+
+  test('gives every outcome in JSON', async () => {
+    const [entry] = (await cli.json(['eligibility', 'C940999114091', '--date', '2027-01-10'])) as {
+      referenceDate: string
+      outcomes: { outcomeId: string; reasons: string[] }[]
+    }[]
+
+    assert.equal(entry?.referenceDate, '2027-01-10')
+    assert.equal(entry?.outcomes.length, 16)
+    assert.ok(entry?.outcomes.every((outcome) => outcome.reasons.length > 0))
+  })
+
+  test('rejects an invalid UPN', async () => {
+    const result = await cli.text(['eligibility', 'A801200005001'])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /A801200005001/)
+  })
+
+  test('names a UPN that is not stored', async () => {
+    const result = await cli.text(['eligibility', 'B801200005001'])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /No student has UPN B801200005001/)
+  })
+
+  test('rejects an invalid year', async () => {
+    const result = await cli.text(['eligibility', 'C940999114091', '--year', '2026-27x'])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /2026-27x/)
+  })
+})

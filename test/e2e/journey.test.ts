@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict'
+import { mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+
+import type { Page } from 'playwright-core'
+
+import { expectCsrfInEveryPostForm, expectNoAxeViolations, launchBrowser } from './browser.js'
+import type { Browser } from './browser.js'
+import { startServer } from './server.js'
+import type { RunningServer } from './server.js'
+
+const REGISTER = resolve('test/fixtures/sims-style-register.csv')
+const SCREENSHOTS = join(tmpdir(), 'send-careers-screenshots')
+
+describe('staff journey in a browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  let page: Page
+  const browserErrors: string[] = []
+
+  // Every page visited is checked with axe and for CSRF tokens before the journey moves on.
+  async function checkPage() {
+    await expectNoAxeViolations(page)
+    await expectCsrfInEveryPostForm(page)
+  }
+
+  before(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+    page = browser.page
+    // A CSP violation or a script error shows in the console, so the journey fails on either.
+    page.on('console', (message) => {
+      if (message.type() === 'error') browserErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => browserErrors.push(error.message))
+    await mkdir(SCREENSHOTS, { recursive: true })
+  })
+
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('start page links the journeys', async () => {
+    await page.goto(`${server.baseUrl}/`)
+
+    assert.equal(await page.locator('h1').textContent(), 'Plan careers for students with SEND')
+    await checkPage()
+  })
+
+  it('imports the register through the preview', async () => {
+    await page.goto(`${server.baseUrl}/import`)
+    await checkPage()
+
+    await page.fill('#schoolName', 'Oak Hill School')
+    await page.setInputFiles('#file', REGISTER)
+    await page.click('button:has-text("Check the file")')
+
+    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/)
+    const rejectedValue = page.locator('td', { hasText: /^"31\/09\/2013"$/ })
+    assert.equal(await rejectedValue.count(), 1)
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-preview.png'), fullPage: true })
+    await checkPage()
+
+    await page.click('button:has-text("Confirm import")')
+    await page.waitForURL(/\/import\/complete/)
+    assert.match(await page.locator('.govuk-panel').innerText(), /35 students written/)
+    await checkPage()
+  })
+
+  it('lists students and opens one', async () => {
+    await page.goto(`${server.baseUrl}/students`)
+    await checkPage()
+
+    await page.click('a:has-text("Alfie Ashworth")')
+
+    await page.waitForURL(/\/students\/\d+$/)
+    assert.match(
+      await page.locator('#career-send-group ~ h3 + p').innerText(),
+      /No qualification pathway/,
+    )
+    assert.equal(await page.locator('h3:has-text("Group One outcomes")').count(), 1)
+    assert.ok((await page.locator('.govuk-summary-list .govuk-tag').count()) >= 16)
+    await page.screenshot({ path: join(SCREENSHOTS, 'student.png'), fullPage: true })
+    await checkPage()
+  })
+
+  it('override without a reason shows the error summary', async () => {
+    await page.check('#group-2')
+    await page.click('button:has-text("Save override")')
+
+    await page.waitForSelector('.govuk-error-summary')
+    assert.match(await page.title(), /^Error: /)
+    assert.equal(await page.locator('.govuk-error-summary a[href="#reason"]').count(), 1)
+    assert.equal(await page.isChecked('#group-2'), true)
+    await checkPage()
+  })
+
+  it('override with a reason is saved', async () => {
+    await page.fill('#reason', 'Moving to a GCSE timetable in September')
+    await page.click('button:has-text("Save override")')
+
+    await page.waitForSelector('.govuk-notification-banner--success')
+    assert.match(await page.locator('#career-send-group + p').innerText(), /Group Two/)
+    await checkPage()
+  })
+
+  it('outcome catalogue and error pages pass axe', async () => {
+    for (const path of ['/outcomes', '/outcomes/apprenticeship', '/no-such-page']) {
+      await page.goto(`${server.baseUrl}${path}`)
+      await checkPage()
+    }
+  })
+
+  it('no page logged a browser error', () => {
+    // The form with errors (400) and the missing page (404) log their own status, as expected.
+    const expected = /status of (400 \(Bad Request\)|404 \(Not Found\))/
+    const unexpected = browserErrors.filter((text) => !expected.test(text))
+    assert.deepEqual(unexpected, [])
+  })
+})
