@@ -1,5 +1,6 @@
 import type { Database } from './db/connection.js'
 import { createImportService } from './features/import/import.service.js'
+import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createStudentService } from './features/students/student.service.js'
 
 /** Wires every service to one database. The server, the command line and the demo all start here. */
@@ -7,6 +8,7 @@ export function createServices(database: Database) {
   return {
     students: createStudentService(database.db),
     imports: createImportService(database.db),
+    needCodes: createNeedCodeService(database.db),
   }
 }
 

@@ -123,3 +123,67 @@ describe('send-careers eligibility', () => {
     assert.match(result.stderr, /2026-27x/)
   })
 })
+
+describe('send-careers need-codes', () => {
+  let cli: CliRunner
+  let folder: string
+
+  before(async () => {
+    cli = createCliRunner()
+    folder = mkdtempSync(join(tmpdir(), 'send-careers-codes-'))
+    const register = join(folder, 'local-code.csv')
+    writeFileSync(
+      register,
+      'UPN,Legal Surname,Legal Forename,DOB,NC Year,SEN Provision,Primary Need\n' +
+        'B801200005001,Quince,Ada,12/10/2010,11,E,DS\n',
+    )
+    await cli.json(['import', register, '--school', 'Oak'])
+  })
+  after(() => {
+    cli.cleanUp()
+    rmSync(folder, { recursive: true, force: true })
+  })
+
+  test('leaves an unknown code unassigned', async () => {
+    const [student] = (await cli.json(['students'])) as {
+      group: string | null
+      primaryNeed: string
+    }[]
+
+    assert.equal(student?.primaryNeed, 'DS')
+    assert.equal(student?.group, null)
+  })
+
+  test('regroups students when a code is mapped', async () => {
+    const mapped = await cli.text(['need-codes', 'map', 'ds', '--area', 'cognition_learning'])
+    const [student] = (await cli.json(['students'])) as { group: string | null; basis: string }[]
+
+    assert.equal(mapped.code, 0)
+    assert.match(
+      mapped.stdout,
+      /Mapped DS to Cognition and learning for Oak\. 1 student changed group/,
+    )
+    assert.equal(student?.group, 'one')
+    assert.equal(student?.basis, 'need')
+  })
+
+  test('lists the mapped codes', async () => {
+    const listed = await cli.text(['need-codes', 'list'])
+
+    assert.match(listed.stdout, /DS\s+Cognition and learning/)
+  })
+
+  test('refuses to remap a census code', async () => {
+    const result = await cli.text(['need-codes', 'map', 'ASD', '--area', 'semh'])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /ASD is a census need code/)
+  })
+
+  test('rejects an unknown area', async () => {
+    const result = await cli.text(['need-codes', 'map', 'DS', '--area', 'physical'])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /--area "physical" is not an area of need/)
+  })
+})

@@ -7,7 +7,6 @@ import { loadConfig } from '../config.js'
 import { openDatabase } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { CENSUS_COLUMNS, generateSchool, type SchoolKind } from '../demo/generate-school.js'
-import { validateRegister } from '../features/import/validate-file.js'
 import { todayInEngland } from '../features/eligibility/reference-date.js'
 import { academicYearOf } from '../domain/academic-year.js'
 import { startServer } from '../server.js'
@@ -53,11 +52,9 @@ async function runDemo(options: DemoOptions): Promise<void> {
     await migrateToLatest(database.db)
     const services = createServices(database)
     const school = await services.students.findOrCreateSchool(SCHOOL_NAMES[kind])
-    const validated = await validateRegister(
-      { fileName: 'demo-register.csv', stream: Readable.from([csv.content]) },
-      { maxBytes: config.maxUploadBytes },
-    )
-    const preview = await services.imports.preview(school.id, validated, 'demo-register.csv')
+    const source = { fileName: 'demo-register.csv', stream: Readable.from([csv.content]) }
+    const options = { maxBytes: config.maxUploadBytes }
+    const preview = await services.imports.previewFile(school.id, source, source.fileName, options)
     await services.imports.commit(preview.id)
     const { summary } = preview
     console.log(

@@ -1,9 +1,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
-import { validateRegister } from '../features/import/validate-file.js'
+import type { Services } from '../services.js'
 import { CommandError, withServices } from './context.js'
-import { printPreview, previewAsJson } from './import.output.js'
+import { printJsonPreview, printTextPreview, type PreviewPrinter } from './import.output.js'
 import { parseFormat, resolveSchool } from './options.js'
 
 interface ImportOptions {
@@ -27,25 +27,34 @@ export function registerImportCommand(program: Command): void {
 
 async function runImport(file: string, options: ImportOptions): Promise<void> {
   const format = parseFormat(options.format)
+  const stream = openFile(file)
 
   const rejected = await withServices(async ({ config, services }) => {
     const school = await resolveSchool(services, options.school)
-    const validated = await validateRegister(
-      { fileName: basename(file), stream: openFile(file) },
-      { maxBytes: config.maxUploadBytes },
-    )
-    const preview = await services.imports.preview(school.id, validated, basename(file))
-    const committed = options.dryRun ? false : (await services.imports.commit(preview.id), true)
+    const source = { fileName: basename(file), stream }
+    const preview = await services.imports.previewFile(school.id, source, source.fileName, {
+      maxBytes: config.maxUploadBytes,
+    })
 
-    if (format === 'json') {
-      console.log(JSON.stringify(previewAsJson(preview, school, committed), null, 2))
-    } else {
-      printPreview(preview, school, committed)
-    }
+    // Committing removes the staged rows, so every row is printed before the commit.
+    const print: PreviewPrinter = format === 'json' ? printJsonPreview : printTextPreview
+    const finish = await print(preview, school, pageRows(services, preview.id))
+    if (!options.dryRun) await services.imports.commit(preview.id)
+    finish(!options.dryRun)
     return preview.summary.rejected
   })
 
   if (options.strict && rejected > 0) process.exitCode = 1
+}
+
+/** Reads every staged row of a preview a page at a time, so a large file is never held whole. */
+async function* pageRows(services: Services, previewId: string) {
+  const limit = 1000
+  for (let offset = 0; ; offset += limit) {
+    const rows = await services.imports.listPreviewRows(previewId, undefined, { offset, limit })
+    yield* rows
+    if (rows.length < limit) return
+  }
 }
 
 function openFile(file: string) {

@@ -5,6 +5,7 @@ import { CommandError } from './context.js'
 import { registerDemoCommand } from './demo.command.js'
 import { registerEligibilityCommand } from './eligibility.command.js'
 import { registerImportCommand } from './import.command.js'
+import { registerNeedCodesCommand } from './need-codes.command.js'
 import { registerServeCommand } from './serve.command.js'
 import { registerStudentsCommand } from './students.command.js'
 
@@ -16,6 +17,7 @@ const program = new Command('send-careers')
 registerImportCommand(program)
 registerStudentsCommand(program)
 registerEligibilityCommand(program)
+registerNeedCodesCommand(program)
 registerDemoCommand(program)
 registerServeCommand(program)
 

@@ -5,6 +5,7 @@ import { openTestDatabase, testEngines } from './test-database.js'
 
 const productTables = [
   'group_overrides',
+  'import_preview_rows',
   'import_previews',
   'imports',
   'need_code_mappings',
@@ -21,6 +22,10 @@ for (const engine of testEngines()) {
     try {
       await migrateToLatest(database.db)
       assert.deepEqual(await tableNames(), productTables)
+
+      await migrateDown(database.db)
+      const withoutStaging = productTables.filter((name) => name !== 'import_preview_rows')
+      assert.deepEqual(await tableNames(), withoutStaging)
 
       await migrateDown(database.db)
       assert.deepEqual(await tableNames(), ['group_overrides', 'schools', 'students'])

@@ -3,12 +3,14 @@ import type { MigrationResultSet } from 'kysely'
 import type { AnyKysely } from './dialect.js'
 import * as initial from './migrations/2026120301_initial.js'
 import * as imports from './migrations/2026120302_imports.js'
+import * as previewRows from './migrations/2026120401_import_preview_rows.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
 const migrations = {
   '2026120301_initial': initial,
   '2026120302_imports': imports,
+  '2026120401_import_preview_rows': previewRows,
 }
 
 function createMigrator(db: AnyKysely): Migrator {

@@ -83,8 +83,44 @@ export interface ImportPreviewTable {
   school_id: number
   created_at: string
   expires_at: string
-  /** The preview and what the commit needs to check it, as JSON text. */
-  payload: string
+  file_name: string
+  format: string
+  /** JSON arrays of text: the fields the file has a column for, unknown headers, file warnings. */
+  fields: string
+  unknown_columns: string
+  file_warnings: string
+  new_count: Generated<number>
+  updated_count: Generated<number>
+  unchanged_count: Generated<number>
+  rejected_count: Generated<number>
+  warning_count: Generated<number>
+  not_in_file_count: Generated<number>
+  /**
+   * The school's student count, sum of versions and largest id when the preview was made. The
+   * commit compares them to detect a student changed or added since.
+   */
+  student_count: number
+  version_sum: number
+  max_student_id: number
+}
+
+/** One row of a file staged for an import preview, compared with the stored students. */
+export interface ImportPreviewRowTable {
+  preview_id: string
+  /** The row's place among the file's staged rows, from 0, after exact repeats are dropped. */
+  position: number
+  line: number
+  status: string
+  key_kind: string | null
+  key_value: string | null
+  /** JSON text: changed field names, the student input (null when rejected) and issue lists. */
+  changed_fields: string
+  input: string | null
+  errors: string
+  warnings: string
+  /** The stored student the row matched and that student's version when compared. */
+  matched_student_id: number | null
+  matched_version: number | null
 }
 
 export interface NeedCodeMappingTable {
@@ -103,6 +139,7 @@ export interface Tables {
   group_overrides: GroupOverrideTable
   imports: ImportTable
   import_previews: ImportPreviewTable
+  import_preview_rows: ImportPreviewRowTable
   need_code_mappings: NeedCodeMappingTable
 }
 

@@ -80,6 +80,7 @@ export function fictionalName(random: Random): {
   return {
     forename,
     surname: random.pick(SURNAME_STARTS) + random.pick(SURNAME_ENDS),
-    preferredForename: forename.slice(0, 3),
+    // A preferred name that differs from the legal one, as schools record for a student who goes by it.
+    preferredForename: random.pick(FORENAMES.filter((name) => name !== forename)),
   }
 }

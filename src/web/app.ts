@@ -8,6 +8,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
 import type { ImportService } from '../features/import/import.service.js'
+import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
+import type { NeedCodeService } from '../features/need-codes/need-code.service.js'
 import { registerOutcomeRoutes } from '../features/outcomes/outcomes.routes.js'
 import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
@@ -28,6 +30,7 @@ export interface AppConfig extends Pick<Config, 'nodeEnv' | 'cookieSecret' | 'ma
 export interface AppServices {
   students: StudentService
   imports: ImportService
+  needCodes: NeedCodeService
 }
 
 export interface AppDeps {
@@ -75,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerHomeRoutes(app, services)
   await registerStudentRoutes(app, services.students)
   await registerOutcomeRoutes(app)
+  await registerNeedCodeRoutes(app, services)
   await registerImportRoutes(app, services, config)
 
   registerErrorPages(app, !production)

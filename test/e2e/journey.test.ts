@@ -107,8 +107,9 @@ describe('staff journey in a browser', () => {
     await checkPage()
   })
 
-  it('outcome catalogue and error pages pass axe', async () => {
-    for (const path of ['/outcomes', '/outcomes/apprenticeship', '/no-such-page']) {
+  it('other pages and empty states pass axe', async () => {
+    const paths = ['/outcomes', '/outcomes/apprenticeship', '/need-codes', '/students?q=zzzz']
+    for (const path of [...paths, '/no-such-page']) {
       await page.goto(`${server.baseUrl}${path}`)
       await checkPage()
     }

@@ -5,8 +5,7 @@ import { join } from 'node:path'
 
 import { openDatabase } from '../../src/db/connection.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
-import { createImportService } from '../../src/features/import/import.service.js'
-import { createStudentService } from '../../src/features/students/student.service.js'
+import { createServices } from '../../src/services.js'
 import { buildApp } from '../../src/web/app.js'
 import { testConfig } from '../../src/web/testing/test-app.js'
 
@@ -20,11 +19,11 @@ export async function startServer(): Promise<RunningServer> {
   const folder = await mkdtemp(join(tmpdir(), 'send-careers-e2e-'))
   const database = openDatabase(`sqlite:${join(folder, 'e2e.db')}`)
   await migrateToLatest(database.db)
-  const services = {
-    students: createStudentService(database.db),
-    imports: createImportService(database.db),
-  }
-  const app = await buildApp({ config: testConfig, services, logger: false })
+  const app = await buildApp({
+    config: testConfig,
+    services: createServices(database),
+    logger: false,
+  })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
 

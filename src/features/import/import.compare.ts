@@ -1,25 +1,29 @@
 import type { Student, StudentField, StudentInput } from '../students/student.js'
-import type {
-  ImportIssue,
-  ImportPreview,
-  PreviewRow,
-  StudentKey,
-  ValidatedFile,
-  ValidatedRow,
-} from './import.types.js'
+import type { ImportIssue, PreviewRow, StudentKey, ValidatedRow } from './import.types.js'
 
-// Compares a validated file with the students stored for its school. Pure, so the rules for
+// Compares validated rows with the students stored for their school. Pure, so the rules for
 // new, updated, unchanged and rejected rows are tested without a database.
 
-export interface ComparedFile {
-  preview: ImportPreview
-  /** The stored student each row matched, by position in `preview.rows`, or null. */
-  matchedIds: (number | null)[]
+/** A row after comparison, with the stored student it matched. */
+export interface ComparedRow {
+  row: PreviewRow
+  /** The stored student the row matched, or null. A rejected row matches by its key alone. */
+  matched: { id: number; version: number } | null
 }
 
-type Identifier = `${StudentKey['kind']}:${string}`
+export type Identifier = `${StudentKey['kind']}:${string}`
 
-function identifiersOf(input: StudentInput): Identifier[] {
+export interface RowComparer {
+  /**
+   * Compares one row with the stored students that share an identifier with it. Rows must come
+   * in file order, because a row that claims a student an earlier row claimed is rejected.
+   */
+  compare(row: ValidatedRow, index: StudentIndex): ComparedRow
+}
+
+export type StudentIndex = Map<Identifier, Student & { version: number }>
+
+export function identifiersOf(input: Pick<StudentInput, 'upn' | 'uln' | 'misId'>): Identifier[] {
   const identifiers: Identifier[] = []
   if (input.upn) identifiers.push(`upn:${input.upn}`)
   if (input.uln) identifiers.push(`uln:${input.uln}`)
@@ -27,8 +31,9 @@ function identifiersOf(input: StudentInput): Identifier[] {
   return identifiers
 }
 
-function indexStudents(stored: Student[]): Map<Identifier, Student> {
-  const index = new Map<Identifier, Student>()
+/** Indexes students by each identifier. When two students share one, the later one wins. */
+export function indexStudents(stored: (Student & { version: number })[]): StudentIndex {
+  const index: StudentIndex = new Map()
   for (const student of stored) {
     for (const identifier of identifiersOf(student)) index.set(identifier, student)
   }
@@ -57,90 +62,74 @@ function rejectRow(row: ValidatedRow, message: string | null): PreviewRow {
   return { ...row, errors: [...row.errors, ...issue], status: 'rejected', changedFields: [] }
 }
 
-export function compareWithStored(
-  schoolId: number,
-  fileName: string,
-  file: ValidatedFile,
-  stored: Student[],
-): ComparedFile {
-  const index = indexStudents(stored)
-  const claimedBy = new Map<Identifier | number, number>()
-  const matchedIds: (number | null)[] = []
+const versionOf = (student: { id: number; version: number } | null | undefined) =>
+  student ? { id: student.id, version: student.version } : null
 
-  const rows = file.rows.map((row): PreviewRow => {
-    const keyMatch = row.key ? (index.get(`${row.key.kind}:${row.key.value}`) ?? null) : null
-    if (row.input === null || row.errors.length > 0) {
-      // The file still lists this student, so a rejected row does not mark them not in the file.
-      matchedIds.push(keyMatch?.id ?? null)
-      return rejectRow(row, null)
-    }
-
-    const identifiers = identifiersOf(row.input)
-    const matches = [...new Set(identifiers.flatMap((id) => index.get(id) ?? []))]
-    const student = matches.length === 1 ? matches[0]! : null
-    const claims: (Identifier | number)[] = student ? [...identifiers, student.id] : identifiers
-    const earlierLine = claims
-      .map((claim) => claimedBy.get(claim))
-      .find((line) => line !== undefined)
-    matchedIds.push(student?.id ?? keyMatch?.id ?? null)
-
-    if (matches.length > 1) {
-      return rejectRow(
-        row,
-        'The UPN, ULN and MIS id of this row belong to different stored students: ' +
-          'check them in the MIS.',
-      )
-    }
-    if (earlierLine !== undefined) {
-      return rejectRow(
-        row,
-        `This row describes the same student as row ${earlierLine}: keep one of the two rows.`,
-      )
-    }
-
-    for (const claim of claims) claimedBy.set(claim, row.line)
-    if (!student) {
-      return { ...row, status: 'new', changedFields: [] }
-    }
-    const changed = changedFields(student, row.input, file.fields)
-    return { ...row, status: changed.length > 0 ? 'updated' : 'unchanged', changedFields: changed }
-  })
-
-  const listed = new Set(matchedIds)
-  const notInFile = stored
-    .filter((student) => !listed.has(student.id))
-    .map((student) => ({
-      id: student.id,
-      key: student.upn ?? student.uln ?? student.misId ?? `#${student.id}`,
-    }))
-
-  return { preview: toPreview(schoolId, fileName, file, rows, notInFile), matchedIds }
+/** The line of the row that claimed each identifier value, by kind, and each stored student. */
+interface Claims {
+  byKind: Record<StudentKey['kind'], Map<string, number>>
+  byStudent: Map<number, number>
 }
 
-function toPreview(
-  schoolId: number,
-  fileName: string,
-  file: ValidatedFile,
-  rows: PreviewRow[],
-  notInFile: ImportPreview['notInFile'],
-): ImportPreview {
-  const count = (status: PreviewRow['status']) => rows.filter((row) => row.status === status).length
+/** Lists a row's identifiers as kind and value, in the order UPN, ULN, MIS id. */
+function keysOf(input: StudentInput): StudentKey[] {
+  const keys: StudentKey[] = []
+  if (input.upn) keys.push({ kind: 'upn', value: input.upn })
+  if (input.uln) keys.push({ kind: 'uln', value: input.uln })
+  if (input.misId) keys.push({ kind: 'mis', value: input.misId })
+  return keys
+}
 
-  return {
-    schoolId,
-    fileName,
-    format: file.format,
-    unknownColumns: file.unknownColumns,
-    fileWarnings: file.warnings,
-    rows,
-    summary: {
-      new: count('new'),
-      updated: count('updated'),
-      unchanged: count('unchanged'),
-      rejected: count('rejected'),
-      // Accepted rows that carry at least one warning; rejected rows are counted as rejected.
-      warnings: rows.filter((row) => row.status !== 'rejected' && row.warnings.length > 0).length,
-    },
-    notInFile,
+function earlierClaim(claims: Claims, keys: StudentKey[], studentId: number | undefined) {
+  const byKey = keys
+    .map((key) => claims.byKind[key.kind].get(key.value))
+    .find((line) => line !== undefined)
+  return byKey ?? (studentId === undefined ? undefined : claims.byStudent.get(studentId))
+}
+
+/** Creates a comparer for the rows of one file. It remembers what earlier rows claimed. */
+export function createRowComparer(fields: readonly StudentField[]): RowComparer {
+  // Keyed by the row's own identifier strings, so a claim costs a map entry and no new string.
+  // NOTE: a streamed row that a later row with the same key rejects keeps its claims, so a third
+  // row sharing only its ULN or MIS id is rejected as the same student. Checking the whole file
+  // before comparing would accept that third row.
+  const claims: Claims = {
+    byKind: { upn: new Map(), uln: new Map(), mis: new Map() },
+    byStudent: new Map(),
   }
+
+  function compare(row: ValidatedRow, index: StudentIndex): ComparedRow {
+    const keyMatch = row.key ? index.get(`${row.key.kind}:${row.key.value}`) : undefined
+    if (row.input === null || row.errors.length > 0) {
+      // The file still lists this student, so a rejected row does not mark them not in the file.
+      return { row: rejectRow(row, null), matched: versionOf(keyMatch) }
+    }
+
+    const matches = [...new Set(identifiersOf(row.input).flatMap((id) => index.get(id) ?? []))]
+    const student = matches.length === 1 ? matches[0]! : null
+    const keys = keysOf(row.input)
+    const earlierLine = earlierClaim(claims, keys, student?.id)
+    const matched = versionOf(student ?? keyMatch)
+
+    if (matches.length > 1) {
+      const message =
+        'The UPN, ULN and MIS id of this row belong to different stored students: ' +
+        'check them in the MIS.'
+      return { row: rejectRow(row, message), matched }
+    }
+    if (earlierLine !== undefined) {
+      const message =
+        `This row describes the same student as row ${earlierLine}: ` + 'keep one of the two rows.'
+      return { row: rejectRow(row, message), matched }
+    }
+
+    for (const key of keys) claims.byKind[key.kind].set(key.value, row.line)
+    if (student) claims.byStudent.set(student.id, row.line)
+    if (!student) return { row: { ...row, status: 'new', changedFields: [] }, matched }
+    const changed = changedFields(student, row.input, fields)
+    const status = changed.length > 0 ? 'updated' : 'unchanged'
+    return { row: { ...row, status, changedFields: changed }, matched }
+  }
+
+  return { compare }
 }

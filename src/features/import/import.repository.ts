@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely'
-import type { Tables } from '../../db/tables.js'
-import { inSchools } from '../students/student.repository.js'
+import type { Kysely, Selectable } from 'kysely'
+import type { ImportPreviewTable, Tables } from '../../db/tables.js'
+import type { StudentField } from '../students/student.js'
+import type { SchoolFingerprint } from './import.fingerprint.js'
 import type { ImportPreview } from './import.types.js'
 
 export type ImportPreviewErrorCode = 'not_found' | 'expired' | 'stale'
@@ -22,23 +23,29 @@ export class ImportPreviewError extends Error {
   }
 }
 
-/** The contents of a stored preview: the preview shown, and the data the commit checks it with. */
-export interface PreviewPayload {
-  preview: ImportPreview
-  matchedIds: (number | null)[]
-  /** The version of every student of the school when the preview was made, by student id. */
-  versions: Record<string, number>
-}
+export type PreviewSummary = ImportPreview['summary']
 
+/** A stored preview without its rows, which are staged in import_preview_rows. */
 export interface StoredPreview {
   id: string
   schoolId: number
   createdAt: string
   expiresAt: string
-  payload: PreviewPayload
+  fileName: string
+  format: 'csv' | 'xlsx'
+  fields: StudentField[]
+  unknownColumns: string[]
+  fileWarnings: string[]
+  summary: PreviewSummary
+  notInFileCount: number
+  fingerprint: SchoolFingerprint
 }
 
+/** Counts and the file warnings, known once every row is staged. */
+export type PreviewTotals = Pick<StoredPreview, 'fileWarnings' | 'summary' | 'notInFileCount'>
+
 export async function savePreview(db: Kysely<Tables>, preview: StoredPreview): Promise<void> {
+  const { fingerprint } = preview
   await db
     .insertInto('import_previews')
     .values({
@@ -46,8 +53,32 @@ export async function savePreview(db: Kysely<Tables>, preview: StoredPreview): P
       school_id: preview.schoolId,
       created_at: preview.createdAt,
       expires_at: preview.expiresAt,
-      payload: JSON.stringify(preview.payload),
+      file_name: preview.fileName,
+      format: preview.format,
+      fields: JSON.stringify(preview.fields),
+      unknown_columns: JSON.stringify(preview.unknownColumns),
+      file_warnings: JSON.stringify(preview.fileWarnings),
+      student_count: fingerprint.studentCount,
+      version_sum: fingerprint.versionSum,
+      max_student_id: fingerprint.maxStudentId,
     })
+    .execute()
+}
+
+export async function saveTotals(db: Kysely<Tables>, id: string, totals: PreviewTotals) {
+  const { summary } = totals
+  await db
+    .updateTable('import_previews')
+    .set({
+      file_warnings: JSON.stringify(totals.fileWarnings),
+      new_count: summary.new,
+      updated_count: summary.updated,
+      unchanged_count: summary.unchanged,
+      rejected_count: summary.rejected,
+      warning_count: summary.warnings,
+      not_in_file_count: totals.notInFileCount,
+    })
+    .where('id', '=', id)
     .execute()
 }
 
@@ -67,16 +98,33 @@ export async function findPreview(
     .where('id', '=', id)
     .where('school_id', 'in', schoolIds)
     .executeTakeFirst()
-  if (!row) {
-    return null
-  }
+  return row ? toStoredPreview(row) : null
+}
 
+function toStoredPreview(row: Selectable<ImportPreviewTable>): StoredPreview {
   return {
     id: row.id,
     schoolId: row.school_id,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
-    payload: JSON.parse(row.payload) as PreviewPayload,
+    fileName: row.file_name,
+    format: row.format as StoredPreview['format'],
+    fields: JSON.parse(row.fields) as StudentField[],
+    unknownColumns: JSON.parse(row.unknown_columns) as string[],
+    fileWarnings: JSON.parse(row.file_warnings) as string[],
+    summary: {
+      new: row.new_count,
+      updated: row.updated_count,
+      unchanged: row.unchanged_count,
+      rejected: row.rejected_count,
+      warnings: row.warning_count,
+    },
+    notInFileCount: row.not_in_file_count,
+    fingerprint: {
+      studentCount: row.student_count,
+      versionSum: row.version_sum,
+      maxStudentId: row.max_student_id,
+    },
   }
 }
 
@@ -84,33 +132,9 @@ export async function deletePreview(db: Kysely<Tables>, id: string): Promise<voi
   await db.deleteFrom('import_previews').where('id', '=', id).execute()
 }
 
+/** Deletes expired previews. Their staged rows go with them through the cascading foreign key. */
 export async function deleteExpiredPreviews(db: Kysely<Tables>, now: string): Promise<void> {
   await db.deleteFrom('import_previews').where('expires_at', '<=', now).execute()
-}
-
-/**
- * Marks the given students of a school as not in the latest import, and returns how many
- * changed. A student already marked keeps its version, so a repeated import changes nothing.
- */
-export async function markNotInLatestImport(
-  db: Kysely<Tables>,
-  schoolId: number,
-  studentIds: number[],
-  now: string,
-): Promise<number> {
-  if (studentIds.length === 0) {
-    return 0
-  }
-
-  // NOTE: one parameter per student; both engines allow over 30,000, far above a school's roll.
-  const result = await db
-    .updateTable('students')
-    .set((eb) => ({ in_latest_import: 0, version: eb('version', '+', 1), updated_at: now }))
-    .where((eb) => inSchools(eb, [schoolId]))
-    .where('id', 'in', studentIds)
-    .where('in_latest_import', '=', 1)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows)
 }
 
 export interface ImportRecord {
@@ -119,7 +143,7 @@ export interface ImportRecord {
   format: string
   startedAt: string
   committedAt: string
-  summary: ImportPreview['summary']
+  summary: PreviewSummary
   notInFile: number
 }
 

@@ -13,7 +13,6 @@ import { ImportFileError } from './import.types.js'
 import { ImportPreviewError } from './import.service.js'
 import { checkUploadForm, readUploadForm, uploadMessages } from './import.upload.js'
 import type { UploadForm } from './import.upload.js'
-import { validateRegister } from './validate-file.js'
 
 type PreviewRequest = FastifyRequest<{ Params: { previewId: string } }>
 
@@ -66,12 +65,9 @@ export async function registerImportRoutes(
 
     try {
       const source = { fileName: form.file.name, stream: Readable.from(form.file.content) }
-      const file = await validateRegister(source, { maxBytes: config.maxUploadBytes })
-      const preview = await imports.preview(schoolId, file, form.file.name)
-      request.log.info(
-        { previewId: preview.id, schoolId, rows: file.rows.length },
-        'import previewed',
-      )
+      const options = { maxBytes: config.maxUploadBytes }
+      const preview = await imports.previewFile(schoolId, source, form.file.name, options)
+      request.log.info({ previewId: preview.id, schoolId, ...preview.summary }, 'import previewed')
       return reply.redirect(`/import/${preview.id}`, 303)
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error

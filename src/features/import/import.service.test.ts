@@ -6,7 +6,6 @@ import type { Database } from '../../db/connection.js'
 import { createStudentService } from '../students/student.service.js'
 import { aRejectedRow, aStudentInput, aValidFile, aValidRow } from './import.test-data.js'
 import { createImportService, ImportPreviewError, PREVIEW_LIFETIME_MS } from './import.service.js'
-import type { PreviewPayload } from './import.repository.js'
 import type { ValidatedFile } from './import.types.js'
 
 forEachEngine('import service', (getDatabase) => {
@@ -239,19 +238,20 @@ function isPreviewError(code: string) {
   return (error: unknown) => error instanceof ImportPreviewError && error.code === code
 }
 
-/** Empties the surname of the third row in the stored preview, so its insert breaks NOT NULL. */
+/** Empties the surname of the third staged row, so its insert breaks NOT NULL. */
 async function breakThirdRow({ db }: Database, previewId: string): Promise<void> {
-  const { payload } = await db
-    .selectFrom('import_previews')
-    .select('payload')
-    .where('id', '=', previewId)
+  const { input } = await db
+    .selectFrom('import_preview_rows')
+    .select('input')
+    .where('preview_id', '=', previewId)
+    .where('position', '=', 2)
     .executeTakeFirstOrThrow()
-  const parsed = JSON.parse(payload) as PreviewPayload
-  Object.assign(parsed.preview.rows[2]!.input!, { legalSurname: null })
+  const broken = { ...(JSON.parse(input ?? '{}') as object), legalSurname: null }
 
   await db
-    .updateTable('import_previews')
-    .set({ payload: JSON.stringify(parsed) })
-    .where('id', '=', previewId)
+    .updateTable('import_preview_rows')
+    .set({ input: JSON.stringify(broken) })
+    .where('preview_id', '=', previewId)
+    .where('position', '=', 2)
     .execute()
 }

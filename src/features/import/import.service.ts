@@ -2,27 +2,29 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Tables } from '../../db/tables.js'
 import { loadAreaLookup } from '../students/need-code.repository.js'
+import { listNeedCodeMappings } from '../students/need-code.repository.js'
 import { lockSchool, listSchools } from '../students/school.repository.js'
 import type { Scope } from '../students/student.service.js'
-import { listSchoolStudents } from '../students/student.repository.js'
-import { compareWithStored } from './import.compare.js'
+import { readFingerprint, sameFingerprint } from './import.fingerprint.js'
+import { countNotInFile, markNotInLatestImport } from './import.not-in-file.js'
+import { createPreviewReader } from './import.preview-reader.js'
+import type { PreviewRowPage, SavedImportPreview } from './import.preview-reader.js'
 import { ImportPreviewError } from './import.repository.js'
 import * as previews from './import.repository.js'
 import type { StoredPreview } from './import.repository.js'
-import type { ImportPreview, ValidatedFile } from './import.types.js'
+import { stageRows } from './import.stage.js'
+import { applyLateChanges, countStatuses } from './import.staging.js'
+import type { ImportPreview, LateChange, ValidatedFile, ValidatedRow } from './import.types.js'
 import { writePreviewRows } from './import.write.js'
+import type { RegisterSource } from './read-file.js'
+import { streamRegister, type ValidateOptions } from './stream-register.js'
 
 export { ImportPreviewError }
 export type { ImportPreviewErrorCode } from './import.repository.js'
+export type { PreviewRowPage, SavedImportPreview }
 
 /** How long a preview waits for confirmation before the file must be uploaded again. */
 export const PREVIEW_LIFETIME_MS = 2 * 60 * 60 * 1000
-
-export interface SavedImportPreview extends ImportPreview {
-  id: string
-  createdAt: string
-  expiresAt: string
-}
 
 export interface ImportResult {
   importId: number
@@ -37,54 +39,103 @@ export interface ImportServiceOptions {
   previewLifetimeMs?: number
 }
 
-function toSaved(stored: StoredPreview): SavedImportPreview {
-  const { id, createdAt, expiresAt } = stored
-  return { ...stored.payload.preview, id, createdAt, expiresAt }
+/** A file to stage: its metadata, its rows, and the late issues to add once the rows are in. */
+interface StagedFile extends Omit<ValidatedFile, 'rows' | 'warnings'> {
+  rows: AsyncIterable<ValidatedRow> | Iterable<ValidatedRow>
+  warnings: () => string[]
+  lateChanges: () => LateChange[]
 }
 
 export function createImportService(db: Kysely<Tables>, options: ImportServiceOptions = {}) {
   const clock = options.now ?? (() => new Date())
   const lifetime = options.previewLifetimeMs ?? PREVIEW_LIFETIME_MS
+  const reader = createPreviewReader(db, () => clock().toISOString())
 
-  /** Compares a validated file with the school's students and stores the preview for `commit`. */
+  /**
+   * Streams a register into a staged preview for `commit`, comparing it with the school's
+   * students batch by batch. Rejects with ImportFileError when the file cannot be read.
+   */
+  async function previewFile(
+    schoolId: number,
+    source: RegisterSource,
+    fileName: string,
+    fileOptions: ValidateOptions,
+  ): Promise<SavedImportPreview> {
+    await requireSchool(schoolId)
+    // Codes an admin mapped for this school are known codes, so they import without a warning.
+    const localNeedCodes = fileOptions.localNeedCodes ?? (await localCodesOf(schoolId))
+    const stream = await streamRegister(source, { ...fileOptions, localNeedCodes })
+    const warnings = () => stream.warnings
+    return stage(schoolId, fileName, { ...stream, warnings, lateChanges: stream.finish })
+  }
+
+  /** Compares a file validated in memory with the school's students and stages the preview. */
   async function preview(
     schoolId: number,
     file: ValidatedFile,
     fileName: string,
   ): Promise<SavedImportPreview> {
+    await requireSchool(schoolId)
+    return stage(schoolId, fileName, {
+      ...file,
+      warnings: () => file.warnings,
+      lateChanges: () => [],
+    })
+  }
+
+  async function localCodesOf(schoolId: number) {
+    const mappings = await listNeedCodeMappings(db, schoolId)
+    return mappings.map(({ code, area, description }) => ({
+      code,
+      area,
+      description: description ?? undefined,
+    }))
+  }
+
+  async function requireSchool(schoolId: number): Promise<void> {
     if ((await listSchools(db, [schoolId])).length === 0) {
       throw new Error(`School ${schoolId} not found: create the school before importing`)
     }
+  }
 
-    const stored = await listSchoolStudents(db, [schoolId], schoolId)
-    const { preview, matchedIds } = compareWithStored(schoolId, fileName, file, stored)
-    const versions = Object.fromEntries(stored.map((student) => [student.id, student.version]))
+  async function stage(schoolId: number, fileName: string, file: StagedFile) {
     const created = clock()
     const saved: StoredPreview = {
       id: randomUUID(),
       schoolId,
       createdAt: created.toISOString(),
       expiresAt: new Date(created.getTime() + lifetime).toISOString(),
-      payload: { preview, matchedIds, versions },
+      fileName,
+      format: file.format,
+      fields: file.fields,
+      unknownColumns: file.unknownColumns,
+      fileWarnings: [],
+      summary: { new: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 },
+      notInFileCount: 0,
+      fingerprint: await readFingerprint(db, schoolId),
     }
-
     await previews.deleteExpiredPreviews(db, saved.createdAt)
     await previews.savePreview(db, saved)
-    return toSaved(saved)
+    try {
+      return await fillPreview(saved, file)
+    } catch (error) {
+      await previews.deletePreview(db, saved.id)
+      throw error
+    }
   }
 
-  /** Returns a stored preview that has not expired, or null. */
-  async function getPreview(previewId: string, scope?: Scope): Promise<SavedImportPreview | null> {
-    const stored = await previews.findPreview(
-      db,
-      scope?.schoolIds ?? (await allSchoolIds()),
-      previewId,
-    )
-    return stored && stored.expiresAt > clock().toISOString() ? toSaved(stored) : null
-  }
-
-  async function allSchoolIds(): Promise<number[]> {
-    return (await listSchools(db, 'all')).map((school) => school.id)
+  async function fillPreview(saved: StoredPreview, file: StagedFile) {
+    const { id, schoolId, fields, fingerprint } = saved
+    const hasStudents = fingerprint.studentCount > 0
+    await stageRows(db, { previewId: id, schoolId, fields, hasStudents }, file.rows)
+    await applyLateChanges(db, id, file.lateChanges())
+    const totals = {
+      fileWarnings: file.warnings(),
+      summary: await countStatuses(db, id),
+      notInFileCount: await countNotInFile(db, schoolId, id),
+    }
+    await previews.saveTotals(db, id, totals)
+    return reader.toSaved({ ...saved, ...totals })
   }
 
   /**
@@ -92,47 +143,32 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
    * written or none. With `scope`, a preview of a school outside it is reported as not found.
    */
   async function commit(previewId: string, scope?: Scope): Promise<ImportResult> {
-    const schoolIds = scope?.schoolIds ?? (await allSchoolIds())
-
+    const stored = await reader.findLive(previewId, scope)
     return db.transaction().execute(async (trx) => {
-      const stored = await previews.findPreview(trx, schoolIds, previewId)
       const now = clock().toISOString()
-      if (!stored) throw new ImportPreviewError('not_found')
-      if (stored.expiresAt <= now) throw new ImportPreviewError('expired')
-
-      const { schoolId, payload } = stored
+      const { schoolId } = stored
       await lockSchool(trx, schoolId)
-      const students = await listSchoolStudents(trx, [schoolId], schoolId)
-      if (!sameVersions(students, payload.versions)) throw new ImportPreviewError('stale')
+      const current = await previews.findPreview(trx, [schoolId], previewId)
+      if (!current) throw new ImportPreviewError('not_found')
+      if (!sameFingerprint(await readFingerprint(trx, schoolId), current.fingerprint)) {
+        throw new ImportPreviewError('stale')
+      }
 
+      // Marked first, because the new students inserted next match no staged row.
+      const markedNotInLatest = await markNotInLatestImport(trx, schoolId, previewId, now)
       const areaOf = await loadAreaLookup(trx, schoolId)
-      await writePreviewRows(trx, { schoolId, payload, students, areaOf, now })
-      const notInFile = payload.preview.notInFile.map((student) => student.id)
-      const markedNotInLatest = await previews.markNotInLatestImport(trx, schoolId, notInFile, now)
+      await writePreviewRows(trx, { schoolId, previewId, areaOf, now })
 
-      const { fileName, format, summary } = payload.preview
-      const record = { schoolId, fileName, format, startedAt: stored.createdAt, committedAt: now }
-      const importId = await previews.insertImport(trx, {
-        ...record,
-        summary,
-        notInFile: notInFile.length,
-      })
+      const { fileName, format, summary, notInFileCount: notInFile } = current
+      const record = { schoolId, fileName, format, startedAt: current.createdAt, committedAt: now }
+      const importId = await previews.insertImport(trx, { ...record, summary, notInFile })
       await previews.deletePreview(trx, previewId)
       return { importId, schoolId, summary, markedNotInLatest }
     })
   }
 
-  return { preview, getPreview, commit }
-}
-
-function sameVersions(
-  students: { id: number; version: number }[],
-  versions: Record<string, number>,
-) {
-  return (
-    students.length === Object.keys(versions).length &&
-    students.every((student) => versions[String(student.id)] === student.version)
-  )
+  const { getPreview, listPreviewRows, countNotInFile: countMissing } = reader
+  return { previewFile, preview, getPreview, listPreviewRows, countNotInFile: countMissing, commit }
 }
 
 export type ImportService = ReturnType<typeof createImportService>

@@ -48,10 +48,29 @@ export interface ImportPreview {
   format: 'csv' | 'xlsx'
   unknownColumns: string[]
   fileWarnings: string[]
+  /**
+   * Every row when the file has at most 1,000 staged rows. For a larger file, only the rows with
+   * errors, warnings or changes, up to 1,000, in file order.
+   */
   rows: PreviewRow[]
+  /** Staged rows not in `rows`. List them with the service's `listPreviewRows`. */
+  rowsLeftOut: number
   summary: { new: number; updated: number; unchanged: number; rejected: number; warnings: number }
   /** Students of the school that this file does not list. They are kept, and marked not in the latest import. */
   notInFile: { id: number; key: string }[]
+  /** Students not in the file beyond the first 1,000 listed in `notInFile`. */
+  notInFileLeftOut: number
+}
+
+/**
+ * Issues that a cross-row check adds to a row already yielded, found only once the whole file is
+ * read. A change with errors rejects the row.
+ */
+export interface LateChange {
+  /** The row's place among the yielded rows, from 0. */
+  position: number
+  errors: ImportIssue[]
+  warnings: ImportIssue[]
 }
 
 /** Raised when the file as a whole cannot be read; the message says why and what to do. */

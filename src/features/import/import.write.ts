@@ -2,53 +2,66 @@ import type { Kysely } from 'kysely'
 import type { Tables } from '../../db/tables.js'
 import type { AreaLookup } from '../students/student.grouping.js'
 import { assignStudentGroup, toGroupColumns } from '../students/student.grouping.js'
-import { insertStudent, updateStudent } from '../students/student.repository.js'
+import { findStudentsByIds, insertStudents, updateStudent } from '../students/student.repository.js'
 import type { StoredStudent } from '../students/student.repository.js'
 import type { StudentInput } from '../students/student.js'
 import { ImportPreviewError } from './import.repository.js'
-import type { PreviewPayload } from './import.repository.js'
-import type { PreviewRow } from './import.types.js'
+import { readRowsToWrite, type RowToWrite } from './import.staged-rows.js'
+
+/** Staged rows read, and then written, per round trip of the commit. */
+const WRITE_BATCH_ROWS = 250
 
 export interface PreviewWrite {
   schoolId: number
-  payload: PreviewPayload
-  /** The school's students, read in the same transaction after their versions were checked. */
-  students: StoredStudent[]
+  previewId: string
   areaOf: AreaLookup
   now: string
 }
 
-/** Writes the new and updated rows of a preview, with their groups. Call it in a transaction. */
+/**
+ * Writes the new and updated rows of a staged preview in file order, with their groups, reading
+ * them in batches. Call it in a transaction, after the school's fingerprint was checked.
+ */
 export async function writePreviewRows(db: Kysely<Tables>, write: PreviewWrite): Promise<void> {
-  const byId = new Map(write.students.map((student) => [student.id, student]))
-  const { rows } = write.payload.preview
-
-  for (const [position, row] of rows.entries()) {
-    const stored = byId.get(write.payload.matchedIds[position] ?? -1)
-    if (row.input === null || row.status === 'rejected') {
-      continue
-    }
-
-    if (row.status === 'new') {
-      await insertRow(db, write, row.input)
-    } else if (stored && (row.status === 'updated' || !stored.inLatestImport)) {
-      // An unchanged row of a student marked not in the latest import still marks them back in.
-      await updateRow(db, write, stored, merge(stored, row))
-    }
+  let afterPosition = -1
+  for (;;) {
+    const rows = await readRowsToWrite(db, write.previewId, afterPosition, WRITE_BATCH_ROWS)
+    if (rows.length === 0) return
+    await writeBatch(db, write, rows)
+    afterPosition = rows[rows.length - 1]!.position
   }
 }
 
-function merge(stored: StoredStudent, row: PreviewRow): StudentInput {
+async function writeBatch(db: Kysely<Tables>, write: PreviewWrite, rows: RowToWrite[]) {
+  const { schoolId, areaOf, now } = write
+  const inserts = rows
+    .filter((row) => row.status === 'new')
+    .map(({ input }) => ({
+      input,
+      group: toGroupColumns(input, assignStudentGroup(input, null, areaOf), areaOf),
+    }))
+  await insertStudents(db, [schoolId], schoolId, inserts, now)
+
+  // An unchanged row of a student marked not in the latest import still marks them back in.
+  const updates = rows.filter((row) => row.status !== 'new')
+  const matchedIds = updates.map((row) => row.matchedId ?? -1)
+  const stored = await findStudentsByIds(db, [schoolId], matchedIds)
+  const byId = new Map(stored.map((student) => [student.id, student]))
+  for (const row of updates) {
+    const student = byId.get(row.matchedId ?? -1)
+    if (!student || student.version !== row.matchedVersion) {
+      throw new ImportPreviewError('stale')
+    }
+    await updateRow(db, write, student, merge(student, row))
+  }
+}
+
+function merge(stored: StoredStudent, row: RowToWrite): StudentInput {
   const merged: StudentInput = { ...stored }
   for (const field of row.changedFields) {
-    Object.assign(merged, { [field]: row.input?.[field] ?? null })
+    Object.assign(merged, { [field]: row.input[field] ?? null })
   }
   return merged
-}
-
-async function insertRow(db: Kysely<Tables>, write: PreviewWrite, input: StudentInput) {
-  const group = toGroupColumns(input, assignStudentGroup(input, null, write.areaOf), write.areaOf)
-  await insertStudent(db, [write.schoolId], write.schoolId, input, { now: write.now, group })
 }
 
 async function updateRow(

@@ -67,3 +67,37 @@ export async function saveNeedCodeMapping(
     })
     .execute()
 }
+
+export interface NeedCodeUsage {
+  schoolId: number
+  code: string
+  /** Students of the school with this code as their primary or secondary need. */
+  students: number
+}
+
+/** Counts the students of each school by need code, primary and secondary needs together. */
+export async function countStudentsByNeedCode(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+): Promise<NeedCodeUsage[]> {
+  if (schoolIds.length === 0) return []
+  const counts = new Map<string, NeedCodeUsage>()
+
+  for (const column of ['primary_need', 'secondary_need'] as const) {
+    const rows = await db
+      .selectFrom('students')
+      .select(['school_id', column, (eb) => eb.fn.countAll<number>().as('students')])
+      .where('school_id', 'in', schoolIds)
+      .where(column, 'is not', null)
+      .groupBy(['school_id', column])
+      .execute()
+    for (const row of rows) {
+      const code = row[column] ?? ''
+      const key = `${row.school_id}:${code}`
+      const usage = counts.get(key) ?? { schoolId: row.school_id, code, students: 0 }
+      usage.students += Number(row.students)
+      counts.set(key, usage)
+    }
+  }
+  return [...counts.values()]
+}

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
 import type { NewStudentRow, Tables } from '../../db/tables.js'
 
+import { insertRows } from '../../db/bulk-insert.js'
 import type { StudentKey } from '../import/import.types.js'
 import type { Student, StudentInput } from './student.js'
 import type { GroupColumns } from './student.grouping.js'
@@ -98,6 +99,56 @@ export async function listSchoolStudents(
   return rows.map(toStoredStudent)
 }
 
+/** Identifier values to look students up by; each list becomes one `in (...)` condition. */
+export interface StudentIdentifiers {
+  upns: string[]
+  ulns: string[]
+  misIds: string[]
+}
+
+/** Finds the students of one school that have any of the identifiers, in id order. */
+export async function findStudentsByIdentifiers(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+  schoolId: number,
+  identifiers: StudentIdentifiers,
+): Promise<StoredStudent[]> {
+  const { upns, ulns, misIds } = identifiers
+  if (upns.length + ulns.length + misIds.length === 0) {
+    return []
+  }
+
+  const rows = await selectStudents(db, schoolIds)
+    .where('students.school_id', '=', schoolId)
+    .where((eb) => {
+      // `is not null` lets SQLite use the partial unique index on each identifier.
+      const oneOf = (column: (typeof keyColumns)[StudentKey['kind']], values: string[]) =>
+        values.length > 0 ? [eb.and([eb(column, 'in', values), eb(column, 'is not', null)])] : []
+      return eb.or([
+        ...oneOf(keyColumns.upn, upns),
+        ...oneOf(keyColumns.uln, ulns),
+        ...oneOf(keyColumns.mis, misIds),
+      ])
+    })
+    .orderBy('students.id')
+    .execute()
+  return rows.map(toStoredStudent)
+}
+
+/** Finds the students with the given ids in the schools in scope. */
+export async function findStudentsByIds(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+  ids: number[],
+): Promise<StoredStudent[]> {
+  if (ids.length === 0) {
+    return []
+  }
+
+  const rows = await selectStudents(db, schoolIds).where('students.id', 'in', ids).execute()
+  return rows.map(toStoredStudent)
+}
+
 export interface StudentWrite {
   now: string
   group: GroupColumns
@@ -131,6 +182,34 @@ export async function insertStudent(
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
+}
+
+/**
+ * Inserts students into a school in scope with multi-row INSERTs, chunked under the engines'
+ * limits on bound parameters. Returns how many were inserted; 0 when out of scope.
+ */
+export async function insertStudents(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+  schoolId: number,
+  students: { input: StudentInput; group: GroupColumns }[],
+  now: string,
+): Promise<number> {
+  if (!schoolIds.includes(schoolId) || students.length === 0) {
+    return 0
+  }
+
+  const rows = students.map(({ input, group }): NewStudentRow => ({
+    ...toStudentRow(input),
+    ...group,
+    school_id: schoolId,
+    in_latest_import: 1,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  }))
+  await insertRows(db, 'students', rows)
+  return rows.length
 }
 
 /**

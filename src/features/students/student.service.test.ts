@@ -4,6 +4,7 @@ import { test } from 'node:test'
 import { forEachEngine } from '../../db/test-database.js'
 import { createImportService } from '../import/import.service.js'
 import { aStudentInput, aValidFile, aValidRow } from '../import/import.test-data.js'
+import { createNeedCodeService } from '../need-codes/need-code.service.js'
 import type { StudentInput } from './student.js'
 import type { StudentListQuery } from './student.list.js'
 import { createStudentService, overrideMessages } from './student.service.js'
@@ -225,11 +226,10 @@ forEachEngine('student service', (getDatabase) => {
   })
 
   test('need code mapping regroups students', async () => {
-    const { students, school, surnames } = await setUp([
-      { legalSurname: 'Local', primaryNeed: 'LOCAL1' },
-    ])
+    const { school, surnames } = await setUp([{ legalSurname: 'Local', primaryNeed: 'LOCAL1' }])
 
-    const changed = await students.mapNeedCode(school.id, {
+    const needCodes = createNeedCodeService(getDatabase().db)
+    const changed = await needCodes.mapNeedCode(school.id, {
       code: 'LOCAL1',
       area: 'semh',
       description: null,

@@ -2,13 +2,12 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Tables } from '../../db/tables.js'
 import type { CareerSendGroup, GroupAssignment } from '../../domain/types.js'
-import { loadAreaLookup, saveNeedCodeMapping } from './need-code.repository.js'
-import type { NeedCodeMapping } from './need-code.repository.js'
+import { loadAreaLookup } from './need-code.repository.js'
 import * as overrides from './override.repository.js'
 import * as schools from './school.repository.js'
 import type { School } from './school.repository.js'
 import type { Student } from './student.js'
-import { refreshSchoolGroups, refreshStudentGroup } from './student.groups.js'
+import { refreshStudentGroup } from './student.groups.js'
 import { listStudents, MAX_PAGE_SIZE } from './student.list.js'
 import { assignStudentGroup } from './student.grouping.js'
 import type { AreaLookup } from './student.grouping.js'
@@ -147,18 +146,6 @@ export function createStudentService(db: Kysely<Tables>, options: ServiceOptions
       }
       return schools.findOrCreateSchool(db, trimmed, now())
     },
-
-    /** Maps a need code to an area for one school, or every school, and regroups their students. */
-    mapNeedCode: (schoolId: number | null, mapping: NeedCodeMapping) =>
-      db.transaction().execute(async (trx): Promise<number> => {
-        await saveNeedCodeMapping(trx, schoolId, mapping, now())
-        const affected = await schools.listSchools(trx, schoolId === null ? 'all' : [schoolId])
-        let changed = 0
-        for (const school of affected) {
-          changed += await refreshSchoolGroups(trx, school.id)
-        }
-        return changed
-      }),
   }
 
   async function overrideGroup(

@@ -7,8 +7,7 @@ import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 
 import { openDatabase } from '../../db/connection.js'
 import type { Database } from '../../db/connection.js'
 import { migrateToLatest } from '../../db/migrate.js'
-import { createImportService } from '../../features/import/import.service.js'
-import { createStudentService } from '../../features/students/student.service.js'
+import { createServices } from '../../services.js'
 import { buildApp } from '../app.js'
 import type { AppConfig } from '../app.js'
 
@@ -33,10 +32,7 @@ export async function buildTestApp(
   const database = openDatabase(`sqlite:${join(folder, 'test.db')}`)
   await migrateToLatest(database.db)
 
-  const services = {
-    students: createStudentService(database.db),
-    imports: createImportService(database.db),
-  }
+  const services = createServices(database)
   const app = await buildApp({ config: { ...testConfig, ...config }, services, logger })
 
   async function close() {
