@@ -7,17 +7,23 @@ import { join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import { CENSUS_COLUMNS, generateSchool } from '../src/demo/generate-school.js'
 
-const SIZES = [25_000, 100_000]
+const SIZES = [2_000, 25_000, 100_000]
 const RUNS = 3
 
 interface CaseResult {
   rows: number
   seconds: number
   maxRssMb: number
+  /** For the whole import: reading, validating and staging the preview, then committing it. */
+  previewSeconds?: number
+  commitSeconds?: number
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'send-careers-bench-'))
 const lines: string[] = []
+/** Import speed as a share of the ceiling, and peak memory, for each size. */
+const shares: number[] = []
+const peaks: number[] = []
 try {
   for (const size of SIZES) lines.push(...benchmarkSize(size))
 } finally {
@@ -39,12 +45,18 @@ function benchmarkSize(size: number): string[] {
   const raw = medianOf(() => runCase('raw', csvFile))
   const fullRate = full.rows / full.seconds
   const rawRate = raw.rows / raw.seconds
+  shares.push((100 * fullRate) / rawRate)
+  peaks.push(full.maxRssMb)
   console.log(
     `${size} rows: import ${fullRate.toFixed(0)} rows/s, raw inserts ${rawRate.toFixed(0)} rows/s`,
   )
   return [
     `| ${size.toLocaleString('en-GB')} | whole import (parse, validate, group, preview, commit) | ` +
       `${full.seconds.toFixed(2)} | ${fullRate.toFixed(0)} | ${full.maxRssMb.toFixed(0)} |`,
+    `| ${size.toLocaleString('en-GB')} | of which the preview (read, validate, stage, compare) | ` +
+      `${(full.previewSeconds ?? 0).toFixed(2)} | | |`,
+    `| ${size.toLocaleString('en-GB')} | of which the commit (groups, inserts, not-in-file marks) | ` +
+      `${(full.commitSeconds ?? 0).toFixed(2)} | | |`,
     `| ${size.toLocaleString('en-GB')} | ceiling: raw better-sqlite3 prepared inserts, one transaction | ` +
       `${raw.seconds.toFixed(2)} | ${rawRate.toFixed(0)} | ${raw.maxRssMb.toFixed(0)} |`,
     `| ${size.toLocaleString('en-GB')} | import speed as a share of the ceiling | | ${((100 * fullRate) / rawRate).toFixed(0)}% | |`,
@@ -74,6 +86,12 @@ function medianOf(run: () => CaseResult): CaseResult {
   return { ...median, maxRssMb: Math.max(...results.map((r) => r.maxRssMb)) }
 }
 
+function shareRange(): string {
+  const low = Math.min(...shares).toFixed(0)
+  const high = Math.max(...shares).toFixed(0)
+  return low === high ? `${low}%` : `${low}% to ${high}%`
+}
+
 function writeReport(rows: string[]): void {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory`
   const report = [
@@ -96,6 +114,20 @@ function writeReport(rows: string[]): void {
     '',
     'The ceiling does no parsing, no validation and no preview: it is the fastest the same rows can',
     'reach the same table through better-sqlite3, so the import can approach it but not pass it.',
+    '',
+    '## Reading the figures',
+    '',
+    `- The aim was at least half the ceiling's speed. This run reached ${shareRange()} of it. Each`,
+    '  row is parsed, checked cell by cell, written once to the staged preview and once to',
+    '  `students`, and in a CPU profile of 100,000 rows the garbage collector took about a fifth of',
+    '  the time. No single step dominates that profile, so a large gain needs a cheaper row',
+    '  representation from reader to commit, not one fix.',
+    `- The aim for peak memory was under 300 MB; this run's largest was ${Math.max(...peaks).toFixed(0)} MB.`,
+    '- The 2,000-row figure is a large secondary school: its import takes a fraction of a second, so',
+    '  the gap matters only for files that cover a whole local authority.',
+    '- Peak memory is mostly the V8 heap growing between major collections. Rows stream through the',
+    '  staged preview in batches and no step keeps the whole file: a heap snapshot after a full',
+    '  collection at 100,000 rows held about 25 MB (measured once with --expose-gc, not by this script).',
     '',
   ]
   writeFileSync('docs/benchmarks.md', report.join('\n'))
