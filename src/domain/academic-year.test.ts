@@ -7,6 +7,7 @@ import {
   formatAcademicYear,
   lastDayOf,
   parseAcademicYear,
+  parsePlanningYear,
   referenceDateFor,
 } from './academic-year.js'
 
@@ -56,4 +57,31 @@ test('referenceDateFor opens the year', () => {
 test('first and last days of a year', () => {
   assert.equal(firstDayOf(2026), '2026-09-01')
   assert.equal(lastDayOf(2026), '2027-08-31')
+})
+
+const PLANNING_YEARS: [string, boolean][] = [
+  ['2013/14', false],
+  ['2014/15', true],
+  ['2026/27', true],
+  ['2046/47', true],
+  ['2047/48', false],
+  ['1999/00', false],
+]
+
+for (const [written, accepted] of PLANNING_YEARS) {
+  test(`parsePlanningYear "${written}" in 2026/27`, () => {
+    assert.equal(parsePlanningYear(written, 2026).ok, accepted)
+  })
+}
+
+test('parsePlanningYear names the range', () => {
+  const result = parsePlanningYear('2010/11', 2026)
+
+  assert.match(result.ok ? '' : result.error, /"2010\/11" is outside .* from 2014\/15 to 2046\/47/)
+})
+
+test('parsePlanningYear keeps format errors', () => {
+  const result = parsePlanningYear('2026/28', 2026)
+
+  assert.match(result.ok ? '' : result.error, /must end the year after/)
 })

@@ -32,6 +32,28 @@ export function parseAcademicYear(raw: string): Parsed<AcademicYear> {
   return { ok: true, value: start, warnings: [] }
 }
 
+/** The first planning year accepted. EHC plans, which several rules depend on, began on 1 September 2014. */
+export const FIRST_PLANNING_YEAR: AcademicYear = 2014
+
+/** How many academic years after the current one a plan may look ahead. */
+export const MAX_PLANNING_YEARS_AHEAD = 20
+
+/** Parses a planning year and rejects one before 2014/15 or more than 20 years after `currentYear`. */
+export function parsePlanningYear(raw: string, currentYear: AcademicYear): Parsed<AcademicYear> {
+  const parsed = parseAcademicYear(raw)
+  if (!parsed.ok) return parsed
+
+  const lastYear = currentYear + MAX_PLANNING_YEARS_AHEAD
+  if (parsed.value < FIRST_PLANNING_YEAR || parsed.value > lastYear) {
+    const range = `${formatAcademicYear(FIRST_PLANNING_YEAR)} to ${formatAcademicYear(lastYear)}`
+    return {
+      ok: false,
+      error: `Planning year "${raw.trim()}" is outside the accepted range. Enter a year from ${range}.`,
+    }
+  }
+  return parsed
+}
+
 export function formatAcademicYear(year: AcademicYear): string {
   return `${year}/${String((year + 1) % 100).padStart(2, '0')}`
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 
-import { academicAge, ageOn, birthdayAt } from './age.js'
+import { academicAge, ageOn, birthdayAt, schoolLeavingDate } from './age.js'
 import { parseCalendarDate } from './dates.js'
 import { readFixture } from './fixtures.test.js'
 
@@ -49,3 +49,16 @@ test('birthdayAt applies the 1 March rule', () => {
   assert.equal(birthdayAt('2008-02-29', 20), '2028-02-29')
   assert.equal(birthdayAt('2010-09-01', 16), '2026-09-01')
 })
+
+const SCHOOL_LEAVING: [string, string][] = [
+  ['2010-09-01', '2027-06-25'],
+  ['2010-08-31', '2026-06-26'],
+  ['2011-01-15', '2027-06-25'],
+  ['2012-02-29', '2028-06-30'],
+]
+
+for (const [dateOfBirth, leaving] of SCHOOL_LEAVING) {
+  test(`schoolLeavingDate born ${dateOfBirth}`, () => {
+    assert.equal(schoolLeavingDate(dateOfBirth), leaving)
+  })
+}

@@ -1,5 +1,5 @@
-import { referenceDateFor, type AcademicYear } from './academic-year.js'
-import { isLeapYear, splitIsoDate } from './calendar.js'
+import { academicYearOf, referenceDateFor, type AcademicYear } from './academic-year.js'
+import { isLeapYear, lastFridayOfJune, splitIsoDate } from './calendar.js'
 import type { IsoDate } from './types.js'
 
 /**
@@ -32,4 +32,14 @@ export function birthdayAt(dateOfBirth: IsoDate, age: number): IsoDate {
   const year = birth.year + age
   if (birth.month === 2 && birth.day === 29 && !isLeapYear(year)) return `${year}-03-01`
   return `${year}-${dateOfBirth.slice(5)}`
+}
+
+/**
+ * Returns the school leaving date: the last Friday of June of the school year (1 September to
+ * 31 August) in which the student turns 16. Compulsory school age ends at the end of that day in
+ * England, so a student born in July or August leaves it at 15.
+ */
+export function schoolLeavingDate(dateOfBirth: IsoDate): IsoDate {
+  const schoolYear = academicYearOf(birthdayAt(dateOfBirth, 16))
+  return lastFridayOfJune(schoolYear + 1)
 }

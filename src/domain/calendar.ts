@@ -111,3 +111,19 @@ function previousDay({ year, month, day }: CalendarDate): CalendarDate {
   if (month > 1) return { year, month: month - 1, day: daysInMonth(year, month - 1) }
   return { year: year - 1, month: 12, day: 31 }
 }
+
+/** Returns the day of the week, 0 for Sunday to 6 for Saturday, by Sakamoto's method for the Gregorian calendar. */
+export function dayOfWeek(date: IsoDate): number {
+  const { year, month, day } = splitIsoDate(date)
+  const monthOffsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const
+  const y = month < 3 ? year - 1 : year
+  const offset = monthOffsets[month - 1] ?? 0
+  return (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + offset + day) % 7
+}
+
+/** Returns the last Friday of June in a calendar year. */
+export function lastFridayOfJune(year: number): IsoDate {
+  const june30 = toIsoDate({ year, month: 6, day: 30 })
+  const daysSinceFriday = (dayOfWeek(june30) - 5 + 7) % 7
+  return addDays(june30, -daysSinceFriday)
+}

@@ -1,4 +1,4 @@
-// The outcome definitions of catalogue version 1.0.0. Summaries are the product's own plain words.
+// The outcome definitions of catalogue version 1.1.0. Summaries are the product's own plain words.
 import type { OutcomeDefinition } from './catalogue.js'
 import { PAID_EMPLOYMENT_MIN_HOURS } from './catalogue-settings.js'
 
@@ -9,7 +9,8 @@ export const GROUP_ONE_OUTCOMES: readonly OutcomeDefinition[] = [
     title: 'Supported apprenticeship',
     summary:
       'A paid job with training at work and in a classroom, plus extra support. The learner works towards Entry Level 3 Functional Skills.',
-    rules: { ehcPlan: 'case_by_case', paid: true },
+    // The national minimum age for starting any apprenticeship in England is 16.
+    rules: { minAge: 16, ehcPlan: 'case_by_case', paid: true },
   },
   {
     id: 'supported-internship',
@@ -25,7 +26,14 @@ export const GROUP_ONE_OUTCOMES: readonly OutcomeDefinition[] = [
     title: 'Traineeship',
     summary:
       'Up to six months of work preparation, English and maths with a work placement. The national programme has closed, and its parts now sit in 16 to 19 study programmes.',
-    rules: { minAge: 16, maxAge: 24, maxDurationMonths: 6, withdrawnAfter: '2023-07-31' },
+    // The national programme took its first starts in August 2013 and its last on 31 July 2023.
+    rules: {
+      minAge: 16,
+      maxAge: 24,
+      maxDurationMonths: 6,
+      firstStartsOn: '2013-08-01',
+      withdrawnAfter: '2023-07-31',
+    },
   },
   {
     id: 'own-enterprise',
@@ -33,28 +41,36 @@ export const GROUP_ONE_OUTCOMES: readonly OutcomeDefinition[] = [
     title: 'Own enterprise',
     summary:
       'The young person sets up and runs a business of their own, which may be a social enterprise.',
-    rules: {},
+    // 16 is the usual start, after compulsory school age ends in the school year of the 16th
+    // birthday. It is a guide for planning, not a legal minimum, so the age is advisory.
+    rules: { minAge: 16, ageIsAdvisory: true },
   },
   {
     id: 'supported-own-enterprise',
     group: 'one',
     title: 'Supported own enterprise',
     summary: 'The young person runs their own business, with help to start it and keep it going.',
-    rules: {},
+    // 16 is the usual start, after compulsory school age ends in the school year of the 16th
+    // birthday. It is a guide for planning, not a legal minimum, so the age is advisory.
+    rules: { minAge: 16, ageIsAdvisory: true },
   },
   {
     id: 'self-employment',
     group: 'one',
     title: 'Self-employment',
     summary: 'The young person finds their own work and pays their own tax.',
-    rules: {},
+    // 16 is the usual start, after compulsory school age ends in the school year of the 16th
+    // birthday. It is a guide for planning, not a legal minimum, so the age is advisory.
+    rules: { minAge: 16, ageIsAdvisory: true },
   },
   {
     id: 'supported-self-employment',
     group: 'one',
     title: 'Supported self-employment',
     summary: 'Self-employment with ongoing help from a support worker or organisation.',
-    rules: {},
+    // 16 is the usual start, after compulsory school age ends in the school year of the 16th
+    // birthday. It is a guide for planning, not a legal minimum, so the age is advisory.
+    rules: { minAge: 16, ageIsAdvisory: true },
   },
   {
     id: 'supported-volunteering',
@@ -70,7 +86,9 @@ export const GROUP_ONE_OUTCOMES: readonly OutcomeDefinition[] = [
     title: 'Extended work placement',
     summary:
       'A longer placement with an employer to build skills for work, sometimes beside a vocational course. Some colleges help with travel or living costs.',
-    rules: {},
+    // Extended placements are offered as post-16 study, so 16 is the usual start. The age is advisory
+    // because no law sets it.
+    rules: { minAge: 16, ageIsAdvisory: true },
   },
   {
     id: 'therapeutic-environment',
@@ -96,7 +114,14 @@ export const GROUP_TWO_OUTCOMES: readonly OutcomeDefinition[] = [
     group: 'two',
     title: 'Paid employment',
     summary: `A job with a contract of at least ${PAID_EMPLOYMENT_MIN_HOURS} hours a week.`,
-    rules: { paid: true, minHoursPerWeek: PAID_EMPLOYMENT_MIN_HOURS },
+    // Full-time work as a career outcome needs the student to be over compulsory school age, which
+    // ends on the last Friday of June of the school year in which they turn 16. Before then, work is
+    // limited to part-time child employment.
+    rules: {
+      paid: true,
+      minHoursPerWeek: PAID_EMPLOYMENT_MIN_HOURS,
+      overCompulsorySchoolAge: true,
+    },
   },
   {
     id: 'supported-employment',
@@ -120,7 +145,9 @@ export const GROUP_TWO_OUTCOMES: readonly OutcomeDefinition[] = [
     title: 'Specialist college',
     summary:
       'A further education or training college for students with learning difficulties or disabilities, sometimes with places to live.',
-    rules: {},
+    // Specialist colleges are post-16 providers, so 16 is the usual start. It is a guide for
+    // planning, not a legal minimum, so the age is advisory.
+    rules: { minAge: 16, ageIsAdvisory: true },
   },
   {
     id: 'apprenticeship',
@@ -128,6 +155,7 @@ export const GROUP_TWO_OUTCOMES: readonly OutcomeDefinition[] = [
     title: 'Apprenticeship',
     summary:
       'A job with a formal qualification and off-the-job training, usually one day a week at a college or training centre.',
+    // The national minimum age for starting an apprenticeship in England is 16.
     rules: {
       minAge: 16,
       paid: true,

@@ -18,6 +18,10 @@ export interface OutcomeRules {
   maxDurationMonths?: number
   /** Later minimum durations in date order, each for starts on or after its date. */
   minDurationChanges?: readonly { startsFrom: IsoDate; minDurationMonths: number }[]
+  /** True when the student must be over compulsory school age, which ends after the school leaving date. */
+  overCompulsorySchoolAge?: boolean
+  /** The first date on which the national programme took new starts. */
+  firstStartsOn?: IsoDate
   /** The last date on which the national programme took new starts. */
   withdrawnAfter?: IsoDate
 }
@@ -37,8 +41,10 @@ export interface OutcomeCatalogue {
 }
 
 export const OUTCOME_CATALOGUE: OutcomeCatalogue = {
-  version: '1.0.0',
-  publishedOn: '2025-12-03',
+  // 1.1.0 added minimum ages to the apprenticeship, employment, enterprise, specialist college and
+  // extended work placement outcomes, and the traineeship programme's first start date.
+  version: '1.1.0',
+  publishedOn: '2026-12-03',
   outcomes: [...GROUP_ONE_OUTCOMES, ...GROUP_TWO_OUTCOMES],
 }
 

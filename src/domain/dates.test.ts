@@ -6,9 +6,11 @@ import {
   addMonths,
   addYears,
   compareDates,
+  dayOfWeek,
   daysInMonth,
   isLeapYear,
   isValidIsoDate,
+  lastFridayOfJune,
   parseCalendarDate,
   splitIsoDate,
 } from './dates.js'
@@ -140,4 +142,21 @@ test('formatLongDate writes the UK form', () => {
   assert.equal(formatLongDate('2026-08-31'), '31 August 2026')
   assert.equal(formatLongDate('2023-07-01'), '1 July 2023')
   assert.throws(() => formatLongDate('2026-02-30'), RangeError)
+})
+
+const WEEKDAYS: [string, number][] = [
+  ['2026-12-03', 4],
+  ['2000-01-01', 6],
+  ['2024-02-29', 4],
+  ['2026-06-26', 5],
+]
+
+for (const [date, weekday] of WEEKDAYS) {
+  test(`dayOfWeek ${date}`, () => {
+    assert.equal(dayOfWeek(date), weekday)
+  })
+}
+
+test('lastFridayOfJune on 30 June', () => {
+  assert.equal(lastFridayOfJune(2028), '2028-06-30')
 })

@@ -1,5 +1,5 @@
 // The conditions one outcome sets, each turned into a finding with a sentence staff can act on.
-import { birthdayAt } from './age.js'
+import { birthdayAt, schoolLeavingDate } from './age.js'
 import { minDurationMonthsFor, type OutcomeDefinition } from './catalogue.js'
 import { formatLongDate } from './format.js'
 import type { IsoDate, StudentFacts } from './types.js'
@@ -54,6 +54,28 @@ export function ageFindings({ outcome, facts, age, onText }: RuleContext): Findi
   return [
     { kind: 'hard', reason: `${routeName(outcome)} is for ${range}, and ${ageText}.${turns}` },
   ]
+}
+
+/** Checks that the student is over compulsory school age, which ends after the school leaving date. */
+export function schoolAgeFindings({
+  outcome,
+  facts,
+  age,
+  referenceDate,
+  onText,
+}: RuleContext): Finding[] {
+  if (!outcome.rules.overCompulsorySchoolAge) return []
+
+  const leavingDate = schoolLeavingDate(facts.dateOfBirth)
+  const leavingText = formatLongDate(leavingDate)
+  if (referenceDate > leavingDate) {
+    const reason = `On ${onText} this student is over compulsory school age, which ended for them on ${leavingText}.`
+    return [{ kind: 'met', reason }]
+  }
+  const reason =
+    `${routeName(outcome)} needs the student to be over compulsory school age, which ends on the last Friday of June of the school year in which they turn 16. ` +
+    `On ${onText} this student is ${age} and still of compulsory school age, which ends for them on ${leavingText}.`
+  return [{ kind: 'hard', reason }]
 }
 
 export function planFindings({ outcome, facts }: RuleContext): Finding[] {

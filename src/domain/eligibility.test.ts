@@ -231,7 +231,7 @@ test('paid employment notes the hours', () => {
 })
 
 test('open outcome says why', () => {
-  const result = verdictFor('own-enterprise', aStudent())
+  const result = verdictFor('supported-volunteering', aStudent())
 
   assert.equal(result.verdict, 'eligible')
   assert.match(result.reasons[0] ?? '', /no age, EHC plan or programme condition/)
@@ -246,4 +246,118 @@ test('29 February birthday at 16', () => {
 
   assert.equal(result.verdict, 'not_eligible')
   assert.match(result.reasons[0] ?? '', /turn 16 on 29 February 2028/)
+})
+
+// A 13-year-old with an EHC plan, planned for on 31 August 2026.
+const THIRTEEN = aStudent({ dateOfBirth: '2013-05-01' })
+
+const MINIMUM_AGES: [string, OutcomeEligibility['verdict']][] = [
+  ['supported-apprenticeship', 'not_eligible'],
+  ['apprenticeship', 'not_eligible'],
+  ['paid-employment', 'not_eligible'],
+  ['specialist-college', 'check'],
+  ['extended-work-placement', 'check'],
+  ['own-enterprise', 'check'],
+  ['supported-own-enterprise', 'check'],
+  ['self-employment', 'check'],
+  ['supported-self-employment', 'check'],
+]
+
+for (const [outcomeId, verdict] of MINIMUM_AGES) {
+  test(`${outcomeId} at 13 is ${verdict}`, () => {
+    assert.equal(verdictFor(outcomeId, THIRTEEN).verdict, verdict)
+  })
+}
+
+for (const [outcomeId] of MINIMUM_AGES) {
+  test(`${outcomeId} at 16 is eligible`, () => {
+    const sixteen = aStudent({ dateOfBirth: '2010-05-01' })
+
+    assert.equal(verdictFor(outcomeId, sixteen).verdict, 'eligible')
+  })
+}
+
+test('supported apprenticeship at 13 says why', () => {
+  const result = verdictFor('supported-apprenticeship', THIRTEEN)
+
+  assert.match(
+    result.reasons[0] ?? '',
+    /is for ages 16 and over, and on 31 August 2026 this student is 13/,
+  )
+})
+
+test('paid employment names school age', () => {
+  const result = verdictFor('paid-employment', THIRTEEN)
+
+  assert.match(result.reasons[0] ?? '', /needs the student to be over compulsory school age/)
+  assert.match(result.reasons[0] ?? '', /ends for them on 29 June 2029/)
+})
+
+// The leaving date is the last Friday of June of the school year in which the student turns 16.
+const LEAVING_DATES: [string, string, OutcomeEligibility['verdict']][] = [
+  ['2010-09-01', '2027-06-25', 'not_eligible'],
+  ['2010-09-01', '2027-06-26', 'eligible'],
+  ['2010-08-31', '2026-06-26', 'not_eligible'],
+  ['2010-08-31', '2026-06-27', 'eligible'],
+  ['2010-07-15', '2026-07-01', 'eligible'],
+]
+
+for (const [dateOfBirth, on, verdict] of LEAVING_DATES) {
+  test(`paid employment born ${dateOfBirth} on ${on}`, () => {
+    const result = verdictFor('paid-employment', aStudent({ dateOfBirth }), on)
+
+    assert.equal(result.verdict, verdict)
+  })
+}
+
+test('paid employment at 15 after leaving', () => {
+  const result = verdictFor(
+    'paid-employment',
+    aStudent({ dateOfBirth: '2010-07-15' }),
+    '2026-07-01',
+  )
+
+  assert.match(
+    result.reasons.join(' '),
+    /over compulsory school age, which ended for them on 26 June 2026/,
+  )
+})
+
+test('date before birth for every outcome', () => {
+  const results = evaluateEligibility({
+    facts: aStudent({ dateOfBirth: '2010-05-01' }),
+    group: 'one',
+    referenceDate: '2009-08-31',
+  })
+
+  for (const result of results) {
+    assert.equal(result.verdict, 'not_eligible', result.outcomeId)
+    assert.match(result.reasons[0] ?? '', /^The student is not born on 31 August 2009\./)
+    assert.doesNotMatch(result.reasons.join(' '), /-\d/, result.outcomeId)
+  }
+})
+
+test('date of birth itself is not before birth', () => {
+  const result = verdictFor(
+    'supported-volunteering',
+    aStudent({ dateOfBirth: '2010-05-01' }),
+    '2010-05-01',
+  )
+
+  assert.equal(result.verdict, 'eligible')
+})
+
+test('traineeship before the programme began', () => {
+  const result = verdictFor('traineeship', aStudent({ dateOfBirth: '1995-01-01' }), '2013-07-31')
+
+  assert.equal(result.verdict, 'check')
+  assert.match(result.reasons[0] ?? '', /had not started on 31 July 2013/)
+  assert.doesNotMatch(result.reasons.join(' '), /still took new starts/)
+})
+
+test('traineeship on its first day', () => {
+  const result = verdictFor('traineeship', aStudent({ dateOfBirth: '1995-01-01' }), '2013-08-01')
+
+  assert.equal(result.verdict, 'eligible')
+  assert.match(result.reasons.join(' '), /still took new starts on 1 August 2013/)
 })

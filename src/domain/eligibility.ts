@@ -2,7 +2,13 @@
 // condition (an age range, a required EHC plan) gives not_eligible, and a soft one gives check.
 import { ageOn } from './age.js'
 import { OUTCOME_CATALOGUE, type OutcomeCatalogue, type OutcomeDefinition } from './catalogue.js'
-import { ageFindings, durationFindings, planFindings, type Finding } from './eligibility-rules.js'
+import {
+  ageFindings,
+  durationFindings,
+  planFindings,
+  schoolAgeFindings,
+  type Finding,
+} from './eligibility-rules.js'
 import { formatLongDate } from './format.js'
 import type {
   CareerSendGroup,
@@ -23,12 +29,28 @@ export interface EligibilityInput {
 export function evaluateEligibility(input: EligibilityInput): OutcomeEligibility[] {
   const { facts, group, referenceDate } = input
   const catalogue = input.catalogue ?? OUTCOME_CATALOGUE
-  const age = ageOn(facts.dateOfBirth, referenceDate)
-
   const ordered = [...catalogue.outcomes].sort(
     (a, b) => ownGroupFirst(a.group, group) - ownGroupFirst(b.group, group),
   )
+  // A reference date before birth would otherwise give a negative age in every reason.
+  if (referenceDate < facts.dateOfBirth) {
+    return ordered.map((outcome) => notBornResult(outcome, referenceDate))
+  }
+  const age = ageOn(facts.dateOfBirth, referenceDate)
   return ordered.map((outcome) => evaluateOutcome(outcome, facts, age, referenceDate))
+}
+
+function notBornResult(outcome: OutcomeDefinition, referenceDate: IsoDate): OutcomeEligibility {
+  const reason =
+    `The student is not born on ${formatLongDate(referenceDate)}. ` +
+    'Check the date of birth, and the planning year or planned start date.'
+  return {
+    outcomeId: outcome.id,
+    group: outcome.group,
+    verdict: 'not_eligible',
+    reasons: [reason],
+    referenceDate,
+  }
 }
 
 function ownGroupFirst(
@@ -47,6 +69,7 @@ function evaluateOutcome(
   const context = { outcome, facts, age, referenceDate, onText: formatLongDate(referenceDate) }
   const findings: Finding[] = [
     ...ageFindings(context),
+    ...schoolAgeFindings(context),
     ...planFindings(context),
     ...withdrawalFindings(outcome, referenceDate),
     ...durationFindings(context),
@@ -57,9 +80,19 @@ function evaluateOutcome(
 }
 
 function withdrawalFindings(outcome: OutcomeDefinition, referenceDate: IsoDate): Finding[] {
-  const lastStart = outcome.rules.withdrawnAfter
-  if (!lastStart) return []
+  const { firstStartsOn, withdrawnAfter: lastStart } = outcome.rules
   const programme = `The national ${outcome.title.toLowerCase()} programme`
+  if (firstStartsOn && referenceDate < firstStartsOn) {
+    return [
+      {
+        kind: 'soft',
+        reason:
+          `${programme} had not started on ${formatLongDate(referenceDate)}. ` +
+          `It took its first new starts on ${formatLongDate(firstStartsOn)}.`,
+      },
+    ]
+  }
+  if (!lastStart) return []
   if (referenceDate <= lastStart) {
     return [
       {

@@ -241,3 +241,12 @@ test('override keeps complex needs and marks atypical', () => {
 
   assert.deepEqual(result.flags, ['atypical', 'complex_needs'])
 })
+
+for (const pathway of ['Level 3', 'A levels', 'T Level', 'GCSE', 'BTEC Level 2']) {
+  test(`group two explanation true for "${pathway}"`, () => {
+    const result = assign(aStudent({ pathway }))
+
+    assert.equal(result.group, 'two')
+    assert.match(result.explanation[0] ?? '', /qualifications at Level 2 or above/)
+  })
+}

@@ -116,8 +116,11 @@ function hasComplexNeeds(facts: StudentFacts): boolean {
 }
 
 function pathwaySentence(pathway: string, group: CareerSendGroup): string {
+  // Level 3 pathways (A levels, T Levels) also give Group Two, so the wording covers Level 2 and above.
   const meaning =
-    group === 'two' ? 'GCSEs or other Level 2 qualifications' : 'qualifications below Level 2'
+    group === 'two'
+      ? 'GCSEs or other qualifications at Level 2 or above'
+      : 'qualifications below Level 2'
   return `The student is in ${groupLabel(group)} because their qualification pathway, "${pathway.trim()}", means ${meaning}.`
 }
 

@@ -18,6 +18,22 @@ const LEVEL_TWO = [
   'GCSE and Entry Level',
   'A Levels',
   'Level 3',
+  'GCSEs (9-1)',
+  '5 GCSEs',
+  'GCSE Eng/Maths',
+  'GCSE foundation tier',
+  'gcses',
+  'Level 2 BTEC',
+  'BTEC First Award',
+  'BTEC National Extended Diploma',
+  'NVQ Level 2',
+  'Functional Skills L2',
+  'L3 Diploma',
+  'A-levels',
+  'A level',
+  'T Level',
+  'T-Level',
+  'GCSE Maths, Entry Level English',
 ]
 
 const BELOW_LEVEL_TWO = [
@@ -38,6 +54,16 @@ const BELOW_LEVEL_TWO = [
   'Personalised curriculum',
   'Personalized learning',
   'Pre-entry',
+  'Pre entry',
+  'Pre-Formal curriculum',
+  'Entry Level Certificate',
+  'Entry 3 Functional Skills',
+  'Functional Skills E1',
+  'ELC Entry 1-3',
+  'Level 1 BTEC',
+  'BTEC Level 1',
+  'Semi-formal curriculum',
+  'Engagement model',
 ]
 
 const UNCLEAR = [
@@ -59,6 +85,41 @@ const UNCLEAR_MORE = [
   'N/A',
 ]
 
+// A negation or hedge beside a GCSE or level word must never be read as a firm pathway.
+const NEGATED_OR_HEDGED = [
+  'GCSE not appropriate',
+  'Not GCSE',
+  'not taking GCSEs',
+  'No GCSE',
+  'non GCSE',
+  'Pre-GCSE',
+  'Pre GCSE',
+  'pre-level 1',
+  'Without GCSEs',
+  'Entry Level instead of GCSE',
+  'Level 1 rather than GCSE',
+  'Working towards GCSE',
+  'Working toward Level 2',
+  'GCSE n/a',
+  'GCSE: N/A',
+  'GCSE tbc',
+  'TBC - GCSE',
+  'Maybe GCSE',
+  'GCSE maybe',
+  'GCSE?',
+  'Level 2?',
+  'possibly GCSE',
+  'probably A levels',
+  'GCSE if ready',
+  'Aiming for GCSE',
+  'GCSE inappropriate',
+  'Disapplied from GCSE',
+  'GCSE English (dropped)',
+  'Potential Level 2',
+  'GCSE unlikely',
+  'T Level - not yet decided',
+]
+
 for (const pathway of LEVEL_TWO) {
   test(`classifyPathway "${pathway}" is level2`, () => {
     assert.deepEqual(classifyPathway(pathway), { level: 'level2', recognised: true, message: null })
@@ -75,7 +136,7 @@ for (const pathway of BELOW_LEVEL_TWO) {
   })
 }
 
-for (const pathway of [...UNCLEAR, ...UNCLEAR_MORE]) {
+for (const pathway of [...UNCLEAR, ...UNCLEAR_MORE, ...NEGATED_OR_HEDGED]) {
   test(`classifyPathway "${pathway}" is unclear`, () => {
     const result = classifyPathway(pathway)
 

@@ -13,9 +13,66 @@ export interface PathwayClassification {
 const UNCERTAIN =
   /\b(tbc|tbd|tba|mixed|mix|unknown|unsure|undecided|maybe|possibly|or|either|not sure)\b|\?/
 
+// Negations and hedges that leave a pathway open when they sit beside a GCSE or level word: "GCSE not
+// appropriate", "Pre-GCSE", "working towards Level 2", "Entry Level instead of GCSE", "GCSE n/a". The
+// whole value is read as unknown instead of guessing which words the negation covers.
+const NEGATION_OR_HEDGE = new RegExp(
+  '\\b(' +
+    [
+      'not',
+      'no',
+      'non',
+      'none',
+      'never',
+      'pre',
+      'without',
+      'instead',
+      'rather than',
+      'except',
+      'excluding',
+      'towards?',
+      'aiming',
+      'aim',
+      'hope',
+      'hopefully',
+      'probably',
+      'perhaps',
+      'might',
+      'may',
+      'possible',
+      'potential',
+      'potentially',
+      'if',
+      'unless',
+      'depending',
+      'likely',
+      'unlikely',
+      'inappropriate',
+      'unsuitable',
+      'unable',
+      'cannot',
+      "can't",
+      "won't",
+      'disapplied',
+      'exempt',
+      'withdrawn',
+      'dropped',
+      'n/?a',
+    ].join('|') +
+    ')(?![\\w/])',
+)
+
+// A word that names a GCSE or a qualification level, so a negation beside it changes the pathway.
+const LEVEL_WORD = /\b(i?gcses?|levels?|l ?[1-3]|e ?[1-3]|entry|btec|t[ -]?levels?|a[ -]?levels?)\b/
+
+// Compound terms that begin with a negation-like prefix but name a clear pathway below Level 2.
+const COMPOUND_TERMS: [RegExp, string][] = [
+  [/\bpre[ -]entry\b/g, 'preentry'],
+  [/\bpre[ -]formal\b/g, 'preformal'],
+]
+
 // A GCSE of any kind counts as Level 2, whatever grade is expected.
 const GCSE = /\bi?gcses?\b/
-const NO_GCSE = /\b(no|non|not)[ -]?i?gcses?\b/
 
 // "Entry Level 3" or "Entry 1/2" is all below Level 2, so its numbers must not read as Level 2 or 3.
 const ENTRY_LEVELS = /\bentry( level)?( ?[1-3]( ?(\/|-|and|&) ?[1-3])*)?\b/g
@@ -54,14 +111,22 @@ export function classifyPathway(raw: string | null): PathwayClassification {
 }
 
 function levelOf(written: string): QualificationLevel | null {
-  const text = written.replace(ENTRY_LEVELS, 'entry')
-  if (UNCERTAIN.test(text) || NO_GCSE.test(text) || LEVEL_ONE_OR_TWO.test(text)) return null
+  const text = joinCompoundTerms(written).replace(ENTRY_LEVELS, 'entry')
+  if (UNCERTAIN.test(text) || LEVEL_ONE_OR_TWO.test(text) || isNegatedOrHedged(text)) return null
   if (GCSE.test(text)) return 'level2'
 
   const levelTwo = LEVEL_TWO_SIGNS.some((pattern) => pattern.test(text))
   const belowLevelTwo = BELOW_LEVEL_TWO_SIGNS.some((pattern) => pattern.test(text))
   if (levelTwo === belowLevelTwo) return null
   return levelTwo ? 'level2' : 'below_level2'
+}
+
+function joinCompoundTerms(text: string): string {
+  return COMPOUND_TERMS.reduce((joined, [pattern, term]) => joined.replace(pattern, term), text)
+}
+
+function isNegatedOrHedged(text: string): boolean {
+  return LEVEL_WORD.test(text) && NEGATION_OR_HEDGE.test(text)
 }
 
 function unclearMessage(text: string): string {

@@ -24,7 +24,8 @@ describe('resolveReferenceDate', () => {
     const before = resolveReferenceDate({}, '2026-08-31')
     const after = resolveReferenceDate({}, '2026-09-01')
 
-    assert.ok(before.ok && after.ok)
+    assert.ok(before.ok)
+    assert.ok(after.ok)
     assert.equal(before.value.date, '2026-08-31')
     assert.equal(after.value.date, '2027-08-31')
   })
@@ -64,5 +65,17 @@ describe('todayInEngland', () => {
 
   test('uses GMT in winter', () => {
     assert.equal(todayInEngland(new Date('2026-12-31T23:30:00Z')), '2026-12-31')
+  })
+
+  test('rejects a year before 2014/15', () => {
+    const result = resolveReferenceDate({ year: '2013/14' }, '2026-12-03')
+
+    assert.match(result.ok ? '' : result.error, /from 2014\/15 to 2046\/47/)
+  })
+
+  test('rejects a year over 20 ahead', () => {
+    const result = resolveReferenceDate({ year: '2047/48' }, '2026-12-03')
+
+    assert.equal(result.ok, false)
   })
 })

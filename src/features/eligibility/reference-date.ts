@@ -1,7 +1,7 @@
 import {
   academicYearOf,
   formatAcademicYear,
-  parseAcademicYear,
+  parsePlanningYear,
   referenceDateFor,
 } from '../../domain/academic-year.js'
 import { parseCalendarDate } from '../../domain/dates.js'
@@ -40,7 +40,10 @@ export function resolveReferenceDate(
     }
   }
 
-  const year = options.year ? parseAcademicYear(options.year) : defaultPlanningYear(today)
+  const currentYear = academicYearOf(today)
+  const year = options.year
+    ? parsePlanningYear(options.year, currentYear)
+    : defaultPlanningYear(today)
   if (!year.ok) return year
   const academicYear = formatAcademicYear(year.value)
   const value: ReferenceDate = {

@@ -47,6 +47,16 @@ export function describeRules(rules: OutcomeRules): string[] {
     sentences.push(`At least ${rules.minHoursPerWeek} hours of work a week.`)
   }
   sentences.push(...describeDuration(rules))
+  if (rules.overCompulsorySchoolAge) {
+    sentences.push(
+      'Only after compulsory school age, which ends on the last Friday of June of the school year in which the student turns 16.',
+    )
+  }
+  if (rules.firstStartsOn) {
+    sentences.push(
+      `The national programme took its first new starts on ${formatLongDate(rules.firstStartsOn)}.`,
+    )
+  }
   if (rules.withdrawnAfter) {
     const reopened = formatLongDate(addDays(rules.withdrawnAfter, 1))
     sentences.push(

@@ -50,6 +50,8 @@ describe('describeRules', () => {
     ['hours', { minHoursPerWeek: 16 }, 'At least 16 hours of work a week.'],
     ['maximum duration', { maxDurationMonths: 6 }, 'Lasts at most 6 months.'],
     ['no rules', {}, 'No age, plan or duration conditions.'],
+    ['school age', { overCompulsorySchoolAge: true }, 'Only after compulsory school age'],
+    ['first start', { firstStartsOn: '2013-08-01' }, 'The national programme took its first'],
   ]
 
   for (const [name, rules, expected] of cases) {
