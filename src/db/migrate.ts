@@ -4,6 +4,9 @@ import type { AnyKysely } from './dialect.js'
 import * as initial from './migrations/2026120301_initial.js'
 import * as imports from './migrations/2026120302_imports.js'
 import * as previewRows from './migrations/2026120401_import_preview_rows.js'
+import * as overrideHistory from './migrations/2026120410_override_history.js'
+import * as partialImports from './migrations/2026120411_partial_imports.js'
+import * as foldSearchKeys from './migrations/2026120420_fold_search_keys.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
@@ -11,6 +14,9 @@ const migrations = {
   '2026120301_initial': initial,
   '2026120302_imports': imports,
   '2026120401_import_preview_rows': previewRows,
+  '2026120410_override_history': overrideHistory,
+  '2026120411_partial_imports': partialImports,
+  '2026120420_fold_search_keys': foldSearchKeys,
 }
 
 function createMigrator(db: AnyKysely): Migrator {

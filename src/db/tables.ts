@@ -62,6 +62,19 @@ export interface GroupOverrideTable {
   computed_group_at_override: string | null
 }
 
+export interface GroupOverrideHistoryTable {
+  id: Generated<number>
+  student_id: number
+  group: string
+  reason: string
+  made_by: string
+  made_at: string
+  ended_by: string
+  ended_at: string
+  /** `replaced` by a newer override, or `removed` by staff. */
+  ended_how: string
+}
+
 export interface ImportTable {
   id: Generated<number>
   school_id: number
@@ -75,6 +88,8 @@ export interface ImportTable {
   rejected_count: number
   warning_count: number
   not_in_file_count: number
+  /** 1 when the file listed only some students, so no one was marked not in the latest import. */
+  partial: Generated<number>
 }
 
 export interface ImportPreviewTable {
@@ -95,6 +110,8 @@ export interface ImportPreviewTable {
   rejected_count: Generated<number>
   warning_count: Generated<number>
   not_in_file_count: Generated<number>
+  /** 1 when the file lists only some students, so the commit marks no one not in the file. */
+  partial: Generated<number>
   /**
    * The school's student count, sum of versions and largest id when the preview was made. The
    * commit compares them to detect a student changed or added since.
@@ -137,6 +154,7 @@ export interface Tables {
   schools: SchoolTable
   students: StudentTable
   group_overrides: GroupOverrideTable
+  group_override_history: GroupOverrideHistoryTable
   imports: ImportTable
   import_previews: ImportPreviewTable
   import_preview_rows: ImportPreviewRowTable
