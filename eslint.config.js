@@ -3,7 +3,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'src/web/assets/build'] },
+  { ignores: ['node_modules', 'dist', 'data', '.tmp', 'src/web/assets/build'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

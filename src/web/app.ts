@@ -17,7 +17,7 @@ import { registerHomeRoutes } from './home.routes.js'
 import { webLoggerOptions } from './logger.js'
 import { registerAssets } from './plugins/assets.js'
 import { registerCsrf } from './plugins/csrf.js'
-import { registerErrorPages } from './plugins/errors.js'
+import { handleFrameworkErrors, registerErrorPages } from './plugins/errors.js'
 import { registerSecurityHeaders } from './plugins/security.js'
 import { registerViews } from './plugins/views.js'
 
@@ -43,10 +43,16 @@ export interface AppDeps {
 const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
 
 function createFastify({ config, logger }: AppDeps): FastifyInstance {
-  const options = { trustProxy: false, bodyLimit: 1024 * 1024 }
-  if (logger) return Fastify({ ...options, loggerInstance: logger })
-  if (logger === false) return Fastify({ ...options, logger: false })
-  return Fastify({ ...options, logger: webLoggerOptions(config.logLevel) })
+  let app: FastifyInstance | null = null
+  const options = {
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    frameworkErrors: handleFrameworkErrors(() => app),
+  }
+  if (logger) app = Fastify({ ...options, loggerInstance: logger })
+  else if (logger === false) app = Fastify({ ...options, logger: false })
+  else app = Fastify({ ...options, logger: webLoggerOptions(config.logLevel) })
+  return app
 }
 
 /** Builds the web app with its plugins in a fixed order. The caller listens. */

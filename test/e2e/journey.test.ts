@@ -115,6 +115,40 @@ describe('staff journey in a browser', () => {
     }
   })
 
+  it('pages fit and pass axe at 320 px', async () => {
+    await page.setViewportSize({ width: 320, height: 640 })
+    try {
+      // The school exists after the first import, so the upload form no longer asks for its name.
+      await page.goto(`${server.baseUrl}/import`)
+      await page.setInputFiles('#file', REGISTER)
+      await page.click('button:has-text("Check the file")')
+      await page.waitForURL(/\/import\/[0-9a-f-]{36}$/)
+      const previewPath = new URL(page.url()).pathname
+
+      const pages: [string, string][] = [
+        ['students-320.png', '/students'],
+        ['student-320.png', '/students/1'],
+        ['import-preview-320.png', previewPath],
+      ]
+      for (const [screenshot, path] of pages) {
+        await page.goto(`${server.baseUrl}${path}`)
+        await page.screenshot({ path: join(SCREENSHOTS, screenshot), fullPage: true })
+        const overflow = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }))
+
+        assert.ok(
+          overflow.scrollWidth <= overflow.innerWidth,
+          `${path}: ${JSON.stringify(overflow)}`,
+        )
+        await checkPage()
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 })
+    }
+  })
+
   it('no page logged a browser error', () => {
     // The form with errors (400) and the missing page (404) log their own status, as expected.
     const expected = /status of (400 \(Bad Request\)|404 \(Not Found\))/

@@ -58,3 +58,29 @@ export async function lockSchool(db: Kysely<Tables>, schoolId: number): Promise<
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
+
+/**
+ * Deletes a school that holds no students and no committed imports, with its staged previews.
+ * Returns whether it was deleted. Used to undo a school made only for a dry run or a failed import.
+ */
+export async function deleteEmptySchool(db: Kysely<Tables>, schoolId: number): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const used = await trx
+      .selectFrom('schools')
+      .select('id')
+      .where('id', '=', schoolId)
+      .where((eb) =>
+        eb.or([
+          eb.exists(eb.selectFrom('students').select('id').where('school_id', '=', schoolId)),
+          eb.exists(eb.selectFrom('imports').select('id').where('school_id', '=', schoolId)),
+        ]),
+      )
+      .executeTakeFirst()
+    if (used) return false
+
+    await trx.deleteFrom('import_previews').where('school_id', '=', schoolId).execute()
+    await trx.deleteFrom('need_code_mappings').where('school_id', '=', schoolId).execute()
+    const result = await trx.deleteFrom('schools').where('id', '=', schoolId).executeTakeFirst()
+    return result.numDeletedRows > 0n
+  })
+}

@@ -6,13 +6,17 @@ import { fieldError, toFormErrors } from '../../web/form-errors.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import { requestScope, requestUserName } from '../../web/scope.js'
 import { resolveReferenceDate } from '../eligibility/reference-date.js'
-import { MAX_REASON_LENGTH, overrideMessages } from './student.service.js'
+import { overrideSchema } from './student.service.js'
 import type { StudentService } from './student.service.js'
 import { profileContext } from './student-profile.view.js'
 
 const MAX_PATHWAY_LENGTH = 200
 
-const idSchema = z.coerce.number().int().positive()
+// Decimal digits only, so `0x10` or `1e2` in an address is a missing page, not student 16 or 100.
+const idSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/)
+  .transform(Number)
 const pageQuerySchema = z.object({
   year: z.string().trim().max(20).optional().catch(undefined),
   saved: z.enum(['pathway', 'override', 'cleared']).optional().catch(undefined),
@@ -26,14 +30,6 @@ const pathwayFormSchema = z.object({
       `Qualification pathway must be ${MAX_PATHWAY_LENGTH} characters or fewer`,
     )
     .default(''),
-})
-const overrideFormSchema = z.object({
-  group: z.enum(['one', 'two'], { error: overrideMessages.group }),
-  reason: z
-    .string({ error: overrideMessages.reasonMissing })
-    .trim()
-    .min(1, overrideMessages.reasonMissing)
-    .max(MAX_REASON_LENGTH, overrideMessages.reasonTooLong),
 })
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>
@@ -78,13 +74,16 @@ interface ProfileForm {
 export async function registerStudentProfileRoutes(app: FastifyInstance, students: StudentService) {
   async function renderProfile(request: IdRequest, reply: FastifyReply, form: ProfileForm) {
     const scope = await requestScope(request, students)
-    const detail = await students.getStudent(scope, studentId(request))
+    const id = studentId(request)
+    const detail = await students.getStudent(scope, id)
     if (!detail) throw new NotFoundError('Student not found')
+    const overrideHistory = await students.listOverrideHistory(scope, id)
 
     const { referenceDate, yearErrors } = planningDate(form.year)
     const errors = form.errors ?? yearErrors
     const yearAnswer = form.year ?? ''
-    const context = profileContext(detail, { ...form, referenceDate, yearAnswer, errors })
+    const state = { ...form, referenceDate, yearAnswer, errors, overrideHistory }
+    const context = profileContext(detail, state)
     // A rejected form is a 400. A mistyped planning year in the address is still a page view.
     return reply.status(form.errors ? 400 : 200).view('students/views/profile.njk', context)
   }
@@ -114,7 +113,7 @@ export async function registerStudentProfileRoutes(app: FastifyInstance, student
     const id = studentId(request)
     const body = bodyOf(request)
     const answers = { group: String(body.group ?? ''), reason: String(body.reason ?? '') }
-    const parsed = overrideFormSchema.safeParse(body)
+    const parsed = overrideSchema.safeParse(body)
     if (!parsed.success) {
       const errors = toFormErrors(parsed.error)
       return renderProfile(request, reply, { year: yearOf(body), errors, answers })
@@ -133,7 +132,8 @@ export async function registerStudentProfileRoutes(app: FastifyInstance, student
 
   app.post<{ Params: { id: string } }>('/students/:id/override/clear', async (request, reply) => {
     const id = studentId(request)
-    const cleared = await students.clearOverride(await requestScope(request, students), id)
+    const scope = await requestScope(request, students)
+    const cleared = await students.clearOverride(scope, id, requestUserName(request))
     if (!cleared) throw new NotFoundError('Student not found')
     return reply.redirect(profileUrl(id, yearOf(bodyOf(request)), 'cleared'), 303)
   })

@@ -7,6 +7,7 @@ import type { CareerSendGroup, GroupAssignment, OutcomeEligibility } from '../..
 import type { ReferenceDate } from '../eligibility/reference-date.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import { toStudentFacts } from './student.grouping.js'
+import type { EndedOverride } from './override.repository.js'
 import type { StudentDetail } from './student.service.js'
 import type { Student } from './student.js'
 import {
@@ -25,6 +26,17 @@ export interface ProfileState {
   errors?: FormErrors
   answers?: Record<string, string>
   saved?: string
+  /** Overrides that were replaced or removed, newest first. */
+  overrideHistory?: EndedOverride[]
+}
+
+function historyView(history: EndedOverride[]) {
+  return history.map((ended) => ({
+    group: groupLabel(ended.group),
+    reason: ended.reason,
+    made: `${ended.madeBy} on ${formatLongDate(ended.madeAt.slice(0, 10))}`,
+    ended: `${ended.endedHow === 'removed' ? 'Removed' : 'Replaced'} by ${ended.endedBy} on ${formatLongDate(ended.endedAt.slice(0, 10))}`,
+  }))
 }
 
 function summaryRows(student: Student) {
@@ -67,7 +79,8 @@ function groupView(assignment: GroupAssignment) {
     label: groupLabel(assignment.group),
     basis: basisLabel(assignment.basis),
     tags: flagTags(assignment.flags, assignment.conflict !== null),
-    explanation: assignment.explanation,
+    // The conflict has its own warning on the page, so it is not repeated among the reasons.
+    explanation: assignment.explanation.filter((sentence) => sentence !== assignment.conflict),
     computedLabel: groupLabel(assignment.computedGroup),
     override: assignment.override,
     overrideDate: assignment.override ? formatLongDate(assignment.override.at.slice(0, 10)) : null,
@@ -93,5 +106,6 @@ export function profileContext({ student, assignment }: StudentDetail, state: Pr
     errors: state.errors,
     answers: { pathway: student.pathway ?? '', ...state.answers },
     saved: state.saved,
+    overrideHistory: historyView(state.overrideHistory ?? []),
   }
 }

@@ -44,12 +44,21 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`)
 }
 
+/**
+ * Splits a search into folded words. Every word must match, in any order, so "Cara Amberdell" and
+ * "Amberdell, Cara" both find the student the list shows as Cara Amberdell.
+ */
+export function searchWords(search: string): string[] {
+  return toSearchKey(search)
+    .split(/[\s,]+/u)
+    .filter((word) => word !== '')
+}
+
 function filterStudents(eb: StudentsEb, query: StudentListQuery): Expression<SqlBool> {
   const filters: Expression<SqlBool>[] = []
-  const search = query.search?.trim()
 
-  if (search) {
-    const pattern = `%${escapeLike(toSearchKey(search))}%`
+  for (const word of searchWords(query.search ?? '')) {
+    const pattern = `%${escapeLike(word)}%`
     filters.push(sql<SqlBool>`${eb.ref('students.search_text')} like ${pattern} escape '\\'`)
   }
   if (query.group) {
@@ -110,6 +119,7 @@ function sortTerms(query: StudentListQuery, direction: 'asc' | 'desc'): SortTerm
 export interface StudentPage {
   students: StoredStudent[]
   total: number
+  /** The page shown: the requested page, or the last page when the request was beyond it. */
   page: number
   pageSize: number
 }
@@ -123,7 +133,9 @@ export async function listStudents(
     Math.max(Math.trunc(query.pageSize ?? DEFAULT_PAGE_SIZE), 1),
     MAX_PAGE_SIZE,
   )
-  const page = Math.max(Math.trunc(query.page ?? 1), 1)
+  const total = await countStudents(db, schoolIds, query)
+  const lastPage = Math.max(Math.ceil(total / pageSize), 1)
+  const page = Math.min(Math.max(Math.trunc(query.page ?? 1), 1), lastPage)
   const direction = query.direction === 'desc' ? 'desc' : 'asc'
 
   let select = selectStudents(db, schoolIds).where((eb) => filterStudents(eb, query))
@@ -139,7 +151,7 @@ export async function listStudents(
 
   return {
     students: rows.map(toStoredStudent),
-    total: await countStudents(db, schoolIds, query),
+    total,
     page,
     pageSize,
   }

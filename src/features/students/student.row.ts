@@ -38,9 +38,18 @@ const studentColumns = {
 
 export const studentFields = Object.keys(studentColumns) as StudentField[]
 
-/** Lower-cases text the same way on both engines, which disagree on case-insensitive matching. */
+/**
+ * Folds text to the key that search and sort compare: accents removed (NFD, then combining marks
+ * dropped), so "Róisín" matches "Roisin", curly apostrophes made straight, and lower case. The key is
+ * built here, not in SQL, because the two engines disagree on case- and accent-insensitive matching.
+ */
 export function toSearchKey(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('en-GB')
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .normalize('NFC')
+    .toLocaleLowerCase('en-GB')
 }
 
 export function toStudentRow(input: StudentInput): StudentInputColumns {

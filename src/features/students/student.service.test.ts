@@ -41,7 +41,7 @@ forEachEngine('student service', (getDatabase) => {
       { group: 'one', reason: 'x' },
       'teacher',
     )
-    await a.students.clearOverride(a.scope, bId)
+    await a.students.clearOverride(a.scope, bId, 'teacher')
 
     assert.deepEqual(
       list.students.map((student) => student.legalSurname),
@@ -218,11 +218,39 @@ forEachEngine('student service', (getDatabase) => {
     ])
     await students.setOverride(scope, idOf('Ames'), { group: 'two', reason: 'Review' }, 'head')
 
-    const cleared = await students.clearOverride(scope, idOf('Ames'))
+    const cleared = await students.clearOverride(scope, idOf('Ames'), 'head')
 
     assert.equal(cleared?.student.override, null)
     assert.equal(cleared?.assignment.group, 'one')
     assert.deepEqual(await surnames({ group: 'one' }), ['Ames'])
+  })
+
+  test('override history keeps replaced and removed', async () => {
+    const { students, scope, idOf } = await setUp([{ legalSurname: 'Ames', primaryNeed: 'ASD' }])
+    const id = idOf('Ames')
+    await students.setOverride(scope, id, { group: 'two', reason: 'Takes GCSEs' }, 'head')
+    await students.setOverride(scope, id, { group: 'one', reason: 'Moved to entry level' }, 'senco')
+    await students.clearOverride(scope, id, 'teacher')
+
+    const history = await students.listOverrideHistory(scope, id)
+
+    assert.deepEqual(
+      history.map((ended) => [ended.reason, ended.madeBy, ended.endedBy, ended.endedHow]),
+      [
+        ['Moved to entry level', 'senco', 'teacher', 'removed'],
+        ['Takes GCSEs', 'head', 'senco', 'replaced'],
+      ],
+    )
+  })
+
+  test('override history is scoped', async () => {
+    const { students, idOf, scope } = await setUp([{ legalSurname: 'Ames', primaryNeed: 'ASD' }])
+    await students.setOverride(scope, idOf('Ames'), { group: 'two', reason: 'x' }, 'head')
+    await students.clearOverride(scope, idOf('Ames'), 'head')
+
+    const history = await students.listOverrideHistory({ schoolIds: [] }, idOf('Ames'))
+
+    assert.deepEqual(history, [])
   })
 
   test('need code mapping regroups students', async () => {

@@ -48,7 +48,8 @@ export const overrideMessages = {
   notFound: 'Student not found',
 }
 
-const overrideSchema = z.object({
+/** The override form's fields, checked the same way by the page and by the service. */
+export const overrideSchema = z.object({
   group: z.enum(['one', 'two'], { error: overrideMessages.group }),
   reason: z
     .string({ error: overrideMessages.reasonMissing })
@@ -100,11 +101,15 @@ export function createStudentService(db: Kysely<Tables>, options: ServiceOptions
       by: string,
     ) => db.transaction().execute((trx) => overrideGroup(trx, scope, id, input, by)),
 
-    clearOverride: (scope: Scope, id: number) =>
+    clearOverride: (scope: Scope, id: number, by: string) =>
       db.transaction().execute(async (trx): Promise<StudentDetail | null> => {
-        await overrides.clearOverride(trx, scope.schoolIds, id)
+        await overrides.clearOverride(trx, scope.schoolIds, id, { by, at: now() })
         return loadDetail(trx, scope, id)
       }),
+
+    /** The student's replaced and removed overrides, newest first. */
+    listOverrideHistory: (scope: Scope, id: number) =>
+      overrides.listOverrideHistory(db, scope.schoolIds, id),
 
     /** Every student with this UPN in the caller's schools: one per school that lists them. */
     findByUpn: (scope: Scope, upn: string) =>
@@ -146,6 +151,10 @@ export function createStudentService(db: Kysely<Tables>, options: ServiceOptions
       }
       return schools.findOrCreateSchool(db, trimmed, now())
     },
+
+    /** Deletes a school that has no students and no committed imports. */
+    deleteEmptySchool: (schoolId: number): Promise<boolean> =>
+      schools.deleteEmptySchool(db, schoolId),
   }
 
   async function overrideGroup(

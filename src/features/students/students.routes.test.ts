@@ -57,6 +57,54 @@ describe('student pages', () => {
     assert.match(response.body, /govuk-pagination/)
   })
 
+  it('list page past the end shows the last', async () => {
+    const response = await test.app.inject({ url: '/students?page=7' })
+
+    assert.equal(response.statusCode, 200)
+    assert.match(response.body, /Showing 26 to 35 of 35 students/)
+    assert.doesNotMatch(response.body, /Showing 176/)
+  })
+
+  it('list search by forename then surname', async () => {
+    const response = await test.app.inject({ url: '/students?q=Alfie+Ashworth' })
+
+    assert.match(response.body, /Showing 1 to 1 of 1 students/)
+  })
+
+  it('list search by surname, forename', async () => {
+    const response = await test.app.inject({ url: '/students?q=Ashworth%2C+Alfie' })
+
+    assert.match(response.body, /Showing 1 to 1 of 1 students/)
+  })
+
+  it('list reports a year group of 15', async () => {
+    const response = await test.app.inject({ url: '/students?year=15&q=Alfie' })
+
+    assert.equal(response.statusCode, 400)
+    assert.match(response.body, /govuk-error-summary/)
+    assert.match(response.body, /href="#year">Year group must be R, 1 to 14 or X</)
+    assert.match(response.body, /id="year" name="year" type="text" value="15"/)
+    assert.match(response.body, /id="q" name="q" type="text" value="Alfie"/)
+    assert.doesNotMatch(response.body, /Showing/)
+  })
+
+  it('list reports a search over 100 characters', async () => {
+    const q = 'x'.repeat(101)
+    const response = await test.app.inject({ url: `/students?q=${q}` })
+
+    assert.equal(response.statusCode, 400)
+    assert.match(response.body, /href="#q">Search must be 100 characters or fewer</)
+    assert.match(response.body, new RegExp(`value="${q}"`))
+  })
+
+  for (const id of ['0x10', '1e2', '01', '1.0', '-1', '%201']) {
+    it(`student id "${id}" gives 404`, async () => {
+      const response = await test.app.inject({ url: `/students/${id}` })
+
+      assert.equal(response.statusCode, 404)
+    })
+  }
+
   it('profile shows group, reasons and outcomes', async () => {
     const response = await test.app.inject({ url: `${ALFIE}?year=2030/31` })
 

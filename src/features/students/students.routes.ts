@@ -4,7 +4,7 @@ import { requestScope } from '../../web/scope.js'
 import type { StoredStudent } from './student.repository.js'
 import type { Scope, StudentService } from './student.service.js'
 import { registerStudentProfileRoutes } from './student-profile.routes.js'
-import { listFormSchema, paginationFor, toListQuery } from './students.query.js'
+import { paginationFor, parseListForm, toListQuery } from './students.query.js'
 import {
   BASIS_OPTIONS,
   displayName,
@@ -38,28 +38,36 @@ function narrowScope(scope: Scope, school: number | undefined): Scope {
 /** Registers the students list and every page and form of one student. */
 export async function registerStudentRoutes(app: FastifyInstance, students: StudentService) {
   app.get('/students', async (request, reply) => {
-    const form = listFormSchema.parse(request.query ?? {})
+    const { form, answers, errors } = parseListForm(request.query)
     const fullScope = await requestScope(request, students)
-    const [result, schools] = await Promise.all([
-      students.listStudents(narrowScope(fullScope, form.school), toListQuery(form)),
-      students.listSchools(fullScope),
-    ])
-
-    return reply.view('students/views/list.njk', {
+    const schools = await students.listSchools(fullScope)
+    const page = {
       pageTitle: 'Students',
       form,
+      answers,
+      errors,
       schools,
-      rows: result.students.map(toRow),
-      total: result.total,
-      firstShown: result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1,
-      lastShown: Math.min(result.page * result.pageSize, result.total),
-      pagination: paginationFor(form, result.page, result.total),
       options: {
         basis: BASIS_OPTIONS,
         flag: FLAG_OPTIONS,
         need: NEED_OPTIONS,
         school: schools.map((school) => ({ value: school.id, text: school.name })),
       },
+    }
+    // The list is not shown under an error, because it would not match the filters as typed.
+    if (errors) return reply.code(400).view('students/views/list.njk', page)
+
+    const result = await students.listStudents(
+      narrowScope(fullScope, form.school),
+      toListQuery(form),
+    )
+    return reply.view('students/views/list.njk', {
+      ...page,
+      rows: result.students.map(toRow),
+      total: result.total,
+      firstShown: result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1,
+      lastShown: Math.min(result.page * result.pageSize, result.total),
+      pagination: paginationFor(form, result.page, result.total),
     })
   })
 

@@ -1,4 +1,28 @@
+/* global document, window -- this file runs in the browser */
 // Starts govuk-frontend's components (error summary focus, details, and so on) on every page.
 import { initAll } from '/static/govuk-frontend.min.js'
 
 initAll()
+
+// A table wrapper that scrolls sideways must take keyboard focus, so keyboard users can scroll it
+// (WCAG 2.1.1). It becomes a named region, named after its table's caption, only while it scrolls.
+function markScrollableTables() {
+  for (const wrapper of document.querySelectorAll('.app-table-wrapper')) {
+    const scrolls = wrapper.scrollWidth > wrapper.clientWidth
+    if (scrolls && !wrapper.hasAttribute('tabindex')) {
+      const caption = wrapper.querySelector('caption')?.textContent?.trim() || 'Table'
+      wrapper.setAttribute('tabindex', '0')
+      wrapper.setAttribute('role', 'region')
+      wrapper.setAttribute('aria-label', `${caption}, scrolls sideways`)
+      wrapper.dataset.scrollMarked = 'true'
+    } else if (!scrolls && wrapper.dataset.scrollMarked) {
+      wrapper.removeAttribute('tabindex')
+      wrapper.removeAttribute('role')
+      wrapper.removeAttribute('aria-label')
+      delete wrapper.dataset.scrollMarked
+    }
+  }
+}
+
+markScrollableTables()
+window.addEventListener('resize', markScrollableTables)
