@@ -10,9 +10,16 @@ import { decodeWindows1252 } from './windows-1252.js'
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
 // C0 controls other than tab, line feed and carriage return, DEL and the C1 range. Text registers
-// never contain them, and Windows-1252 decoding maps its five undefined bytes into the C1 range.
+// rarely contain them, and Windows-1252 decoding maps its five undefined bytes into the C1 range.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu
+
+/**
+ * Share of control characters in the text decoded so far above which the file is taken as binary. A
+ * stray NUL in one cell of a text file stays well below it, and is rejected with its row. Binary
+ * files (PDF, images, old Word documents) have far more: a guess, not a measured threshold.
+ */
+const BINARY_CONTROL_SHARE = 0.01
 
 export const WINDOWS_1252_WARNING =
   'The file is not saved as UTF-8, so it was read as Windows-1252. Check that names with ' +
@@ -27,6 +34,8 @@ export async function* decodeText(
   let windows1252 = false
   let carry = Buffer.alloc(0)
   let first = true
+  const seen = { characters: 0, controls: 0 }
+  const checkText = (text: string) => checkShare(text, seen)
 
   for await (const chunk of chunks) {
     let bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk
@@ -85,8 +94,14 @@ function utf8SequenceLength(leadByte: number): number {
   return 2
 }
 
-function checkText(text: string): string {
-  if (CONTROL_CHARACTER.test(text)) {
+/**
+ * Raises ImportFileError once the text read so far has more than one control character in a
+ * hundred, counting one stray character as free.
+ */
+function checkShare(text: string, seen: { characters: number; controls: number }): string {
+  seen.characters += text.length
+  seen.controls += text.match(CONTROL_CHARACTERS)?.length ?? 0
+  if (seen.controls > 1 + seen.characters * BINARY_CONTROL_SHARE) {
     throw new ImportFileError(
       'The file does not look like a text file, so it cannot be read as CSV. Check that you ' +
         'chose the right file, or open it in Excel and save it as "CSV UTF-8" or .xlsx.',

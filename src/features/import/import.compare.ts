@@ -18,10 +18,41 @@ export interface RowComparer {
    * Compares one row with the stored students that share an identifier with it. Rows must come
    * in file order, because a row that claims a student an earlier row claimed is rejected.
    */
-  compare(row: ValidatedRow, index: StudentIndex): ComparedRow
+  compare(row: ValidatedRow, index: StudentIndex, staffPathways?: StaffPathways): ComparedRow
+}
+
+const RECORDED_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+})
+
+/**
+ * Returns the warning for a pathway cell that differs from the pathway staff recorded, which the
+ * import keeps.
+ */
+export function keptPathwayWarning(
+  column: string,
+  written: string,
+  kept: string | null,
+  setAt: string | null,
+): ImportIssue {
+  const when = setAt ? ` on ${RECORDED_DATE.format(new Date(setAt))}` : ''
+  const keptText = kept === null ? 'no pathway' : `"${kept}"`
+  return {
+    column,
+    value: written,
+    message:
+      `${column} "${written}": kept ${keptText}, which staff recorded${when}. ` +
+      'Change it on the student page if the register is right.',
+  }
 }
 
 export type StudentIndex = Map<Identifier, Student & { version: number }>
+
+/** When staff recorded the pathway of a stored student on screen or at the command line. */
+export type StaffPathways = Map<number, { setAt: string | null }>
 
 export function identifiersOf(input: Pick<StudentInput, 'upn' | 'uln' | 'misId'>): Identifier[] {
   const identifiers: Identifier[] = []
@@ -88,7 +119,10 @@ function earlierClaim(claims: Claims, keys: StudentKey[], studentId: number | un
 }
 
 /** Creates a comparer for the rows of one file. It remembers what earlier rows claimed. */
-export function createRowComparer(fields: readonly StudentField[]): RowComparer {
+export function createRowComparer(
+  fields: readonly StudentField[],
+  pathwayColumn = 'Qualification Pathway',
+): RowComparer {
   // Keyed by the row's own identifier strings, so a claim costs a map entry and no new string.
   // NOTE: a streamed row that a later row with the same key rejects keeps its claims, so a third
   // row sharing only its ULN or MIS id is rejected as the same student. Checking the whole file
@@ -98,7 +132,11 @@ export function createRowComparer(fields: readonly StudentField[]): RowComparer 
     byStudent: new Map(),
   }
 
-  function compare(row: ValidatedRow, index: StudentIndex): ComparedRow {
+  function compare(
+    row: ValidatedRow,
+    index: StudentIndex,
+    staffPathways: StaffPathways = new Map(),
+  ): ComparedRow {
     const keyMatch = row.key ? index.get(`${row.key.kind}:${row.key.value}`) : undefined
     if (row.input === null || row.errors.length > 0) {
       // The file still lists this student, so a rejected row does not mark them not in the file.
@@ -126,9 +164,18 @@ export function createRowComparer(fields: readonly StudentField[]): RowComparer 
     for (const key of keys) claims.byKind[key.kind].set(key.value, row.line)
     if (student) claims.byStudent.set(student.id, row.line)
     if (!student) return { row: { ...row, status: 'new', changedFields: [] }, matched }
-    const changed = changedFields(student, row.input, fields)
+    let changed = changedFields(student, row.input, fields)
+    const staff = staffPathways.get(student.id)
+    let warnings = row.warnings
+    // A pathway staff recorded wins over the register, so the stored value stays.
+    if (staff && changed.includes('pathway')) {
+      changed = changed.filter((field) => field !== 'pathway')
+      const written = row.input.pathway ?? ''
+      const kept = keptPathwayWarning(pathwayColumn, written, student.pathway, staff.setAt)
+      warnings = [...row.warnings, kept]
+    }
     const status = changed.length > 0 ? 'updated' : 'unchanged'
-    return { row: { ...row, status, changedFields: changed }, matched }
+    return { row: { ...row, warnings, status, changedFields: changed }, matched }
   }
 
   return { compare }

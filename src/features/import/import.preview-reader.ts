@@ -4,7 +4,7 @@ import { listSchools } from '../students/school.repository.js'
 import type { Scope } from '../students/student.service.js'
 import { countNotInFile, listNotInFile } from './import.not-in-file.js'
 import { ImportPreviewError, findPreview, type StoredPreview } from './import.repository.js'
-import { listStagedRows } from './import.staged-rows.js'
+import { countStagedRows, listStagedRows } from './import.staged-rows.js'
 import type { ImportPreview, PreviewRow } from './import.types.js'
 
 // Reads stored previews for the import service: the preview shown to staff, with a capped list
@@ -45,7 +45,11 @@ export function createPreviewReader(db: Kysely<Tables>, now: () => string) {
     const total = summary.new + summary.updated + summary.unchanged + summary.rejected
     const filter = total <= PREVIEW_LIST_LIMIT ? 'all' : 'notable'
     const rows = await listStagedRows(db, id, { offset: 0, limit: PREVIEW_LIST_LIMIT, filter })
-    const notInFile = await listNotInFile(db, schoolId, id, PREVIEW_LIST_LIMIT)
+    // A partial file marks no one, so its preview lists no students as not in the file.
+    const notInFile = stored.partial
+      ? []
+      : await listNotInFile(db, schoolId, id, PREVIEW_LIST_LIMIT)
+    const notInFileCount = stored.partial ? 0 : stored.notInFileCount
     return {
       id,
       schoolId,
@@ -57,9 +61,11 @@ export function createPreviewReader(db: Kysely<Tables>, now: () => string) {
       fileWarnings: stored.fileWarnings,
       rows,
       rowsLeftOut: total - rows.length,
+      rowsWithMessages: await countStagedRows(db, id, 'messages'),
       summary,
+      partial: stored.partial,
       notInFile,
-      notInFileLeftOut: Math.max(0, stored.notInFileCount - notInFile.length),
+      notInFileLeftOut: Math.max(0, notInFileCount - notInFile.length),
     }
   }
 

@@ -38,6 +38,8 @@ export interface StoredPreview {
   fileWarnings: string[]
   summary: PreviewSummary
   notInFileCount: number
+  /** True when the file lists only some students, so no one is marked not in the latest import. */
+  partial: boolean
   fingerprint: SchoolFingerprint
 }
 
@@ -58,6 +60,7 @@ export async function savePreview(db: Kysely<Tables>, preview: StoredPreview): P
       fields: JSON.stringify(preview.fields),
       unknown_columns: JSON.stringify(preview.unknownColumns),
       file_warnings: JSON.stringify(preview.fileWarnings),
+      partial: preview.partial ? 1 : 0,
       student_count: fingerprint.studentCount,
       version_sum: fingerprint.versionSum,
       max_student_id: fingerprint.maxStudentId,
@@ -120,6 +123,7 @@ function toStoredPreview(row: Selectable<ImportPreviewTable>): StoredPreview {
       warnings: row.warning_count,
     },
     notInFileCount: row.not_in_file_count,
+    partial: row.partial === 1,
     fingerprint: {
       studentCount: row.student_count,
       versionSum: row.version_sum,
@@ -145,6 +149,12 @@ export interface ImportRecord {
   committedAt: string
   summary: PreviewSummary
   notInFile: number
+  partial: boolean
+}
+
+/** A committed import, as the result page shows it. */
+export interface StoredImport extends ImportRecord {
+  id: number
 }
 
 export async function insertImport(db: Kysely<Tables>, record: ImportRecord): Promise<number> {
@@ -163,8 +173,45 @@ export async function insertImport(db: Kysely<Tables>, record: ImportRecord): Pr
       rejected_count: summary.rejected,
       warning_count: summary.warnings,
       not_in_file_count: record.notInFile,
+      partial: record.partial ? 1 : 0,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
   return id
+}
+
+/** Finds a committed import of a school in scope, or returns null. */
+export async function findImport(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+  id: number,
+): Promise<StoredImport | null> {
+  if (schoolIds.length === 0) {
+    return null
+  }
+
+  const row = await db
+    .selectFrom('imports')
+    .selectAll()
+    .where('id', '=', id)
+    .where('school_id', 'in', schoolIds)
+    .executeTakeFirst()
+  if (!row) return null
+  return {
+    id: row.id,
+    schoolId: row.school_id,
+    fileName: row.file_name,
+    format: row.format,
+    startedAt: row.started_at,
+    committedAt: row.committed_at,
+    summary: {
+      new: row.new_count,
+      updated: row.updated_count,
+      unchanged: row.unchanged_count,
+      rejected: row.rejected_count,
+      warnings: row.warning_count,
+    },
+    notInFile: row.not_in_file_count,
+    partial: row.partial === 1,
+  }
 }

@@ -8,13 +8,17 @@ import { fieldError } from '../../web/form-errors.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import { requestScope } from '../../web/scope.js'
 import type { Scope } from '../students/student.service.js'
-import { completeQuerySchema, completeUrl, previewContext } from './import.view-model.js'
+import { openProblemsCsv } from './import.problems-csv.js'
+import { completeContext, completeUrl, previewContext } from './import.view-model.js'
 import { ImportFileError } from './import.types.js'
 import { ImportPreviewError } from './import.service.js'
 import { checkUploadForm, readUploadForm, uploadMessages } from './import.upload.js'
 import type { UploadForm } from './import.upload.js'
 
 type PreviewRequest = FastifyRequest<{ Params: { previewId: string } }>
+type ImportRequest = FastifyRequest<{ Params: { importId: string } }>
+
+const IMPORT_ID = /^[1-9][0-9]{0,15}$/
 
 /** Registers the import pages: upload a register, check the preview, confirm it, see the result. */
 export async function registerImportRoutes(
@@ -56,7 +60,7 @@ export async function registerImportRoutes(
     const scope = await requestScope(request, students)
     const form = await readUploadForm(request.body)
     const errors = checkUploadForm(form, scope.schoolIds.length)
-    const answers = { schoolId: form.schoolId, schoolName: form.schoolName }
+    const answers = { schoolId: form.schoolId, schoolName: form.schoolName, partial: form.partial }
     const schoolId = errors.list.length === 0 ? await chooseSchool(form, scope) : null
     if (!form.file || schoolId === null) {
       const pageErrors = errors.list.length ? errors : fieldError('school', uploadMessages.school)
@@ -65,9 +69,10 @@ export async function registerImportRoutes(
 
     try {
       const source = { fileName: form.file.name, stream: Readable.from(form.file.content) }
-      const options = { maxBytes: config.maxUploadBytes }
+      const options = { maxBytes: config.maxUploadBytes, partial: form.partial }
       const preview = await imports.previewFile(schoolId, source, form.file.name, options)
-      request.log.info({ previewId: preview.id, schoolId, ...preview.summary }, 'import previewed')
+      const logged = { previewId: preview.id, schoolId, partial: form.partial, ...preview.summary }
+      request.log.info(logged, 'import previewed')
       return reply.redirect(`/import/${preview.id}`, 303)
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error
@@ -77,9 +82,30 @@ export async function registerImportRoutes(
     }
   })
 
-  app.get('/import/complete', (request, reply) => {
-    const result = completeQuerySchema.parse(request.query ?? {})
-    return reply.view('import/views/complete.njk', { pageTitle: 'Import complete', result })
+  // The counts come from the stored import record, so the address cannot change what the page shows.
+  app.get('/import/complete/:importId', async (request: ImportRequest, reply) => {
+    const scope = await requestScope(request, students)
+    const { importId } = request.params
+    const record = IMPORT_ID.test(importId)
+      ? await imports.getImport(Number(importId), scope)
+      : null
+    if (!record) throw new NotFoundError('Import not found')
+    return reply.view('import/views/complete.njk', completeContext(record))
+  })
+
+  app.get('/import/:previewId/problems.csv', async (request: PreviewRequest, reply) => {
+    const scope = await requestScope(request, students)
+    try {
+      const csv = await openProblemsCsv(imports, request.params.previewId, scope)
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="import-problems.csv"')
+        .header('cache-control', 'no-store')
+        .send(csv)
+    } catch (error) {
+      if (!(error instanceof ImportPreviewError)) throw error
+      throw new NotFoundError('Import preview not found')
+    }
   })
 
   app.get('/import/:previewId', async (request: PreviewRequest, reply) => {
@@ -95,7 +121,7 @@ export async function registerImportRoutes(
     try {
       const result = await imports.commit(request.params.previewId, scope)
       request.log.info({ importId: result.importId, schoolId: result.schoolId }, 'import committed')
-      return reply.redirect(completeUrl(result), 303)
+      return reply.redirect(completeUrl(result.importId), 303)
     } catch (error) {
       if (!(error instanceof ImportPreviewError)) throw error
       request.log.info(

@@ -11,7 +11,7 @@ import { createPreviewReader } from './import.preview-reader.js'
 import type { PreviewRowPage, SavedImportPreview } from './import.preview-reader.js'
 import { ImportPreviewError } from './import.repository.js'
 import * as previews from './import.repository.js'
-import type { StoredPreview } from './import.repository.js'
+import type { StoredImport, StoredPreview } from './import.repository.js'
 import { stageRows } from './import.stage.js'
 import { applyLateChanges, countStatuses } from './import.staging.js'
 import type { ImportPreview, LateChange, ValidatedFile, ValidatedRow } from './import.types.js'
@@ -21,7 +21,15 @@ import { streamRegister, type ValidateOptions } from './stream-register.js'
 
 export { ImportPreviewError }
 export type { ImportPreviewErrorCode } from './import.repository.js'
-export type { PreviewRowPage, SavedImportPreview }
+export type { PreviewRowPage, SavedImportPreview, StoredImport }
+
+export interface PreviewFileOptions extends ValidateOptions {
+  /**
+   * True when the file lists only some of the school's students, such as a few new arrivals, so
+   * the import marks no one as not in the latest import.
+   */
+  partial?: boolean
+}
 
 /** How long a preview waits for confirmation before the file must be uploaded again. */
 export const PREVIEW_LIFETIME_MS = 2 * 60 * 60 * 1000
@@ -41,6 +49,7 @@ export interface ImportServiceOptions {
 
 /** A file to stage: its metadata, its rows, and the late issues to add once the rows are in. */
 interface StagedFile extends Omit<ValidatedFile, 'rows' | 'warnings'> {
+  partial: boolean
   rows: AsyncIterable<ValidatedRow> | Iterable<ValidatedRow>
   warnings: () => string[]
   lateChanges: () => LateChange[]
@@ -59,14 +68,16 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
     schoolId: number,
     source: RegisterSource,
     fileName: string,
-    fileOptions: ValidateOptions,
+    fileOptions: PreviewFileOptions,
   ): Promise<SavedImportPreview> {
     await requireSchool(schoolId)
+    const { partial = false, ...readOptions } = fileOptions
     // Codes an admin mapped for this school are known codes, so they import without a warning.
-    const localNeedCodes = fileOptions.localNeedCodes ?? (await localCodesOf(schoolId))
-    const stream = await streamRegister(source, { ...fileOptions, localNeedCodes })
+    const localNeedCodes = readOptions.localNeedCodes ?? (await localCodesOf(schoolId))
+    const today = readOptions.today ?? clock().toISOString().slice(0, 10)
+    const stream = await streamRegister(source, { ...readOptions, localNeedCodes, today })
     const warnings = () => stream.warnings
-    return stage(schoolId, fileName, { ...stream, warnings, lateChanges: stream.finish })
+    return stage(schoolId, fileName, { ...stream, partial, warnings, lateChanges: stream.finish })
   }
 
   /** Compares a file validated in memory with the school's students and stages the preview. */
@@ -74,10 +85,12 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
     schoolId: number,
     file: ValidatedFile,
     fileName: string,
+    { partial = false }: { partial?: boolean } = {},
   ): Promise<SavedImportPreview> {
     await requireSchool(schoolId)
     return stage(schoolId, fileName, {
       ...file,
+      partial,
       warnings: () => file.warnings,
       lateChanges: () => [],
     })
@@ -112,6 +125,7 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
       fileWarnings: [],
       summary: { new: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0 },
       notInFileCount: 0,
+      partial: file.partial,
       fingerprint: await readFingerprint(db, schoolId),
     }
     await previews.deleteExpiredPreviews(db, saved.createdAt)
@@ -127,7 +141,9 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
   async function fillPreview(saved: StoredPreview, file: StagedFile) {
     const { id, schoolId, fields, fingerprint } = saved
     const hasStudents = fingerprint.studentCount > 0
-    await stageRows(db, { previewId: id, schoolId, fields, hasStudents }, file.rows)
+    const { pathwayColumn } = file
+    const target = { previewId: id, schoolId, fields, hasStudents, pathwayColumn }
+    await stageRows(db, target, file.rows)
     await applyLateChanges(db, id, file.lateChanges())
     const totals = {
       fileWarnings: file.warnings(),
@@ -154,21 +170,39 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
         throw new ImportPreviewError('stale')
       }
 
-      // Marked first, because the new students inserted next match no staged row.
-      const markedNotInLatest = await markNotInLatestImport(trx, schoolId, previewId, now)
+      // Marked first, because the new students inserted next match no staged row. A partial file
+      // gives no information about the students it leaves out, so it marks no one.
+      const markedNotInLatest = current.partial
+        ? 0
+        : await markNotInLatestImport(trx, schoolId, previewId, now)
       const areaOf = await loadAreaLookup(trx, schoolId)
       await writePreviewRows(trx, { schoolId, previewId, areaOf, now })
 
-      const { fileName, format, summary, notInFileCount: notInFile } = current
+      const { fileName, format, summary, partial } = current
+      const notInFile = partial ? 0 : current.notInFileCount
       const record = { schoolId, fileName, format, startedAt: current.createdAt, committedAt: now }
-      const importId = await previews.insertImport(trx, { ...record, summary, notInFile })
+      const importId = await previews.insertImport(trx, { ...record, summary, notInFile, partial })
       await previews.deletePreview(trx, previewId)
       return { importId, schoolId, summary, markedNotInLatest }
     })
   }
 
+  /** Finds a committed import of a school in scope, or returns null. Without `scope`, any school. */
+  async function getImport(importId: number, scope?: Scope): Promise<StoredImport | null> {
+    const schoolIds = scope?.schoolIds ?? (await listSchools(db, 'all')).map((school) => school.id)
+    return previews.findImport(db, schoolIds, importId)
+  }
+
   const { getPreview, listPreviewRows, countNotInFile: countMissing } = reader
-  return { previewFile, preview, getPreview, listPreviewRows, countNotInFile: countMissing, commit }
+  return {
+    previewFile,
+    preview,
+    getPreview,
+    listPreviewRows,
+    countNotInFile: countMissing,
+    commit,
+    getImport,
+  }
 }
 
 export type ImportService = ReturnType<typeof createImportService>

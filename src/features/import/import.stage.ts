@@ -3,7 +3,8 @@ import type { Tables } from '../../db/tables.js'
 import type { StudentField } from '../students/student.js'
 import { findStudentsByIdentifiers } from '../students/student.repository.js'
 import type { StudentIdentifiers } from '../students/student.repository.js'
-import { createRowComparer, indexStudents, type RowComparer } from './import.compare.js'
+import { createRowComparer, indexStudents } from './import.compare.js'
+import type { RowComparer, StaffPathways } from './import.compare.js'
 import type { ValidatedRow } from './import.types.js'
 import { insertRows } from '../../db/bulk-insert.js'
 import { toStagedRow } from './import.staging.js'
@@ -20,6 +21,8 @@ export interface StagingTarget {
   fields: readonly StudentField[]
   /** False when the school had no students as the preview began, so no batch looks any up. */
   hasStudents: boolean
+  /** The pathway column's header as written in the file, for the kept-pathway warning. */
+  pathwayColumn?: string
 }
 
 /**
@@ -31,7 +34,7 @@ export async function stageRows(
   target: StagingTarget,
   rows: AsyncIterable<ValidatedRow> | Iterable<ValidatedRow>,
 ): Promise<number> {
-  const comparer = createRowComparer(target.fields)
+  const comparer = createRowComparer(target.fields, target.pathwayColumn)
   let batch: ValidatedRow[] = []
   let staged = 0
   for await (const row of rows) {
@@ -59,8 +62,14 @@ async function stageBatch(
     ? await findStudentsByIdentifiers(db, [schoolId], schoolId, identifiersOf(batch))
     : []
   const index = indexStudents(stored)
+  const staffPathways = target.fields.includes('pathway')
+    ? await findStaffPathways(
+        db,
+        stored.map((student) => student.id),
+      )
+    : new Map()
   const staged = batch.map((row, offset) =>
-    toStagedRow(previewId, firstPosition + offset, comparer.compare(row, index)),
+    toStagedRow(previewId, firstPosition + offset, comparer.compare(row, index, staffPathways)),
   )
   await insertRows(db, 'import_preview_rows', staged)
 }
@@ -75,4 +84,20 @@ function identifiersOf(batch: ValidatedRow[]): StudentIdentifiers {
     if (row.input?.misId) found.mis.add(row.input.misId)
   }
   return { upns: [...found.upn], ulns: [...found.uln], misIds: [...found.mis] }
+}
+
+/**
+ * Finds which of the students have a pathway recorded by staff. The students service sets
+ * pathway_set_by to the user when staff save a pathway; an import leaves it null.
+ */
+async function findStaffPathways(db: Kysely<Tables>, ids: number[]): Promise<StaffPathways> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('students')
+    .select(['id', 'pathway_set_at'])
+    .where('id', 'in', ids)
+    .where('pathway_set_by', 'is not', null)
+    .where('pathway_set_by', '<>', 'import')
+    .execute()
+  return new Map(rows.map((row) => [row.id, { setAt: row.pathway_set_at }]))
 }

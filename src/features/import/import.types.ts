@@ -29,6 +29,8 @@ export interface ValidatedFile {
   fields: StudentField[]
   /** Headers the product does not use, listed so staff can check nothing was misspelt. */
   unknownColumns: string[]
+  /** The pathway column's header as written, when the file has one. */
+  pathwayColumn?: string
   rows: ValidatedRow[]
   /** Problems with the file as a whole that still let it be imported (an odd encoding, a title row). */
   warnings: string[]
@@ -55,8 +57,15 @@ export interface ImportPreview {
   rows: PreviewRow[]
   /** Staged rows not in `rows`. List them with the service's `listPreviewRows`. */
   rowsLeftOut: number
+  /** Staged rows with at least one error or warning, in `rows` or not. */
+  rowsWithMessages: number
   summary: { new: number; updated: number; unchanged: number; rejected: number; warnings: number }
-  /** Students of the school that this file does not list. They are kept, and marked not in the latest import. */
+  /** True when the file lists only some students, so the import marks no one not in the latest import. */
+  partial: boolean
+  /**
+   * Students of the school that this file does not list, up to 1,000. They are kept, and marked
+   * not in the latest import. Empty for a partial file.
+   */
   notInFile: { id: number; key: string }[]
   /** Students not in the file beyond the first 1,000 listed in `notInFile`. */
   notInFileLeftOut: number

@@ -15,6 +15,8 @@ export interface UploadForm {
   file: { name: string; content: Buffer } | null
   schoolId: number | null
   schoolName: string
+  /** True when the file lists only some of the school's students. */
+  partial: boolean
 }
 
 type Part = MultipartFile | MultipartValue | (MultipartFile | MultipartValue)[] | undefined
@@ -38,6 +40,7 @@ export async function readUploadForm(body: unknown): Promise<UploadForm> {
     file: await fileValue(parts.file),
     schoolId: Number.isInteger(school) && school > 0 ? school : null,
     schoolName: textValue(parts.schoolName),
+    partial: textValue(parts.coverage) === 'some',
   }
 }
 

@@ -1,12 +1,20 @@
 // Shapes an import preview and an import result for the import pages.
-import { z } from 'zod'
-
 import type { School } from '../students/school.repository.js'
 import type { StudentField } from '../students/student.js'
-import type { ImportResult, SavedImportPreview } from './import.service.js'
+import type { SavedImportPreview, StoredImport } from './import.service.js'
 import type { ImportIssue, PreviewRow, RowStatus } from './import.types.js'
 
-const STATUS_LABELS: Record<RowStatus, string> = {
+/** Rows whose problems the preview page lists at most. The CSV download has every one. */
+export const PAGE_PROBLEM_ROWS = 500
+/** Students not in the file that the preview page lists at most. */
+export const PAGE_NOT_IN_FILE = 100
+
+/** Writes a count with its noun, singular for 1: "1 student", "2 students", "1,500 rows". */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? singular : plural}`
+}
+
+export const STATUS_LABELS: Record<RowStatus, string> = {
   new: 'New',
   updated: 'Updated',
   unchanged: 'Unchanged',
@@ -38,7 +46,8 @@ const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
 })
 
-function issueRows(row: PreviewRow) {
+/** Lists a row's errors, then its warnings, one entry each. */
+export function issueRows(row: PreviewRow) {
   const toView = (issue: ImportIssue, kind: 'Error' | 'Warning') => ({
     line: row.line,
     status: STATUS_LABELS[row.status],
@@ -46,6 +55,7 @@ function issueRows(row: PreviewRow) {
     column: issue.column ?? 'Whole row',
     // Quotes make leading and trailing spaces visible.
     value: issue.value === null ? '' : `"${issue.value}"`,
+    rawValue: issue.value ?? '',
     message: issue.message,
   })
   return [
@@ -68,35 +78,45 @@ function changedRows(rows: PreviewRow[]) {
 export function previewContext(preview: SavedImportPreview, schools: School[]) {
   const school = schools.find((candidate) => candidate.id === preview.schoolId)
   const toWrite = preview.summary.new + preview.summary.updated
+  const problemRows = preview.rows
+    .filter((row) => row.errors.length + row.warnings.length > 0)
+    .slice(0, PAGE_PROBLEM_ROWS)
+  const notInFileTotal = preview.notInFile.length + preview.notInFileLeftOut
+  const notInFile = preview.notInFile.slice(0, PAGE_NOT_IN_FILE)
   return {
     pageTitle: 'Check the import before you confirm it',
     preview,
     schoolName: school?.name ?? `School ${preview.schoolId}`,
-    issues: preview.rows.flatMap(issueRows),
+    issues: problemRows.flatMap(issueRows),
+    problemRowsLeftOut: describeLeftOut(preview.rowsWithMessages - problemRows.length),
+    problemRowCount: countOf(preview.rowsWithMessages, 'row'),
     changes: changedRows(preview.rows),
-    toWrite,
+    toWrite: countOf(toWrite, 'student'),
+    notInFile,
+    notInFileCount: countOf(notInFileTotal, 'student'),
+    notInFileLeftOut: notInFileTotal - notInFile.length,
+    notInFileLeftOutText: countOf(notInFileTotal - notInFile.length, 'more student'),
     expiresAt: LONDON_TIME.format(new Date(preview.expiresAt)),
   }
 }
 
-const count = z.coerce.number().int().min(0).catch(0)
+function describeLeftOut(count: number): string | null {
+  if (count <= 0) return null
+  const rows = count === 1 ? '1 more row has' : `${count.toLocaleString('en-GB')} more rows have`
+  return `${rows} problems not shown here.`
+}
 
-export const completeQuerySchema = z.object({
-  new: count,
-  updated: count,
-  unchanged: count,
-  rejected: count,
-  notInLatest: count,
-})
+/** Returns the template context of the result page of a committed import. */
+export function completeContext(record: StoredImport) {
+  const { summary } = record
+  return {
+    pageTitle: 'Import complete',
+    record,
+    written: `${countOf(summary.new + summary.updated, 'student')} written`,
+  }
+}
 
-/** Builds the result page's address. It contains only counts, so no personal data. */
-export function completeUrl(result: ImportResult): string {
-  const params = new URLSearchParams({
-    new: String(result.summary.new),
-    updated: String(result.summary.updated),
-    unchanged: String(result.summary.unchanged),
-    rejected: String(result.summary.rejected),
-    notInLatest: String(result.markedNotInLatest),
-  })
-  return `/import/complete?${params.toString()}`
+/** Builds the address of the result page of a committed import. */
+export function completeUrl(importId: number): string {
+  return `/import/complete/${importId}`
 }

@@ -113,6 +113,19 @@ describe('readRegister with CSV', () => {
     await assert.rejects(readAll('a.csv', binary), /does not look like a text file/)
   })
 
+  it('passes one NUL in a cell through', async () => {
+    const { records } = await readAll('a.csv', 'UPN,Surname\nA1,N\u0000g\nA2,Bo\n')
+
+    assert.deepEqual(records[1]?.cells, ['A1', 'N\u0000g'])
+    assert.equal(records.length, 3)
+  })
+
+  it('rejects text with many NUL bytes', async () => {
+    const content = `UPN,Surname\n${'A\u0000'.repeat(200)}\n`
+
+    await assert.rejects(readAll('a.csv', content), /does not look like a text file/)
+  })
+
   it('rejects a UTF-16 file', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('UPN\n', 'utf16le')])
 
@@ -199,6 +212,29 @@ describe('readRegister with XLSX', () => {
     const { records } = await readAll('register.xlsx', bytes)
 
     assert.deepEqual(records[1]?.cells, [new Date(Date.UTC(2010, 8, 1))])
+  })
+
+  it('rejects a cell over 10,000 characters', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      const sheet = workbook.addWorksheet('A')
+      sheet.addRow(['UPN', 'Surname'])
+      sheet.addRow(['A1', 'x'.repeat(10_001)])
+    })
+
+    await assert.rejects(
+      readAll('register.xlsx', bytes),
+      /Cell B2 of worksheet 1 has 10,001 characters/,
+    )
+  })
+
+  it('reads a cell of 10,000 characters', async () => {
+    const bytes = await workbookBytes((workbook) => {
+      workbook.addWorksheet('A').addRow(['x'.repeat(10_000)])
+    })
+
+    const { records } = await readAll('register.xlsx', bytes)
+
+    assert.equal((records[0]?.cells[0] as string).length, 10_000)
   })
 
   it('gives worksheet row numbers', async () => {

@@ -6,6 +6,13 @@ import ExcelJS from 'exceljs'
 import { ImportFileError } from './import.types.js'
 import type { CellValue, RawRecord } from './read-file.js'
 
+/**
+ * Maximum length of a text cell read from a workbook, in UTF-16 code units. Far more than any register value,
+ * so a longer cell means a damaged or hostile workbook, and the whole file is rejected before its
+ * rows reach the database.
+ */
+export const MAX_XLSX_CELL_LENGTH = 10_000
+
 const READER_OPTIONS = {
   entries: 'ignore',
   sharedStrings: 'cache',
@@ -26,7 +33,9 @@ export async function* readXlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGene
     for await (const worksheet of reader) {
       sheet++
       for await (const row of worksheet) {
-        yield { line: row.number, sheet, cells: toCells(row.values) }
+        const cells = toCells(row.values)
+        checkCellLengths(cells, sheet, row.number)
+        yield { line: row.number, sheet, cells }
       }
     }
   } catch (error) {
@@ -36,6 +45,30 @@ export async function* readXlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGene
         'Excel Workbook (.xlsx) again, and upload it.',
     )
   }
+}
+
+// NOTE: exceljs stores the workbook's shared strings in memory before the first row arrives, so
+// this check bounds what reaches validation and the database, not what exceljs itself allocates.
+function checkCellLengths(cells: CellValue[], sheet: number, line: number): void {
+  const index = cells.findIndex(
+    (cell) => typeof cell === 'string' && cell.length > MAX_XLSX_CELL_LENGTH,
+  )
+  if (index === -1) return
+  const length = (cells[index] as string).length.toLocaleString('en-GB')
+  throw new ImportFileError(
+    `Cell ${columnLetters(index)}${line} of worksheet ${sheet} has ${length} characters, ` +
+      `more than the ${MAX_XLSX_CELL_LENGTH.toLocaleString('en-GB')} a register cell can have, ` +
+      'so the workbook may be damaged. Check that cell in Excel, or export the register again.',
+  )
+}
+
+/** Returns the Excel column letters (A, Z, AA) of a column index from 0. */
+function columnLetters(index: number): string {
+  let letters = ''
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters
+  }
+  return letters
 }
 
 /** exceljs row values start at index 1 (column A) and may have holes for empty cells. */

@@ -20,6 +20,8 @@ const GENERIC_LABEL = /^(Date|Need|SEN provision|UPN|ULN)(?= )/
 export class RowCells {
   readonly errors: ImportIssue[] = []
   readonly warnings: ImportIssue[] = []
+  /** Fields whose cell was rejected as a whole (too long, a control character), so no reader sees it. */
+  private readonly rejected = new Set<ColumnTarget>()
 
   constructor(
     private readonly record: RawRecord,
@@ -30,11 +32,30 @@ export class RowCells {
     return this.record.line
   }
 
-  /** Returns the cell for a field, or null when the file has no column for it. */
+  /**
+   * Returns the cell for a field, or null when the file has no column for it or its cell was
+   * rejected with `reject`.
+   */
   read(target: ColumnTarget): Cell | null {
+    if (this.rejected.has(target)) return null
+    return this.readUnchecked(target)
+  }
+
+  /** Returns the cell for a field even when it was rejected, for the checks that reject it. */
+  readUnchecked(target: ColumnTarget): Cell | null {
     const column = this.header.columns[target]
     if (!column) return null
     return toCell(column.header, this.record.cells[column.index] ?? '')
+  }
+
+  /** Records an error for a field's whole cell, and hides the cell from the field's reader. */
+  reject(target: ColumnTarget, cell: Cell, message: string): void {
+    this.rejected.add(target)
+    this.error(cell, message)
+  }
+
+  isRejected(target: ColumnTarget): boolean {
+    return this.rejected.has(target)
   }
 
   /** Returns the header of a field's column, or null when the file has no column for it. */

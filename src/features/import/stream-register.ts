@@ -19,6 +19,8 @@ import { validateRow, type RowContext } from './validate-row.js'
 export interface ValidateOptions extends ReadOptions {
   /** Need codes an admin has mapped to areas, on top of the census codes. */
   localNeedCodes?: readonly LocalNeedCode[]
+  /** Today's calendar date as `yyyy-mm-dd`, for the date of birth check; by default the UTC date. */
+  today?: string
 }
 
 export interface RegisterStream {
@@ -27,6 +29,8 @@ export interface RegisterStream {
   fields: StudentField[]
   /** Headers the product does not use, listed so staff can check nothing was misspelt. */
   unknownColumns: string[]
+  /** The pathway column's header as written, when the file has one. */
+  pathwayColumn?: string
   /** Problems with the whole file that still let it be imported. Complete once `rows` ends. */
   readonly warnings: string[]
   /**
@@ -57,13 +61,18 @@ export async function streamRegister(
     if (!isBlankRecord(next.value)) header = findHeader(rowsAbove, next.value, reader.format)
   }
 
-  const context: RowContext = { header, needCodes: createNeedCodeList(options.localNeedCodes) }
+  const context: RowContext = {
+    header,
+    needCodes: createNeedCodeList(options.localNeedCodes),
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+  }
   const checks = createFileChecks(header)
   const fileWarnings = [...headerWarnings(rowsAbove, header), ...header.warnings]
   return {
     format: reader.format,
     fields: fieldsOf(header),
     unknownColumns: header.unknownColumns,
+    ...(header.columns.pathway ? { pathwayColumn: header.columns.pathway.header } : {}),
     get warnings() {
       return [...reader.warnings, ...fileWarnings]
     },

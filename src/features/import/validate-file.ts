@@ -21,6 +21,7 @@ export async function validateRegister(
     format: stream.format,
     fields: stream.fields,
     unknownColumns: stream.unknownColumns,
+    ...(stream.pathwayColumn ? { pathwayColumn: stream.pathwayColumn } : {}),
     rows,
     warnings: stream.warnings,
   }

@@ -8,6 +8,7 @@ import type { HeaderRow } from './headers.js'
 import type { StudentKey, ValidatedRow } from './import.types.js'
 import type { RawRecord } from './read-file.js'
 import { RowCells } from './row-cells.js'
+import { checkCells } from './validate-cells.js'
 import { readSen } from './validate-sen.js'
 import {
   hasValue,
@@ -23,10 +24,13 @@ import {
 export interface RowContext {
   header: HeaderRow
   needCodes: NeedCodeList
+  /** Today's calendar date as `yyyy-mm-dd`, for the check of a date of birth. */
+  today: string
 }
 
 export function validateRow(record: RawRecord, context: RowContext): ValidatedRow {
   const row = new RowCells(record, context.header)
+  checkCells(row)
   const identifiers = readIdentifiers(row)
   const names = {
     legalSurname: readName(row, 'legalSurname', true),
@@ -35,6 +39,7 @@ export function validateRow(record: RawRecord, context: RowContext): ValidatedRo
     preferredForename: readName(row, 'preferredForename', false),
   }
   const dateOfBirth = readDate(row, 'dateOfBirth', true)
+  if (dateOfBirth !== null) warnAboutAge(row, dateOfBirth, context.today)
   const rest = {
     ncYear: readNcYear(row),
     ...readSen(row, context.needCodes),
@@ -65,17 +70,60 @@ function readIdentifiers(row: RowCells): Identifiers {
   }
 
   const written = (['upn', 'uln', 'misId'] as const).some((target) => hasValue(row, target))
-  if (!written) {
-    const columns = (['upn', 'uln', 'misId'] as const)
-      .map((target) => row.columnName(target))
-      .filter((column) => column !== null)
-    row.error(
-      null,
-      `The row has no ${columns.join(' or ')}, so the student cannot be matched to a record. ` +
-        'Enter at least one of them.',
+  if (!written) row.error(null, missingIdentifierMessage(row))
+  return identifiers
+}
+
+/** Names the identifier columns the file has, and requests the first of them, the best key. */
+function missingIdentifierMessage(row: RowCells): string {
+  const columns = (['upn', 'uln', 'misId'] as const)
+    .map((target) => row.columnName(target))
+    .filter((column) => column !== null)
+  const [first, ...others] = columns
+  const listed = columns.length <= 2 ? columns.join(' or ') : joinWithOr(columns)
+  const fallback = others.length > 0 ? `, or the ${joinWithOr(others)} if it has none` : ''
+  return (
+    `The row has no ${listed}, so the student cannot be matched to a record. ` +
+    `Enter the student's ${first ?? 'UPN'}${fallback}.`
+  )
+}
+
+function joinWithOr(items: string[]): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
+}
+
+/** Oldest age, in whole years, at which a date of birth passes without a warning. */
+const MAX_PLAUSIBLE_AGE = 30
+
+/** Warns about a date of birth in the future or more than 30 years ago, saying the age. */
+function warnAboutAge(row: RowCells, dateOfBirth: string, today: string): void {
+  const cell = row.read('dateOfBirth')
+  if (cell === null) return
+  const written = cell.kind === 'date' ? dateOfBirth : cell.text
+
+  if (dateOfBirth > today) {
+    row.warn(
+      cell,
+      `${cell.column} "${written}" is in the future, so the student would not be born yet. ` +
+        'Check the date of birth in the MIS.',
+    )
+    return
+  }
+  const age = ageOn(dateOfBirth, today)
+  if (age > MAX_PLAUSIBLE_AGE) {
+    row.warn(
+      cell,
+      `${cell.column} "${written}" makes the student ${age} years old, older than a school or ` +
+        'college student usually is. Check the date of birth in the MIS.',
     )
   }
-  return identifiers
+}
+
+/** Returns the age in whole years on `today`; both are `yyyy-mm-dd` calendar dates. */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4))
+  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years
 }
 
 /** Chooses the key that matches a row to a stored student: the UPN, else the ULN, else the MIS id. */

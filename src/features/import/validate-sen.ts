@@ -22,36 +22,39 @@ interface NeedSlot {
 const RANK_HELP = 'Enter 1 for the primary need or 2 for the secondary need.'
 
 export function readSen(row: RowCells, needCodes: NeedCodeList): SenFields {
-  const provisionCode = readProvision(row)
+  const { provisionCode, valid } = readProvision(row)
   const first = readNeed(row, needCodes, 'primaryNeed', 'primaryNeedRank')
   const second = readNeed(row, needCodes, 'secondaryNeed', 'secondaryNeedRank')
   const [primary, secondary] = orderByRank(row, first, second)
 
   const fields = { provisionCode, primaryNeed: primary.code, secondaryNeed: secondary.code }
-  warnAboutFit(row, fields, primary, secondary)
+  // An invalid provision already rejects the row, and its stand-in N would warn about each need.
+  if (valid) warnAboutFit(row, fields, primary, secondary)
   return fields
 }
 
-// An empty provision is imported as N with a warning, so the student stays in planning.
-function readProvision(row: RowCells): ProvisionCode {
+// An empty provision is imported as N with a warning, so the student stays in planning. An
+// invalid one is N too, with `valid` false, because the error rejects the row.
+function readProvision(row: RowCells): { provisionCode: ProvisionCode; valid: boolean } {
+  if (row.isRejected('provisionCode')) return { provisionCode: 'N', valid: false }
   const cell = row.read('provisionCode')
-  if (cell === null) return 'N'
+  if (cell === null) return { provisionCode: 'N', valid: true }
   if (isBlank(cell)) {
     row.warn(
       cell,
       `${cell.column} is empty, so the student was imported with no SEN (N). ` +
         'Enter N, K or E if that is wrong.',
     )
-    return 'N'
+    return { provisionCode: 'N', valid: true }
   }
 
   const parsed = parseProvision(cell.text)
   if (!parsed.ok) {
     row.error(cell, parsed.error)
-    return 'N'
+    return { provisionCode: 'N', valid: false }
   }
   parsed.warnings.forEach((warning) => row.warn(cell, warning))
-  return parsed.value
+  return { provisionCode: parsed.value, valid: true }
 }
 
 function readNeed(
@@ -105,7 +108,7 @@ function warnAboutFit(
   secondary: NeedSlot,
 ): void {
   const provision = provisionOf(fields.provisionCode)
-  const hasNeedColumn = row.columnName('primaryNeed') !== null
+  const hasNeedColumn = row.columnName('primaryNeed') !== null && !row.isRejected('primaryNeed')
   if (hasNeedColumn && provision !== 'N' && fields.primaryNeed === null) {
     row.warn(
       primary.cell,

@@ -6,7 +6,7 @@ import { classifyPathway } from '../../domain/pathway.js'
 import { parseUln } from '../../domain/uln.js'
 import { parseUpn } from '../../domain/upn.js'
 import type { ColumnTarget } from './headers.js'
-import { isBlank, type RowCells } from './row-cells.js'
+import { isBlank, type Cell, type RowCells } from './row-cells.js'
 
 type NameTarget = 'legalSurname' | 'legalForename' | 'preferredSurname' | 'preferredForename'
 type DateTarget = 'dateOfBirth' | 'ehcPlanStartDate' | 'ehcPlanReviewDate'
@@ -16,26 +16,64 @@ const NC_YEAR = /^(R|X|[1-9]|1[0-4])$/
 // "Year 9", "Y9" and "NC 9" name NC year 9; a leading zero ("09") is dropped.
 const NC_YEAR_PREFIX = /^(YEAR|YR|Y|NC)\s*/
 
+// Characters that take no space, so a person cannot see them in the cell: zero-width space,
+// non-joiner and joiner, word joiner, soft hyphen, and the byte-order mark.
+const INVISIBLE_CHARACTERS = /[\u200b-\u200d\u2060\u00ad\ufeff]/gu
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u200b': 'a zero-width space',
+  '\u200c': 'a zero-width non-joiner',
+  '\u200d': 'a zero-width joiner',
+  '\u2060': 'a word joiner',
+  '\u00ad': 'a soft hyphen',
+  '\ufeff': 'a byte-order mark',
+}
+
+/**
+ * Removes invisible characters from an identifier, with a warning that names them, so they are
+ * not reported as spaces or as a wrong length.
+ */
+function removeInvisible(row: RowCells, cell: Cell): string {
+  const found = cell.text.match(INVISIBLE_CHARACTERS)
+  if (!found) return cell.text
+
+  const first = found[0]!
+  const code = `U+${first.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+  const count =
+    found.length === 1 ? 'an invisible character' : `${found.length} invisible characters`
+  const cleaned = cell.text.replace(INVISIBLE_CHARACTERS, '')
+  row.warn(
+    cell,
+    `${cell.column} "${cell.text}" contains ${count} (${INVISIBLE_NAMES[first]}, ${code}), ` +
+      `so it was read as "${cleaned}". Retype the value in the MIS to remove it.`,
+  )
+  return cleaned
+}
+
 export function readUpn(row: RowCells, target: 'upn' | 'formerUpn'): string | null {
   const cell = row.read(target)
   if (cell === null || isBlank(cell)) return null
 
-  const parsed = parseUpn(cell.text)
+  const parsed = parseUpn(removeInvisible(row, cell))
   if (!parsed.ok) {
     // A damaged former UPN only loses the link to an earlier record, so it does not reject the row.
     if (target === 'formerUpn') row.warn(cell, `${parsed.error} The former UPN was not imported.`)
     else row.error(cell, parsed.error)
     return null
   }
-  parsed.warnings.forEach((warning) => row.warn(cell, warning))
-  return parsed.value.upn
+  const { upn } = parsed.value
+  // The domain message names a temporary UPN unquoted. Quoted, a stray space would show.
+  const unquoted = `UPN ${upn} is a temporary UPN`
+  parsed.warnings.forEach((warning) =>
+    row.warn(cell, warning.replace(unquoted, `UPN "${upn}" is a temporary UPN`)),
+  )
+  return upn
 }
 
 export function readUln(row: RowCells): string | null {
   const cell = row.read('uln')
   if (cell === null || isBlank(cell)) return null
 
-  const parsed = parseUln(cell.text)
+  const parsed = parseUln(removeInvisible(row, cell))
   if (!parsed.ok) {
     row.error(cell, parsed.error)
     return null
@@ -49,7 +87,8 @@ export function readMisId(row: RowCells): string | null {
   const cell = row.read('misId')
   if (cell === null || isBlank(cell)) return null
 
-  const text = cell.text.trim()
+  const text = removeInvisible(row, cell).trim()
+  if (text === '') return null
   if (SCIENTIFIC_NOTATION.test(text)) {
     row.error(
       cell,
@@ -67,7 +106,7 @@ export function readName(row: RowCells, target: NameTarget, required: boolean): 
   const name = cell === null ? '' : cell.text.trim().normalize('NFC')
   if (name !== '') return name
 
-  if (required) {
+  if (required && !row.isRejected(target)) {
     const column = row.columnName(target) ?? target
     row.error(cell, `${column} is empty. Enter the student's ${describeName(target)}.`)
   }
@@ -88,7 +127,7 @@ export function readDate(row: RowCells, target: DateTarget, required: boolean): 
   const cell = row.read(target)
   if (cell !== null && cell.kind === 'date') return cell.text
   if (cell === null || isBlank(cell)) {
-    if (required) {
+    if (required && !row.isRejected(target)) {
       const column = row.columnName(target) ?? target
       row.error(cell, `${column} is empty. Enter the date of birth as dd/mm/yyyy.`)
     }
@@ -136,6 +175,7 @@ export function readPathway(row: RowCells): string | null {
   return pathway
 }
 
+/** Tells whether the cell has a value, counting a cell rejected as too long or damaged. */
 export function hasValue(row: RowCells, target: ColumnTarget): boolean {
-  return !isBlank(row.read(target))
+  return row.isRejected(target) || !isBlank(row.read(target))
 }
