@@ -20,7 +20,7 @@ const result =
 const maxRssMb = process.resourceUsage().maxRSS / 1024
 console.log(JSON.stringify({ ...result, maxRssMb }))
 
-/** The product's whole import: stream, parse, validate, group, preview, then commit. */
+/** Runs the product's whole import: stream, parse, validate, group, preview, then commit. */
 async function runFullImport(file: string, databasePath: string) {
   const database = await openDatabase(`sqlite:${databasePath}`)
   await migrateToLatest(database.db)
@@ -48,7 +48,7 @@ async function runFullImport(file: string, databasePath: string) {
   }
 }
 
-/** The ceiling: the same rows, already in memory, written by prepared inserts in one transaction. */
+/** Measures the ceiling: the same rows, already in memory, written by prepared inserts in one transaction. */
 async function runRawInserts(file: string, databasePath: string) {
   const database = await openDatabase(`sqlite:${databasePath}`)
   await migrateToLatest(database.db)

@@ -31,6 +31,18 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ COOKIE_SECRET: 'short' }), /at least 32 characters/)
   })
 
+  test('rejects an unknown database scheme', () => {
+    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL must start with/)
+  })
+
+  test('accepts a plain database path', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'data/school.db' }).databaseUrl, 'data/school.db')
+  })
+
+  test('names an empty HOST', () => {
+    assert.throws(() => loadConfig({ HOST: ' ' }), /HOST is empty/)
+  })
+
   test('lists every invalid variable', () => {
     assert.throws(
       () => loadConfig({ PORT: 'abc', MAX_UPLOAD_MB: '-1' }),

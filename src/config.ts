@@ -5,8 +5,16 @@ const DEVELOPMENT_COOKIE_SECRET = 'development-only-cookie-secret-change-me'
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.string().trim().min(1).default('sqlite:./data/send-careers.db'),
-  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1, 'DATABASE_URL is empty. Remove it, or set sqlite:PATH or a postgres:// URL')
+    .refine(isSupportedDatabaseUrl, {
+      error:
+        'DATABASE_URL must start with sqlite:, postgres:// or postgresql://, or be a file path',
+    })
+    .default('sqlite:./data/send-careers.db'),
+  HOST: z.string().trim().min(1, 'HOST is empty. Remove it, or set 127.0.0.1').default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
@@ -55,13 +63,20 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
 }
 
 // TODO: drop this check when sign-in and per-school roles exist. Until then anyone who can reach
-// the port sees every student, so the server may only listen where just this machine can reach it.
+// the port can read every student, so the server may only listen where just this machine can reach it.
 function assertLoopbackHost(host: string): void {
   if (isLoopback(host)) return
   throw new ConfigError(
     `HOST "${host}" is not a loopback address. This version has no sign-in yet, so it only ` +
       'listens on 127.0.0.1, ::1 or localhost. Remove HOST or set it to 127.0.0.1.',
   )
+}
+
+/** True for `sqlite:PATH`, a PostgreSQL URL, or a plain path with no other URL scheme. */
+function isSupportedDatabaseUrl(url: string): boolean {
+  if (/^(sqlite:|postgres(ql)?:\/\/)/.test(url)) return true
+  // A scheme such as mysql:// or http:// is a mistake, not a file name.
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)
 }
 
 export function isLoopback(host: string): boolean {

@@ -19,12 +19,29 @@ export async function startServer(config: Config): Promise<void> {
   process.once('SIGINT', (signal) => void stop(signal))
   process.once('SIGTERM', (signal) => void stop(signal))
 
-  const address = await app.listen({ host: config.host, port: config.port })
+  const address = await listen(app, config).catch(async (error: unknown) => {
+    await database.close()
+    throw error
+  })
   const shown = address.replace('127.0.0.1', 'localhost')
   console.log(
     `send-careers is running at ${shown} (database: ${describeDatabase(config.databaseUrl)})`,
   )
   console.log('Press Ctrl+C to stop.')
+}
+
+/** Listens on the configured host and port. A port in use becomes a ConfigError that names the fix. */
+async function listen(app: Awaited<ReturnType<typeof buildApp>>, config: Config): Promise<string> {
+  try {
+    return await app.listen({ host: config.host, port: config.port })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    await app.close()
+    throw new ConfigError(
+      `Port ${config.port} on ${config.host} is already in use, perhaps by another copy of ` +
+        `send-careers. Stop it, or choose another port, for example PORT=${config.port + 1}.`,
+    )
+  }
 }
 
 /** Names the database without a password, for the start-up message. */

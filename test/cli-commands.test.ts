@@ -30,6 +30,57 @@ describe('send-careers import', () => {
     assert.deepEqual(students, [])
   })
 
+  test('leaves no school after a dry run', async () => {
+    const fresh = createCliRunner()
+    try {
+      await fresh.text(['import', SIMS, '--school', 'Oak', '--dry-run'])
+      const after = await fresh.text(['import', SIMS, '--dry-run'])
+
+      assert.equal(after.code, 2)
+      assert.match(after.stderr, /There is no school yet/)
+    } finally {
+      fresh.cleanUp()
+    }
+  })
+
+  test('leaves no school after a refused file', async () => {
+    const fresh = createCliRunner()
+    try {
+      const empty = join(folder, 'refused.csv')
+      writeFileSync(empty, 'not,a,register\n')
+      const refused = await fresh.text(['import', empty, '--school', 'Oak'])
+      const after = await fresh.text(['import', SIMS, '--dry-run'])
+
+      assert.equal(refused.code, 2)
+      assert.match(after.stderr, /There is no school yet/)
+    } finally {
+      fresh.cleanUp()
+    }
+  })
+
+  test('refuses a mistyped school name', async () => {
+    const fresh = createCliRunner()
+    try {
+      await fresh.json(['import', SIMS, '--school', 'Oak Hill'])
+      const typo = await fresh.text(['import', SIMS, '--school', 'Oak Hil'])
+      const created = await fresh.text(['import', SIMS, '--school', 'Elm', '--create-school'])
+
+      assert.equal(typo.code, 2)
+      assert.match(typo.stderr, /No school is called "Oak Hil"\. The schools are "Oak Hill"/)
+      assert.equal(created.code, 0)
+    } finally {
+      fresh.cleanUp()
+    }
+  })
+
+  test('stops quietly when output is cut short', async () => {
+    const result = await cli.shell(
+      `node bin/send-careers.js import ${SIMS} --school Oak --dry-run | head -1`,
+    )
+
+    assert.equal(result.stderr, '')
+  })
+
   test('exits 1 with --strict when rows are rejected', async () => {
     const result = await cli.text(['import', SIMS, '--school', 'Oak', '--strict', '--dry-run'])
 

@@ -11,11 +11,13 @@ export interface CliRunner {
   json(args: string[]): Promise<unknown>
   /** Runs `send-careers ARGS` and returns its output and exit code, whether or not it failed. */
   text(args: string[]): Promise<{ stdout: string; stderr: string; code: number }>
+  /** Runs a shell command line with this runner's database, for pipes. */
+  shell(command: string): Promise<{ stdout: string; stderr: string; code: number }>
   databaseFile: string
   cleanUp(): void
 }
 
-/** A command-line runner with its own fresh SQLite file, as a new user would have. */
+/** Creates a command-line runner with its own fresh SQLite file, as a new user would have. */
 export function createCliRunner(): CliRunner {
   const folder = mkdtempSync(join(tmpdir(), 'send-careers-cli-'))
   const databaseFile = join(folder, 'cli.db')
@@ -40,10 +42,16 @@ export function createCliRunner(): CliRunner {
     return JSON.parse(result.stdout) as unknown
   }
 
-  return {
-    json,
-    text,
-    databaseFile,
-    cleanUp: () => rmSync(folder, { recursive: true, force: true }),
+  async function shell(command: string) {
+    try {
+      const { stdout, stderr } = await run('/bin/sh', ['-c', command], { env })
+      return { stdout, stderr, code: 0 }
+    } catch (error) {
+      const failed = error as { stdout: string; stderr: string; code: number }
+      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code }
+    }
   }
+
+  const cleanUp = () => rmSync(folder, { recursive: true, force: true })
+  return { json, text, shell, databaseFile, cleanUp }
 }

@@ -1,13 +1,15 @@
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, statSync, type ReadStream } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
 import type { Services } from '../services.js'
 import { CommandError, withServices } from './context.js'
 import { printJsonPreview, printTextPreview, type PreviewPrinter } from './import.output.js'
-import { parseFormat, resolveSchool } from './options.js'
+import { parseFormat, resolveSchool, type ResolvedSchool } from './options.js'
 
 interface ImportOptions {
   school?: string
+  createSchool?: boolean
+  partial?: boolean
   dryRun?: boolean
   strict?: boolean
   format: string
@@ -18,7 +20,12 @@ export function registerImportCommand(program: Command): void {
     .command('import')
     .description('check a SEND register (CSV or XLSX) and import it into a school')
     .argument('<file>', 'the CSV or XLSX file exported from your MIS or census tool')
-    .option('--school <name>', 'the school to import into; created when no school has this name')
+    .option('--school <name>', 'the school to import into (default: the only school)')
+    .option('--create-school', 'create the --school named when it does not exist yet')
+    .option(
+      '--partial',
+      'the file lists only some students: mark nobody as not in the latest import',
+    )
     .option('--dry-run', 'check the file and print the preview without writing anything')
     .option('--strict', 'exit with status 1 when any row was rejected')
     .option('--format <format>', 'output format: text or json', 'text')
@@ -26,25 +33,44 @@ export function registerImportCommand(program: Command): void {
 }
 
 async function runImport(file: string, options: ImportOptions): Promise<void> {
-  const format = parseFormat(options.format)
+  parseFormat(options.format)
   const stream = openFile(file)
 
   const rejected = await withServices(async ({ config, services }) => {
-    const school = await resolveSchool(services, options.school)
-    const source = { fileName: basename(file), stream }
-    const preview = await services.imports.previewFile(school.id, source, source.fileName, {
-      maxBytes: config.maxUploadBytes,
+    const school = await resolveSchool(services, options.school, {
+      allowCreate: options.createSchool === true,
     })
-
-    // Committing removes the staged rows, so every row is printed before the commit.
-    const print: PreviewPrinter = format === 'json' ? printJsonPreview : printTextPreview
-    const finish = await print(preview, school, pageRows(services, preview.id))
-    if (!options.dryRun) await services.imports.commit(preview.id)
-    finish(!options.dryRun)
-    return preview.summary.rejected
+    try {
+      return await previewAndCommit(services, school, stream, options, config.maxUploadBytes)
+    } finally {
+      // A school made for a dry run or a failed import would otherwise stay behind, empty.
+      if (school.created) await services.students.deleteEmptySchool(school.id)
+    }
   })
 
   if (options.strict && rejected > 0) process.exitCode = 1
+}
+
+async function previewAndCommit(
+  services: Services,
+  school: ResolvedSchool,
+  stream: ReadStream,
+  options: ImportOptions,
+  maxBytes: number,
+): Promise<number> {
+  const source = { fileName: basename(stream.path.toString()), stream }
+  const preview = await services.imports.previewFile(school.id, source, source.fileName, {
+    maxBytes,
+    partial: options.partial === true,
+  })
+
+  // Committing removes the staged rows, so every row is printed before the commit.
+  const print: PreviewPrinter =
+    parseFormat(options.format) === 'json' ? printJsonPreview : printTextPreview
+  const finish = await print(preview, school, pageRows(services, preview.id))
+  if (!options.dryRun) await services.imports.commit(preview.id)
+  finish(!options.dryRun)
+  return preview.summary.rejected
 }
 
 /** Reads every staged row of a preview a page at a time, so a large file is never held whole. */

@@ -15,7 +15,7 @@ export type PreviewPrinter = (
   rows: AsyncIterable<PreviewRow>,
 ) => Promise<(committed: boolean) => void>
 
-/** One row as the documented JSON of `send-careers import --format json`. */
+/** Converts one row to the documented JSON of `send-careers import --format json`. */
 function rowAsJson(row: PreviewRow) {
   return {
     line: row.line,

@@ -21,6 +21,12 @@ registerNeedCodesCommand(program)
 registerDemoCommand(program)
 registerServeCommand(program)
 
+// A reader that stops early, such as `| head`, closes the pipe: stop quietly, as other tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+  process.exit(process.exitCode ?? 0)
+})
+
 try {
   await program.parseAsync(process.argv)
 } catch (error) {

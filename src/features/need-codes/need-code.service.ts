@@ -16,7 +16,7 @@ export type { NeedCodeMapping }
 
 /** A need code that is not a census code, as the caller's students use it. */
 export interface LocalNeedCodeUse extends NeedCodeUsage {
-  /** The area an admin mapped the code to, or null when nobody has yet. */
+  /** The area an admin mapped the code to, or null when none is mapped yet. */
   area: AreaOfNeed | null
 }
 

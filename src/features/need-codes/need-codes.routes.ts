@@ -24,7 +24,7 @@ const doneQuerySchema = z.object({
 
 interface PageState {
   errors?: FormErrors
-  /** The code whose form was sent with an error, so its answer is kept. */
+  /** The code whose form was sent with an error, so its selection is kept. */
   failedCode?: string
 }
 
