@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import BetterSqlite3 from 'better-sqlite3'
 import { createCliRunner, type CliRunner } from './cli-runner.js'
 
 const SIMS = 'test/fixtures/sims-style-register.csv'
@@ -38,6 +39,21 @@ describe('send-careers import', () => {
 
       assert.equal(after.code, 2)
       assert.match(after.stderr, /There is no school yet/)
+    } finally {
+      fresh.cleanUp()
+    }
+  })
+
+  test('leaves no staged rows after a dry run', async () => {
+    const fresh = createCliRunner()
+    try {
+      await fresh.json(['import', SIMS, '--school', 'Oak'])
+      await fresh.text(['import', SIMS, '--school', 'Oak', '--dry-run'])
+      const database = new BetterSqlite3(fresh.databaseFile, { readonly: true })
+      const staged = database.prepare('select count(*) as count from import_preview_rows').get()
+      database.close()
+
+      assert.deepEqual(staged, { count: 0 })
     } finally {
       fresh.cleanUp()
     }

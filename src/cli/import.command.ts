@@ -68,7 +68,9 @@ async function previewAndCommit(
   const print: PreviewPrinter =
     parseFormat(options.format) === 'json' ? printJsonPreview : printTextPreview
   const finish = await print(preview, school, pageRows(services, preview.id))
-  if (!options.dryRun) await services.imports.commit(preview.id)
+  // A dry run removes its staged rows at once, so no copy of the file's data stays behind.
+  if (options.dryRun) await services.imports.discardPreview(preview.id)
+  else await services.imports.commit(preview.id)
   finish(!options.dryRun)
   return preview.summary.rejected
 }

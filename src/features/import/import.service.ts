@@ -194,6 +194,11 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
   }
 
   const { getPreview, listPreviewRows, countNotInFile: countMissing } = reader
+  /** Deletes a preview and its staged rows without writing them, as a dry run ends. */
+  async function discardPreview(previewId: string): Promise<void> {
+    await previews.deletePreview(db, previewId)
+  }
+
   return {
     previewFile,
     preview,
@@ -201,6 +206,7 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
     listPreviewRows,
     countNotInFile: countMissing,
     commit,
+    discardPreview,
     getImport,
   }
 }
