@@ -136,6 +136,21 @@ forEachEngine('import options', (getDatabase) => {
     assert.equal(detail?.student.pathway, 'Entry Level 3')
   })
 
+  test('cleared staff pathway returns to the register', async () => {
+    const { imports, students, scope, previewLines } = await setUp()
+    await imports.commit((await previewLines(csvRows(1, 1, 'GCSE'))).id)
+    const [student] = (await students.listStudents(scope, { pageSize: 10 })).students
+    await students.setPathway(scope, student!.id, 'Entry Level 3', 'ms.khan')
+    await students.setPathway(scope, student!.id, null, 'ms.khan')
+
+    const preview = await previewLines(csvRows(1, 1, 'GCSE'))
+    await imports.commit(preview.id)
+    const detail = await students.getStudent(scope, student!.id)
+
+    assert.deepEqual(preview.rows[0]?.changedFields, ['pathway'])
+    assert.equal(detail?.student.pathway, 'GCSE')
+  })
+
   test('imported pathway still updates', async () => {
     const { imports, previewLines } = await setUp()
     await imports.commit((await previewLines(csvRows(1, 1, 'GCSE'))).id)

@@ -250,12 +250,14 @@ export async function setPathway(
   id: number,
   change: { pathway: string | null; by: string; now: string },
 ): Promise<boolean> {
+  // A pathway staff clear is theirs no longer, so the next register that has one sets it again.
+  const recorded = change.pathway !== null
   const result = await db
     .updateTable('students')
     .set((eb) => ({
       pathway: change.pathway,
-      pathway_set_by: change.by,
-      pathway_set_at: change.now,
+      pathway_set_by: recorded ? change.by : null,
+      pathway_set_at: recorded ? change.now : null,
       version: eb('version', '+', 1),
       updated_at: change.now,
     }))
