@@ -31,6 +31,7 @@ describe('web app', () => {
 
     assert.match(policy, /default-src 'self'/)
     assert.match(policy, /frame-ancestors 'none'/)
+    assert.equal(response.headers['x-frame-options'], 'DENY')
     assert.match(policy, /style-src 'self'(;|$)/)
     assert.match(policy, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+'(;|$)/)
     assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval|nonce-/)
