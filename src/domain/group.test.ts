@@ -108,7 +108,7 @@ test('provisional group from primary need', () => {
   assert.equal(result.group, 'two')
   assert.equal(result.basis, 'need')
   assert.deepEqual(result.flags, ['provisional'])
-  assert.match(result.explanation.join(' '), /provisional until staff record a pathway/)
+  assert.match(result.explanation.join(' '), /provisional until staff record a clear pathway/)
 })
 
 for (const primaryNeed of ['OTH', 'NSA', 'DS']) {

@@ -142,8 +142,8 @@ function provisionalSentence(suggestion: NeedSuggestion): string {
       ? ' The primary need has no area of need, so the secondary need is used.'
       : ''
   return (
-    `No qualification pathway is recorded, so the group comes from ${needPhrase(suggestion)}: ${groupLabel(suggestion.group)}.` +
-    `${fallback} The group is provisional until staff record a pathway.`
+    `No clear qualification pathway is recorded, so the group comes from ${needPhrase(suggestion)}: ${groupLabel(suggestion.group)}.` +
+    `${fallback} The group is provisional until staff record a clear pathway.`
   )
 }
 

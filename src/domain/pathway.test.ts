@@ -37,6 +37,14 @@ const LEVEL_TWO = [
 ]
 
 const BELOW_LEVEL_TWO = [
+  'Below GCSE',
+  'Working below GCSE',
+  'Below Level 2',
+  'Working below Level 2',
+  'Sub-GCSE',
+  'Under GCSE',
+  'Less than GCSE',
+  'Lower than GCSE',
   'Entry Level',
   'Entry Level 3',
   'Entry Level 1/2',
@@ -87,6 +95,13 @@ const UNCLEAR_MORE = [
 
 // A negation or hedge beside a GCSE or level word must never be read as a firm pathway.
 const NEGATED_OR_HEDGED = [
+  'Alternative to GCSE',
+  'GCSE equivalent',
+  'Below Level 3',
+  'Above Entry Level',
+  'GCSE - N',
+  'GCSE (Y)',
+  'Entry 3 / GCSE',
   'GCSE not appropriate',
   'Not GCSE',
   'not taking GCSEs',

@@ -74,6 +74,18 @@ const COMPOUND_TERMS: [RegExp, string][] = [
 // A GCSE of any kind counts as Level 2, whatever grade is expected.
 const GCSE = /\bi?gcses?\b/
 
+// "Below Level 2", "working below GCSE" or "sub-GCSE" name the pathway below Level 2 outright.
+const BELOW_LEVEL_TWO_PHRASE =
+  /\b(below|under|sub|beneath|less than|lower than)[ -]?(level ?2|l ?2|i?gcses?)\b/
+
+// Any other comparison with a level ("below Level 3", "above Entry", "alternative to GCSE",
+// "GCSE equivalent") does not say which side of Level 2 the student is on.
+const COMPARISON =
+  /\b(below|under|sub|beneath|less|lower|above|over|higher|beyond|alternative|equivalent|similar)\b/
+
+// A lone Y or N ("GCSE - N") is a yes-or-no answer whose question is not written down.
+const LONE_ANSWER = /(^|[\s\-:(])[yn](?=$|[\s)])/
+
 // "Entry Level 3" or "Entry 1/2" is all below Level 2, so its numbers must not read as Level 2 or 3.
 const ENTRY_LEVELS = /\bentry( level)?( ?[1-3]( ?(\/|-|and|&) ?[1-3])*)?\b/g
 
@@ -113,12 +125,22 @@ export function classifyPathway(raw: string | null): PathwayClassification {
 function levelOf(written: string): QualificationLevel | null {
   const text = joinCompoundTerms(written).replace(ENTRY_LEVELS, 'entry')
   if (UNCERTAIN.test(text) || LEVEL_ONE_OR_TWO.test(text) || isNegatedOrHedged(text)) return null
-  if (GCSE.test(text)) return 'level2'
+  if (LONE_ANSWER.test(text)) return null
+  if (BELOW_LEVEL_TWO_PHRASE.test(text)) return onlyBelowPhrase(text) ? 'below_level2' : null
+  if (COMPARISON.test(text) && LEVEL_WORD.test(text)) return null
 
   const levelTwo = LEVEL_TWO_SIGNS.some((pattern) => pattern.test(text))
   const belowLevelTwo = BELOW_LEVEL_TWO_SIGNS.some((pattern) => pattern.test(text))
+  // "Entry 3 / GCSE" offers two pathways. Without the slash, any GCSE at all decides.
+  if (GCSE.test(text)) return belowLevelTwo && text.includes('/') ? null : 'level2'
   if (levelTwo === belowLevelTwo) return null
   return levelTwo ? 'level2' : 'below_level2'
+}
+
+/** True when the "below Level 2" phrase is the only level the pathway names. */
+function onlyBelowPhrase(text: string): boolean {
+  const rest = text.replace(BELOW_LEVEL_TWO_PHRASE, ' ')
+  return !GCSE.test(rest) && !LEVEL_TWO_SIGNS.some((pattern) => pattern.test(rest))
 }
 
 function joinCompoundTerms(text: string): string {

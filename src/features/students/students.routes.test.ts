@@ -110,7 +110,7 @@ describe('student pages', () => {
 
     assert.equal(response.statusCode, 200)
     assert.match(response.body, /<h1 class="govuk-heading-l">Alfie Ashworth<\/h1>/)
-    assert.match(response.body, /No qualification pathway is recorded/)
+    assert.match(response.body, /No clear qualification pathway is recorded/)
     assert.match(response.body, /Judged on 31 August 2030/)
     const groupOne = response.body.indexOf('Group One outcomes (this student')
     const groupTwo = response.body.indexOf('Group Two outcomes')
