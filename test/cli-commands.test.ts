@@ -133,6 +133,12 @@ describe('send-careers import', () => {
     }
   })
 
+  test('exits 2 for an unknown option', async () => {
+    const result = await cli.text(['import', SIMS, '--bogus'])
+
+    assert.equal(result.code, 2)
+  })
+
   test('rejects an unknown format', async () => {
     const result = await cli.text(['import', SIMS, '--school', 'Oak', '--format', 'xml'])
 

@@ -78,10 +78,13 @@ async function previewAndCommit(
 /** Reads every staged row of a preview a page at a time, so a large file is never held whole. */
 async function* pageRows(services: Services, previewId: string) {
   const limit = 1000
-  for (let offset = 0; ; offset += limit) {
-    const rows = await services.imports.listPreviewRows(previewId, undefined, { offset, limit })
+  let afterPosition: number | undefined
+  for (;;) {
+    const page = { offset: 0, limit, afterPosition }
+    const rows = await services.imports.listPreviewRows(previewId, undefined, page)
     yield* rows
     if (rows.length < limit) return
+    afterPosition = rows.at(-1)?.position
   }
 }
 

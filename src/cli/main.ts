@@ -34,7 +34,8 @@ try {
 }
 
 function exitCodeFor(error: unknown): number {
-  if (error instanceof CommanderError) return error.exitCode
+  // Help and the version exit 0. Any other commander error is a mistake in the command: 2.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
   if (error instanceof CommandError) {
     console.error(`Error: ${error.message}`)
     return error.exitCode

@@ -55,7 +55,9 @@ async function mapCode(rawCode: string, options: MapOptions): Promise<void> {
   const area = options.area
 
   await withServices(async ({ services }) => {
-    const school = options.allSchools ? null : await resolveSchool(services, options.school)
+    const school = options.allSchools
+      ? null
+      : await resolveSchool(services, options.school, { createOption: null })
     const mapping = { code, area, description: options.description?.trim() || null }
     const regrouped = await services.needCodes.mapNeedCode(school?.id ?? null, mapping)
     const where = school ? `for ${school.name}` : 'for every school'
@@ -66,7 +68,7 @@ async function mapCode(rawCode: string, options: MapOptions): Promise<void> {
 
 async function listCodes(options: { school?: string }): Promise<void> {
   await withServices(async ({ services }) => {
-    const school = await resolveSchool(services, options.school)
+    const school = await resolveSchool(services, options.school, { createOption: null })
     const mappings = await services.needCodes.listMappings(school.id)
     if (mappings.length === 0) {
       console.log(`No need codes are mapped for ${school.name}.`)

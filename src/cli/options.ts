@@ -23,7 +23,7 @@ export interface ResolvedSchool {
 export async function resolveSchool(
   services: Services,
   name: string | undefined,
-  { allowCreate = false } = {},
+  { allowCreate = false, createOption = '--create-school' as string | null } = {},
 ): Promise<ResolvedSchool> {
   const schools = await services.students.listSchools('all')
   if (name === undefined) return onlySchool(schools)
@@ -38,9 +38,11 @@ export async function resolveSchool(
   if (existing) return { id: existing.id, name: existing.name, created: false }
   if (schools.length > 0 && !allowCreate) {
     const names = schools.map((school) => `"${school.name}"`).join(', ')
+    const create = createOption
+      ? `, or add ${createOption} to create a new school with this name`
+      : ''
     throw new CommandError(
-      `No school is called "${trimmed}". The schools are ${names}. Check the spelling, or add ` +
-        '--create-school to create a new school with this name.',
+      `No school is called "${trimmed}". The schools are ${names}. Check the spelling${create}.`,
     )
   }
   const school = await services.students.findOrCreateSchool(trimmed)

@@ -79,7 +79,7 @@ describe('staff journey in a browser', () => {
     await page.waitForURL(/\/students\/\d+$/)
     assert.match(
       await page.locator('#career-send-group ~ h3 + p').innerText(),
-      /No qualification pathway/,
+      /No clear qualification pathway/,
     )
     assert.equal(await page.locator('h3:has-text("Group One outcomes")').count(), 1)
     assert.ok((await page.locator('.govuk-summary-list .govuk-tag').count()) >= 16)

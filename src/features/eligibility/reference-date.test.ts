@@ -51,6 +51,13 @@ describe('resolveReferenceDate', () => {
     assert.equal(result.ok, false)
   })
 
+  test('rejects a start date far in the past', () => {
+    const result = resolveReferenceDate({ date: '1900-01-01' }, '2026-12-03')
+
+    assert.equal(result.ok, false)
+    assert.match(result.ok ? '' : result.error, /is in 1899\/00\. Planning year/)
+  })
+
   test('rejects an impossible date', () => {
     const result = resolveReferenceDate({ date: '2027-02-30' })
 

@@ -32,6 +32,14 @@ export function resolveReferenceDate(
     const date = parseCalendarDate(options.date)
     if (!date.ok) return date
     const academicYear = formatAcademicYear(academicYearOf(date.value))
+    // A start date falls in an academic year, which has the same bounds as a planning year.
+    const inRange = parsePlanningYear(academicYear, academicYearOf(today))
+    if (!inRange.ok) {
+      return {
+        ok: false,
+        error: `Planned start date ${options.date.trim()} is in ${academicYear}. ${inRange.error}`,
+      }
+    }
     const description = 'the planned start date'
     return {
       ok: true,

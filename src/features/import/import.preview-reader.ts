@@ -22,6 +22,11 @@ export interface SavedImportPreview extends ImportPreview {
 export interface PreviewRowPage {
   offset: number
   limit: number
+  /**
+   * Only rows after this position, in place of `offset`. Pass the last row's position to read
+   * the next page without the database walking past every earlier row again.
+   */
+  afterPosition?: number
   /** Only rows with at least one error or warning. */
   onlyWithMessages?: boolean
 }
@@ -86,7 +91,7 @@ export function createPreviewReader(db: Kysely<Tables>, now: () => string) {
   ): Promise<PreviewRow[]> {
     const stored = await findLive(previewId, scope)
     const filter = page.onlyWithMessages ? 'messages' : 'all'
-    return listStagedRows(db, stored.id, { offset: page.offset, limit: page.limit, filter })
+    return listStagedRows(db, stored.id, { ...page, filter })
   }
 
   /** Counts the students of the preview's school that the file does not list. */

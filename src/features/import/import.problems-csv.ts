@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 // Writes every problem of a staged preview as CSV, one line per error or warning, reading the
 // staged rows page by page so a file with 100,000 problem rows is never held in memory.
 
@@ -38,11 +39,13 @@ export async function openProblemsCsv(
 
   async function* records(): AsyncGenerator<string[]> {
     let rows = first
-    for (let offset = 0; rows.length > 0;) {
+    while (rows.length > 0) {
       for (const row of rows) yield* toRecords(row)
       if (rows.length < PROBLEM_PAGE_ROWS) return
-      offset += rows.length
-      rows = await imports.listPreviewRows(previewId, scope, { ...page, offset })
+      // SQLite calls block the event loop, so other requests get a turn between pages.
+      await setImmediate()
+      const afterPosition = rows.at(-1)?.position ?? 0
+      rows = await imports.listPreviewRows(previewId, scope, { ...page, offset: 0, afterPosition })
     }
   }
 

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 import type { Kysely } from 'kysely'
 import type { Tables } from '../../db/tables.js'
 import type { StudentField } from '../students/student.js'
@@ -43,6 +44,8 @@ export async function stageRows(
     await stageBatch(db, target, comparer, batch, staged)
     staged += batch.length
     batch = []
+    // SQLite calls block the event loop, so other requests get a turn between batches.
+    await setImmediate()
   }
 
   await stageBatch(db, target, comparer, batch, staged)

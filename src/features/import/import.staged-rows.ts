@@ -29,13 +29,15 @@ function selectStaged(db: Kysely<Tables>, previewId: string, filter: StagedRowFi
 export async function listStagedRows(
   db: Kysely<Tables>,
   previewId: string,
-  page: { offset: number; limit: number; filter: StagedRowFilter },
+  page: { offset: number; limit: number; afterPosition?: number; filter: StagedRowFilter },
 ): Promise<PreviewRow[]> {
+  const after = page.afterPosition
   const rows = await selectStaged(db, previewId, page.filter)
     .selectAll()
+    .$if(after !== undefined, (query) => query.where('position', '>', after ?? -1))
     .orderBy('position')
     .limit(page.limit)
-    .offset(page.offset)
+    .$if(after === undefined, (query) => query.offset(page.offset))
     .execute()
   return rows.map(toPreviewRow)
 }
@@ -57,6 +59,7 @@ export function toPreviewRow(row: StagedRowRecord): PreviewRow {
       ? null
       : { kind: row.key_kind as StudentKey['kind'], value: row.key_value }
   return {
+    position: row.position,
     line: row.line,
     key,
     input: row.input === null ? null : (JSON.parse(row.input) as StudentInput),

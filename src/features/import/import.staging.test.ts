@@ -100,6 +100,29 @@ forEachEngine('import staging', (getDatabase) => {
     assert.ok(pages.flat().every((row) => row.status === 'new'))
   })
 
+  test('listPreviewRows pages after a position', async () => {
+    const { imports, scope, previewLines } = await setUp()
+    const preview = await previewLines(csvRows(25))
+
+    const lines: number[] = []
+    let afterPosition: number | undefined
+    for (let page = 0; page < 5; page++) {
+      const rows = await imports.listPreviewRows(preview.id, scope, {
+        offset: 0,
+        limit: 10,
+        afterPosition,
+      })
+      lines.push(...rows.map((row) => row.line))
+      if (rows.length < 10) break
+      afterPosition = rows.at(-1)?.position
+    }
+
+    assert.deepEqual(
+      lines,
+      Array.from({ length: 25 }, (_, index) => index + 2),
+    )
+  })
+
   test('listPreviewRows rejects preview out of scope', async () => {
     const { imports, students, previewLines } = await setUp()
     const other = await students.findOrCreateSchool(`School ${randomUUID()}`)

@@ -39,6 +39,8 @@ export interface ValidatedFile {
 export type RowStatus = 'new' | 'updated' | 'unchanged' | 'rejected'
 
 export interface PreviewRow extends ValidatedRow {
+  /** The row's place in the file, counted from 0, for paging with `afterPosition`. */
+  position?: number
   status: RowStatus
   /** For an updated row, the fields whose stored value would change. */
   changedFields: StudentField[]

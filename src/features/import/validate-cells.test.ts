@@ -5,7 +5,6 @@ import { describe, it } from 'node:test'
 import { upnCheckLetter } from '../../domain/upn.js'
 import type { ValidatedFile, ValidatedRow } from './import.types.js'
 import { validateRegister } from './validate-file.js'
-import { ageOn } from './validate-row.js'
 
 const HEADER = 'UPN,Legal Surname,Legal Forename,DOB,NC Year,SEN Provision,Primary Need'
 const UPN = 'B801200005001'
@@ -192,12 +191,12 @@ describe('provision and date of birth messages', () => {
     assert.match(messages(row.warnings).join(' '), /recorded with provision N/)
   })
 
-  it('warns about a date of birth in the future', async () => {
+  it('rejects a date of birth in the future', async () => {
     const row = await validateLine(`${UPN},Ng,Ann,01/09/2030,9,K,ASD`)
 
-    assert.notEqual(row.input, null)
-    assert.equal(row.warnings[0]?.column, 'DOB')
-    assert.match(row.warnings[0]?.message ?? '', /^DOB "01\/09\/2030" is in the future/)
+    assert.equal(row.input, null)
+    assert.equal(row.errors[0]?.column, 'DOB')
+    assert.match(row.errors[0]?.message ?? '', /^DOB "01\/09\/2030" is in the future/)
   })
 
   it('warns about a student over 30', async () => {
@@ -211,10 +210,5 @@ describe('provision and date of birth messages', () => {
     const row = await validateLine(`${UPN},Ng,Ann,13/01/1995,9,K,ASD`)
 
     assert.deepEqual(row.warnings, [])
-  })
-
-  it('ageOn counts whole years', () => {
-    assert.equal(ageOn('2010-01-13', '2026-01-12'), 15)
-    assert.equal(ageOn('2010-01-12', '2026-01-12'), 16)
   })
 })

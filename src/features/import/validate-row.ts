@@ -2,6 +2,7 @@
 // them all in one pass. A wrong value rejects the row. A missing, legacy or odd value that can
 // still be used is imported with a warning.
 
+import { ageOn } from '../../domain/age.js'
 import type { NeedCodeList } from '../../domain/census.js'
 import type { StudentInput } from '../students/student.js'
 import type { HeaderRow } from './headers.js'
@@ -39,7 +40,7 @@ export function validateRow(record: RawRecord, context: RowContext): ValidatedRo
     preferredForename: readName(row, 'preferredForename', false),
   }
   const dateOfBirth = readDate(row, 'dateOfBirth', true)
-  if (dateOfBirth !== null) warnAboutAge(row, dateOfBirth, context.today)
+  if (dateOfBirth !== null) checkAge(row, dateOfBirth, context.today)
   const rest = {
     ncYear: readNcYear(row),
     ...readSen(row, context.needCodes),
@@ -96,14 +97,14 @@ function joinWithOr(items: string[]): string {
 /** Oldest age, in whole years, at which a date of birth passes without a warning. */
 const MAX_PLAUSIBLE_AGE = 30
 
-/** Warns about a date of birth in the future or more than 30 years ago, saying the age. */
-function warnAboutAge(row: RowCells, dateOfBirth: string, today: string): void {
+/** Rejects a date of birth in the future, and warns about one more than 30 years ago. */
+function checkAge(row: RowCells, dateOfBirth: string, today: string): void {
   const cell = row.read('dateOfBirth')
   if (cell === null) return
   const written = cell.kind === 'date' ? dateOfBirth : cell.text
 
   if (dateOfBirth > today) {
-    row.warn(
+    row.error(
       cell,
       `${cell.column} "${written}" is in the future, so the student would not be born yet. ` +
         'Check the date of birth in the MIS.',
@@ -118,12 +119,6 @@ function warnAboutAge(row: RowCells, dateOfBirth: string, today: string): void {
         'college student usually is. Check the date of birth in the MIS.',
     )
   }
-}
-
-/** Returns the age in whole years on `today`; both are `yyyy-mm-dd` calendar dates. */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4))
-  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years
 }
 
 /** Chooses the key that matches a row to a stored student: the UPN, else the ULN, else the MIS id. */

@@ -82,6 +82,12 @@ describe('need code pages', () => {
     assert.match(response.body, /No student in your schools has the need code &quot;XYZ&quot;/)
   })
 
+  it('shows no banner for an edited address', async () => {
+    const page = await test.app.inject({ url: '/need-codes?mapped=ZZZ&school=1' })
+
+    assert.doesNotMatch(page.body, /is mapped to/)
+  })
+
   it('maps a code and regroups its students', async () => {
     const { token, cookie } = await formSession(test.app, '/need-codes')
     const response = await test.app.inject({
@@ -97,7 +103,7 @@ describe('need code pages', () => {
     )
 
     assert.equal(response.statusCode, 303)
-    assert.match(page.body, /DS is mapped\. 1 student changed group\./)
+    assert.match(page.body, /DS is mapped to Cognition and learning/)
     assert.deepEqual(
       students.students.map((student) => student.legalSurname),
       ['Quince', 'Rowan'],

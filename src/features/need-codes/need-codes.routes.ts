@@ -19,7 +19,7 @@ const mapFormSchema = z.object({
 
 const doneQuerySchema = z.object({
   mapped: z.string().max(40).optional().catch(undefined),
-  changed: z.coerce.number().int().min(0).optional().catch(undefined),
+  school: z.coerce.number().int().positive().optional().catch(undefined),
 })
 
 interface PageState {
@@ -38,6 +38,10 @@ export async function registerNeedCodeRoutes(
     const schools = await services.students.listSchools(scope)
     const codes = await services.needCodes.listLocalNeedCodes(scope)
     const done = doneQuerySchema.parse(request.query ?? {})
+    // The banner states what is stored, so an edited address cannot show a mapping that is not.
+    const mapped = codes.find(
+      (use) => use.code === done.mapped && use.schoolId === done.school && use.area !== null,
+    )
 
     return reply.status(state.errors ? 400 : 200).view('need-codes/views/index.njk', {
       pageTitle: 'Local need codes',
@@ -51,7 +55,7 @@ export async function registerNeedCodeRoutes(
         formId: `area-${use.schoolId}-${use.code.replace(/[^A-Za-z0-9_-]/g, '_')}`,
       })),
       areaOptions: AREAS_OF_NEED.map((area) => ({ value: area.id, text: area.name })),
-      done: done.mapped ? { code: done.mapped, changed: done.changed ?? 0 } : null,
+      done: mapped?.area ? { code: mapped.code, areaName: areaName(mapped.area) } : null,
     })
   }
 
@@ -68,8 +72,10 @@ export async function registerNeedCodeRoutes(
 
     const scope = await requestScope(request, services.students)
     const known = await services.needCodes.listLocalNeedCodes(scope)
+    // Codes match whatever their case, as they do on import.
+    const wanted = parsed.data.code.toUpperCase()
     const use = known.find(
-      (c) => c.schoolId === parsed.data.schoolId && c.code === parsed.data.code,
+      (c) => c.schoolId === parsed.data.schoolId && c.code.toUpperCase() === wanted,
     )
     if (!use) {
       const message = `No student in your schools has the need code "${parsed.data.code}". Reload the page and try again.`
@@ -78,7 +84,8 @@ export async function registerNeedCodeRoutes(
 
     const mapping = { code: use.code, area: parsed.data.area, description: null }
     const changed = await services.needCodes.mapNeedCode(use.schoolId, mapping)
-    const query = new URLSearchParams({ mapped: use.code, changed: String(changed) })
+    request.log.info({ schoolId: use.schoolId, changed }, 'need code mapped')
+    const query = new URLSearchParams({ mapped: use.code, school: String(use.schoolId) })
     return reply.redirect(`/need-codes?${query.toString()}`, 303)
   })
 }
