@@ -1,4 +1,5 @@
 import type { Database } from './db/connection.js'
+import { createAuditService } from './features/audit/audit.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createStudentService } from './features/students/student.service.js'
@@ -9,6 +10,7 @@ export function createServices(database: Database) {
     students: createStudentService(database.db),
     imports: createImportService(database.db),
     needCodes: createNeedCodeService(database.db),
+    audit: createAuditService(database.db),
   }
 }
 

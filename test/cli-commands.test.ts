@@ -189,6 +189,28 @@ describe('send-careers eligibility', () => {
     assert.match(result.stderr, /No student has UPN B801200005001/)
   })
 
+  test('records views and imports in the audit trail', async () => {
+    await cli.text(['eligibility', 'C940999114091', '--year', '2026/27'])
+    const views = (await cli.json(['audit', '--student', 'C940999114091'])) as {
+      action: string
+      actor: string
+    }[]
+    const imports = (await cli.json(['audit', '--action', 'import.commit'])) as {
+      details: { new: number }
+    }[]
+
+    assert.equal(views[0]?.action, 'student.view')
+    assert.match(views[0]?.actor ?? '', /^cli/)
+    assert.equal(imports[0]?.details.new, 8)
+  })
+
+  test('rejects an unknown audit action', async () => {
+    const result = await cli.text(['audit', '--action', 'student.delete'])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /--action "student\.delete" is not valid/)
+  })
+
   test('rejects an invalid year', async () => {
     const result = await cli.text(['eligibility', 'C940999114091', '--year', '2026-27x'])
 

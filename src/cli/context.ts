@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
@@ -29,5 +30,14 @@ export class CommandError extends Error {
     readonly exitCode = 2,
   ) {
     super(message)
+  }
+}
+
+/** Names who ran a command, for the audit trail: the operating-system user, as the shell knows it. */
+export function commandUser(): string {
+  try {
+    return `cli:${userInfo().username}`
+  } catch {
+    return 'cli'
   }
 }

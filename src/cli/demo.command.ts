@@ -55,7 +55,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
     const source = { fileName: 'demo-register.csv', stream: Readable.from([csv.content]) }
     const options = { maxBytes: config.maxUploadBytes }
     const preview = await services.imports.previewFile(school.id, source, source.fileName, options)
-    await services.imports.commit(preview.id)
+    await services.imports.commit(preview.id, undefined, 'demo')
     const { summary } = preview
     console.log(
       `Loaded ${school.name}: ${summary.new} new, ${summary.updated} updated, ` +

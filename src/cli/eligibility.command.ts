@@ -6,7 +6,7 @@ import { parseUpn } from '../domain/upn.js'
 import type { OutcomeEligibility } from '../domain/types.js'
 import { resolveReferenceDate, type ReferenceDate } from '../features/eligibility/reference-date.js'
 import { toStudentFacts } from '../features/students/student.grouping.js'
-import { CommandError, withServices } from './context.js'
+import { CommandError, commandUser, withServices } from './context.js'
 import { parseFormat } from './options.js'
 import { studentAsJson, type StudentView } from './student.output.js'
 
@@ -53,6 +53,7 @@ async function showEligibility(rawUpns: string[], options: EligibilityOptions): 
         )
       }
       for (const view of views) {
+        await services.audit.recordView(view.student, commandUser())
         const facts = toStudentFacts(view.student)
         const group = view.assignment.group
         const outcomes = evaluateEligibility({ facts, group, referenceDate: reference.date })

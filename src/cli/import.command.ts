@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync, type ReadStream } from 'node:fs
 import { basename } from 'node:path'
 import type { Command } from 'commander'
 import type { Services } from '../services.js'
-import { CommandError, withServices } from './context.js'
+import { CommandError, commandUser, withServices } from './context.js'
 import { printJsonPreview, printTextPreview, type PreviewPrinter } from './import.output.js'
 import { parseFormat, resolveSchool, type ResolvedSchool } from './options.js'
 
@@ -70,7 +70,7 @@ async function previewAndCommit(
   const finish = await print(preview, school, pageRows(services, preview.id))
   // A dry run removes its staged rows at once, so no copy of the file's data stays behind.
   if (options.dryRun) await services.imports.discardPreview(preview.id)
-  else await services.imports.commit(preview.id)
+  else await services.imports.commit(preview.id, undefined, commandUser())
   finish(!options.dryRun)
   return preview.summary.rejected
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { ConfigError } from '../config.js'
 import { ImportFileError } from '../features/import/import.types.js'
+import { registerAuditCommand } from './audit.command.js'
 import { CommandError } from './context.js'
 import { registerDemoCommand } from './demo.command.js'
 import { registerEligibilityCommand } from './eligibility.command.js'
@@ -20,6 +21,7 @@ registerEligibilityCommand(program)
 registerNeedCodesCommand(program)
 registerDemoCommand(program)
 registerServeCommand(program)
+registerAuditCommand(program)
 
 // A reader that stops early, such as `| head`, closes the pipe: stop quietly, as other tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

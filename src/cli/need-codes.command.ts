@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { AREAS_OF_NEED, areaName, isAreaOfNeed } from '../domain/needs.js'
 import { isCensusNeedCode } from '../features/need-codes/need-code.service.js'
-import { CommandError, withServices } from './context.js'
+import { CommandError, commandUser, withServices } from './context.js'
 import { resolveSchool } from './options.js'
 
 interface MapOptions {
@@ -59,7 +59,11 @@ async function mapCode(rawCode: string, options: MapOptions): Promise<void> {
       ? null
       : await resolveSchool(services, options.school, { createOption: null })
     const mapping = { code, area, description: options.description?.trim() || null }
-    const regrouped = await services.needCodes.mapNeedCode(school?.id ?? null, mapping)
+    const regrouped = await services.needCodes.mapNeedCode(
+      school?.id ?? null,
+      mapping,
+      commandUser(),
+    )
     const where = school ? `for ${school.name}` : 'for every school'
     const changed = `${regrouped} ${regrouped === 1 ? 'student' : 'students'} changed group`
     console.log(`Mapped ${code} to ${areaName(area)} ${where}. ${changed}.`)

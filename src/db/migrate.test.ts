@@ -4,6 +4,7 @@ import { migrateDown, migrateToLatest } from './migrate.js'
 import { openTestDatabase, testEngines } from './test-database.js'
 
 const productTables = [
+  'audit_events',
   'group_override_history',
   'group_overrides',
   'import_preview_rows',

@@ -75,6 +75,18 @@ export interface GroupOverrideHistoryTable {
   ended_how: string
 }
 
+export interface AuditEventTable {
+  id: Generated<number>
+  /** When, as an ISO 8601 timestamp. */
+  at: string
+  actor: string
+  action: string
+  school_id: number | null
+  student_id: number | null
+  /** JSON: changed fields with their old and new values, or counts. */
+  details: string
+}
+
 export interface ImportTable {
   id: Generated<number>
   school_id: number
@@ -153,6 +165,7 @@ export interface NeedCodeMappingTable {
 export interface Tables {
   schools: SchoolTable
   students: StudentTable
+  audit_events: AuditEventTable
   group_overrides: GroupOverrideTable
   group_override_history: GroupOverrideHistoryTable
   imports: ImportTable

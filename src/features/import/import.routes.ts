@@ -6,7 +6,7 @@ import type { AppConfig, AppServices } from '../../web/app.js'
 import { NotFoundError } from '../../web/errors.js'
 import { fieldError } from '../../web/form-errors.js'
 import type { FormErrors } from '../../web/form-errors.js'
-import { requestScope } from '../../web/scope.js'
+import { requestScope, requestUserName } from '../../web/scope.js'
 import type { Scope } from '../students/student.service.js'
 import { openProblemsCsv } from './import.problems-csv.js'
 import { completeContext, completeUrl, previewContext } from './import.view-model.js'
@@ -119,7 +119,7 @@ export async function registerImportRoutes(
   app.post('/import/:previewId', async (request: PreviewRequest, reply) => {
     const scope = await requestScope(request, students)
     try {
-      const result = await imports.commit(request.params.previewId, scope)
+      const result = await imports.commit(request.params.previewId, scope, requestUserName(request))
       request.log.info({ importId: result.importId, schoolId: result.schoolId }, 'import committed')
       return reply.redirect(completeUrl(result.importId), 303)
     } catch (error) {

@@ -11,6 +11,7 @@ import { createPreviewReader } from './import.preview-reader.js'
 import type { PreviewRowPage, SavedImportPreview } from './import.preview-reader.js'
 import { ImportPreviewError } from './import.repository.js'
 import * as previews from './import.repository.js'
+import { insertAuditEvent } from '../audit/audit.repository.js'
 import type { StoredImport, StoredPreview } from './import.repository.js'
 import { stageRows } from './import.stage.js'
 import { applyLateChanges, countStatuses } from './import.staging.js'
@@ -158,7 +159,7 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
    * Writes every accepted row of a stored preview in one transaction, so either all of them are
    * written or none. With `scope`, a preview of a school outside it is reported as not found.
    */
-  async function commit(previewId: string, scope?: Scope): Promise<ImportResult> {
+  async function commit(previewId: string, scope?: Scope, by = 'system'): Promise<ImportResult> {
     const stored = await reader.findLive(previewId, scope)
     return db.transaction().execute(async (trx) => {
       const now = clock().toISOString()
@@ -182,6 +183,10 @@ export function createImportService(db: Kysely<Tables>, options: ImportServiceOp
       const notInFile = partial ? 0 : current.notInFileCount
       const record = { schoolId, fileName, format, startedAt: current.createdAt, committedAt: now }
       const importId = await previews.insertImport(trx, { ...record, summary, notInFile, partial })
+      // The audit entry keeps counts only: the rows themselves are in the students table.
+      const details = { importId, ...summary, markedNotInLatest, partial }
+      const event = { at: now, actor: by, action: 'import.commit' as const, schoolId }
+      await insertAuditEvent(trx, { ...event, studentId: null, details })
       await previews.deletePreview(trx, previewId)
       return { importId, schoolId, summary, markedNotInLatest }
     })

@@ -10,6 +10,7 @@ import {
 import type { NeedCodeMapping, NeedCodeUsage } from '../students/need-code.repository.js'
 import { listSchools } from '../students/school.repository.js'
 import { refreshSchoolGroups } from '../students/student.groups.js'
+import { insertAuditEvent } from '../audit/audit.repository.js'
 import type { Scope } from '../students/student.service.js'
 
 export type { NeedCodeMapping }
@@ -46,9 +47,22 @@ export function createNeedCodeService(db: Kysely<Tables>, options: { now?: () =>
   }
 
   /** Maps a need code to an area for one school, or every school, and regroups their students. */
-  function mapNeedCode(schoolId: number | null, mapping: NeedCodeMapping): Promise<number> {
+  function mapNeedCode(
+    schoolId: number | null,
+    mapping: NeedCodeMapping,
+    by = 'system',
+  ): Promise<number> {
     return db.transaction().execute(async (trx) => {
       await saveNeedCodeMapping(trx, schoolId, mapping, now())
+      const details = { code: mapping.code, area: mapping.area }
+      await insertAuditEvent(trx, {
+        at: now(),
+        actor: by,
+        action: 'need_code.map',
+        schoolId,
+        studentId: null,
+        details,
+      })
       const affected = await listSchools(trx, schoolId === null ? 'all' : [schoolId])
       let changed = 0
       for (const school of affected) {

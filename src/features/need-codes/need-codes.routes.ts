@@ -5,7 +5,7 @@ import { AREAS_OF_NEED, areaName } from '../../domain/needs.js'
 import type { AreaOfNeed } from '../../domain/types.js'
 import { fieldError } from '../../web/form-errors.js'
 import type { FormErrors } from '../../web/form-errors.js'
-import { requestScope } from '../../web/scope.js'
+import { requestScope, requestUserName } from '../../web/scope.js'
 import type { StudentService } from '../students/student.service.js'
 import type { NeedCodeService } from './need-code.service.js'
 
@@ -83,7 +83,11 @@ export async function registerNeedCodeRoutes(
     }
 
     const mapping = { code: use.code, area: parsed.data.area, description: null }
-    const changed = await services.needCodes.mapNeedCode(use.schoolId, mapping)
+    const changed = await services.needCodes.mapNeedCode(
+      use.schoolId,
+      mapping,
+      requestUserName(request),
+    )
     request.log.info({ schoolId: use.schoolId, changed }, 'need code mapped')
     const query = new URLSearchParams({ mapped: use.code, school: String(use.schoolId) })
     return reply.redirect(`/need-codes?${query.toString()}`, 303)

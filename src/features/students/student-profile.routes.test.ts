@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 
+import { createServices } from '../../services.js'
 import { buildTestApp, importFixture, postForm } from '../../web/testing/test-app.js'
 import type { TestApp } from '../../web/testing/test-app.js'
 
@@ -30,6 +31,16 @@ describe('student profile overrides', () => {
     assert.match(page.body, /Earlier overrides/)
     assert.match(page.body, new RegExp(`because: “${reason}”`))
     assert.match(page.body, /Removed by web user on/)
+  })
+
+  it('records a view in the audit trail', async () => {
+    await test.app.inject({ url: ALFIE })
+
+    const services = createServices(test.database)
+    const events = await services.audit.search({ schoolIds: [1] }, { studentId: 1 })
+
+    assert.equal(events[0]?.action, 'student.view')
+    assert.equal(events[0]?.actor, 'web user')
   })
 
   it('shows the conflict sentence once', async () => {

@@ -75,7 +75,7 @@ export async function registerStudentProfileRoutes(app: FastifyInstance, student
   async function renderProfile(request: IdRequest, reply: FastifyReply, form: ProfileForm) {
     const scope = await requestScope(request, students)
     const id = studentId(request)
-    const detail = await students.getStudent(scope, id)
+    const detail = await students.viewStudent(scope, id, requestUserName(request))
     if (!detail) throw new NotFoundError('Student not found')
     const overrideHistory = await students.listOverrideHistory(scope, id)
 

@@ -5,6 +5,7 @@ import { forEachEngine } from '../../db/test-database.js'
 import { createImportService } from '../import/import.service.js'
 import { aStudentInput, aValidFile, aValidRow } from '../import/import.test-data.js'
 import { createNeedCodeService } from '../need-codes/need-code.service.js'
+import { createAuditService } from '../audit/audit.service.js'
 import type { StudentInput } from './student.js'
 import type { StudentListQuery } from './student.list.js'
 import { createStudentService, overrideMessages } from './student.service.js'
@@ -251,6 +252,37 @@ forEachEngine('student service', (getDatabase) => {
     const history = await students.listOverrideHistory({ schoolIds: [] }, idOf('Ames'))
 
     assert.deepEqual(history, [])
+  })
+
+  test('changes and views are audited', async () => {
+    const { students, scope, idOf } = await setUp([{ legalSurname: 'Ames', primaryNeed: 'ASD' }])
+    const id = idOf('Ames')
+    await students.viewStudent(scope, id, 'reader')
+    await students.setPathway(scope, id, 'GCSE', 'teacher')
+    await students.setOverride(scope, id, { group: 'one', reason: 'Entry level now' }, 'senco')
+    await students.clearOverride(scope, id, 'head')
+
+    const events = await createAuditService(getDatabase().db).search(scope, { studentId: id })
+
+    assert.deepEqual(events.map((event) => [event.action, event.actor]).reverse(), [
+      ['student.view', 'reader'],
+      ['student.pathway', 'teacher'],
+      ['student.override.set', 'senco'],
+      ['student.override.remove', 'head'],
+    ])
+    assert.deepEqual(events.at(-2)?.details, { pathway: { from: null, to: 'GCSE' } })
+    assert.deepEqual(events[0]?.details, {
+      override: { from: { group: 'one', reason: 'Entry level now' }, to: null },
+    })
+  })
+
+  test('audit search is scoped', async () => {
+    const { students, scope, idOf } = await setUp([{ legalSurname: 'Ames', primaryNeed: 'ASD' }])
+    await students.viewStudent(scope, idOf('Ames'), 'reader')
+
+    const events = await createAuditService(getDatabase().db).search({ schoolIds: [] })
+
+    assert.deepEqual(events, [])
   })
 
   test('need code mapping regroups students', async () => {

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Tables } from '../../db/tables.js'
-import type { CareerSendGroup, GroupAssignment } from '../../domain/types.js'
+import type { CareerSendGroup, GroupAssignment, GroupOverride } from '../../domain/types.js'
+import { insertAuditEvent } from '../audit/audit.repository.js'
+import type { AuditAction, FieldChanges } from '../audit/audit.repository.js'
 import { loadAreaLookup } from './need-code.repository.js'
 import * as overrides from './override.repository.js'
 import * as schools from './school.repository.js'
@@ -38,6 +40,11 @@ export type OverrideError =
 
 export type OverrideResult =
   { ok: true; value: StudentDetail } | { ok: false; error: OverrideError }
+
+/** The parts of an override that an audit entry keeps. */
+function overrideValue(override: GroupOverride) {
+  return { group: override.group, reason: override.reason }
+}
 
 export const MAX_REASON_LENGTH = 1000
 
@@ -82,16 +89,24 @@ export function createStudentService(db: Kysely<Tables>, options: ServiceOptions
     getStudent: (scope: Scope, id: number): Promise<StudentDetail | null> =>
       db.transaction().execute((trx) => loadDetail(trx, scope, id)),
 
+    /** Reads a student for a person to see, and records the view in the audit trail. */
+    viewStudent: (scope: Scope, id: number, by: string) =>
+      db.transaction().execute(async (trx): Promise<StudentDetail | null> => {
+        const detail = await loadDetail(trx, scope, id)
+        if (detail) await audit(trx, 'student.view', by, detail.student, {})
+        return detail
+      }),
+
     /** Records the pathway staff chose; blank text clears it. Returns null when out of scope. */
     setPathway: (scope: Scope, id: number, pathway: string | null, by: string) =>
       db.transaction().execute(async (trx): Promise<StudentDetail | null> => {
         const text = pathway?.normalize('NFC').trim() || null
-        const updated = await students.setPathway(trx, scope.schoolIds, id, {
-          pathway: text,
-          by,
-          now: now(),
-        })
-        return updated ? loadDetail(trx, scope, id) : null
+        const before = await students.findStudentById(trx, scope.schoolIds, id)
+        if (!before) return null
+        await students.setPathway(trx, scope.schoolIds, id, { pathway: text, by, now: now() })
+        const changes = { pathway: { from: before.pathway, to: text } }
+        await audit(trx, 'student.pathway', by, before, changes)
+        return loadDetail(trx, scope, id)
       }),
 
     setOverride: (
@@ -103,7 +118,13 @@ export function createStudentService(db: Kysely<Tables>, options: ServiceOptions
 
     clearOverride: (scope: Scope, id: number, by: string) =>
       db.transaction().execute(async (trx): Promise<StudentDetail | null> => {
+        const before = await students.findStudentById(trx, scope.schoolIds, id)
+        if (!before) return null
         await overrides.clearOverride(trx, scope.schoolIds, id, { by, at: now() })
+        if (before.override) {
+          const changes = { override: { from: overrideValue(before.override), to: null } }
+          await audit(trx, 'student.override.remove', by, before, changes)
+        }
         return loadDetail(trx, scope, id)
       }),
 
@@ -157,6 +178,17 @@ export function createStudentService(db: Kysely<Tables>, options: ServiceOptions
       schools.deleteEmptySchool(db, schoolId),
   }
 
+  async function audit(
+    trx: Kysely<Tables>,
+    action: AuditAction,
+    actor: string,
+    student: { id: number; schoolId: number },
+    details: FieldChanges,
+  ) {
+    const event = { at: now(), actor, action, schoolId: student.schoolId, studentId: student.id }
+    await insertAuditEvent(trx, { ...event, details })
+  }
+
   async function overrideGroup(
     trx: Kysely<Tables>,
     scope: Scope,
@@ -180,6 +212,9 @@ export function createStudentService(db: Kysely<Tables>, options: ServiceOptions
     const computedGroupAtOverride = current.assignment.computedGroup
     const override = { group, reason: parsed.data.reason, by, at: now(), computedGroupAtOverride }
     await overrides.setOverride(trx, scope.schoolIds, id, override)
+    const from = current.student.override ? overrideValue(current.student.override) : null
+    const changes = { override: { from, to: overrideValue(override) } }
+    await audit(trx, 'student.override.set', by, current.student, changes)
 
     const value = await loadDetail(trx, scope, id)
     return value

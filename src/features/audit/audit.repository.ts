@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely'
+import type { Tables } from '../../db/tables.js'
+
+// Only inserts and reads: nothing in the product updates or deletes an audit event.
+
+/** Actions the product records. A new kind of event gets a name here first. */
+export type AuditAction =
+  | 'student.view'
+  | 'student.pathway'
+  | 'student.override.set'
+  | 'student.override.remove'
+  | 'import.commit'
+  | 'need_code.map'
+
+/** A field's value before and after a change. */
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>
+
+export interface AuditEvent {
+  at: string
+  actor: string
+  action: AuditAction
+  schoolId: number | null
+  studentId: number | null
+  /** Changed fields, or counts for an import. */
+  details: FieldChanges | Record<string, number | string | boolean | null>
+}
+
+export interface StoredAuditEvent extends AuditEvent {
+  id: number
+}
+
+export interface AuditQuery {
+  studentId?: number
+  actor?: string
+  action?: AuditAction
+  /** From this ISO date or timestamp, inclusive. */
+  from?: string
+  /** Before this ISO date or timestamp. */
+  to?: string
+  limit?: number
+}
+
+export async function insertAuditEvent(db: Kysely<Tables>, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      school_id: event.schoolId,
+      student_id: event.studentId,
+      details: JSON.stringify(event.details),
+    })
+    .execute()
+}
+
+/** Lists events about the given schools, newest first. Events with no school are admins' only. */
+export async function listAuditEvents(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+  query: AuditQuery,
+): Promise<StoredAuditEvent[]> {
+  if (schoolIds.length === 0) return []
+  const rows = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('school_id', 'in', schoolIds)
+    .$if(query.studentId !== undefined, (q) => q.where('student_id', '=', query.studentId ?? 0))
+    .$if(query.actor !== undefined, (q) => q.where('actor', '=', query.actor ?? ''))
+    .$if(query.action !== undefined, (q) => q.where('action', '=', query.action ?? 'student.view'))
+    .$if(query.from !== undefined, (q) => q.where('at', '>=', query.from ?? ''))
+    .$if(query.to !== undefined, (q) => q.where('at', '<', query.to ?? ''))
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(Math.min(query.limit ?? 100, 1000))
+    .execute()
+
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action as AuditAction,
+    schoolId: row.school_id,
+    studentId: row.student_id,
+    details: JSON.parse(row.details) as AuditEvent['details'],
+  }))
+}
