@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { Readable } from 'node:stream'
 import { test } from 'node:test'
 import { forEachEngine } from '../../db/test-database.js'
 import { upnCheckLetter } from '../../domain/upn.js'
-import { createStudentService } from '../students/student.service.js'
-import { createImportService } from './import.service.js'
+import { csvSource, setUpImportSchool } from './import.test-data.js'
 
 const HEADER =
   'UPN,Legal Surname,Legal Forename,DOB,NC Year,SEN Provision,Primary Need,Qualification Pathway'
@@ -22,26 +20,18 @@ function csvRows(count: number, first = 1, pathway = ''): string[] {
   })
 }
 
-function sourceOf(lines: string[]) {
-  const stream = Readable.from([Buffer.from([HEADER, ...lines].join('\n') + '\n')])
-  return { fileName: 'register.csv', stream }
-}
+const sourceOf = (lines: string[]) => csvSource(HEADER, lines)
 
 forEachEngine('import options', (getDatabase) => {
   async function setUp() {
-    const { db } = getDatabase()
-    const clock = { now: new Date('2026-01-12T09:00:00.000Z') }
-    const options = { now: () => clock.now }
-    const students = createStudentService(db, options)
-    const imports = createImportService(db, options)
-    const school = await students.findOrCreateSchool(`School ${randomUUID()}`)
-    const scope = { schoolIds: [school.id] }
+    const context = await setUpImportSchool(getDatabase().db)
+    const { imports, school } = context
     const previewLines = (lines: string[], partial?: boolean) =>
       imports.previewFile(school.id, sourceOf(lines), 'register.csv', {
         maxBytes: 8 * 1024 * 1024,
         ...(partial === undefined ? {} : { partial }),
       })
-    return { db, clock, students, imports, school, scope, previewLines }
+    return { ...context, previewLines }
   }
 
   test('preview caps rows when all rejected', async () => {

@@ -3,20 +3,20 @@ import { randomUUID } from 'node:crypto'
 import { test } from 'node:test'
 import { forEachEngine } from '../../db/test-database.js'
 import type { Database } from '../../db/connection.js'
-import { createStudentService } from '../students/student.service.js'
-import { aRejectedRow, aStudentInput, aValidFile, aValidRow } from './import.test-data.js'
-import { createImportService, ImportPreviewError, PREVIEW_LIFETIME_MS } from './import.service.js'
+import {
+  aRejectedRow,
+  aStudentInput,
+  aValidFile,
+  aValidRow,
+  setUpImportSchool,
+} from './import.test-data.js'
+import { ImportPreviewError, PREVIEW_LIFETIME_MS } from './import.service.js'
 import type { ValidatedFile } from './import.types.js'
 
 forEachEngine('import service', (getDatabase) => {
   async function setUp() {
-    const { db } = getDatabase()
-    const clock = { now: new Date('2026-01-12T09:00:00.000Z') }
-    const options = { now: () => clock.now }
-    const students = createStudentService(db, options)
-    const imports = createImportService(db, options)
-    const school = await students.findOrCreateSchool(`School ${randomUUID()}`)
-    const scope = { schoolIds: [school.id] }
+    const context = await setUpImportSchool(getDatabase().db)
+    const { students, imports, school, scope } = context
 
     async function importFile(file: ValidatedFile) {
       const preview = await imports.preview(school.id, file, 'register.csv')
@@ -25,7 +25,7 @@ forEachEngine('import service', (getDatabase) => {
     async function listAll() {
       return (await students.listStudents(scope, { pageSize: 200 })).students
     }
-    return { db, clock, students, imports, school, scope, importFile, listAll }
+    return { ...context, importFile, listAll }
   }
 
   test('preview sorts rows by status', async () => {

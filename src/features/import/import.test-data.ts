@@ -1,4 +1,10 @@
+import { randomUUID } from 'node:crypto'
+import { Readable } from 'node:stream'
+import type { Kysely } from 'kysely'
+import type { Tables } from '../../db/tables.js'
+import { createStudentService } from '../students/student.service.js'
 import type { StudentField, StudentInput } from '../students/student.js'
+import { createImportService } from './import.service.js'
 import type { ValidatedFile, ValidatedRow } from './import.types.js'
 
 // Builders of validated import data for tests, so tests do not depend on the file reader.
@@ -74,4 +80,24 @@ export function aValidFile(
     rows: rows.map((row, index) => ({ ...row, line: index + 2 })),
     warnings: [],
   }
+}
+
+/**
+ * Creates the services of an import test on `db`, with a clock fixed at 12 January 2026, and a
+ * school of its own so tests that share a database do not see each other's students.
+ */
+export async function setUpImportSchool(db: Kysely<Tables>) {
+  const clock = { now: new Date('2026-01-12T09:00:00.000Z') }
+  const options = { now: () => clock.now }
+  const students = createStudentService(db, options)
+  const imports = createImportService(db, options)
+  const school = await students.findOrCreateSchool(`School ${randomUUID()}`)
+  const scope = { schoolIds: [school.id] }
+  return { db, clock, students, imports, school, scope }
+}
+
+/** Builds an upload source named register.csv from a header and data lines. */
+export function csvSource(header: string, lines: string[]) {
+  const stream = Readable.from([Buffer.from([header, ...lines].join('\n') + '\n')])
+  return { fileName: 'register.csv', stream }
 }
