@@ -33,7 +33,7 @@ export class CommandError extends Error {
   }
 }
 
-/** Names who ran a command, for the audit trail: the operating-system user, as the shell knows it. */
+/** Returns the actor of a command for the audit trail: the operating-system user running it. */
 export function commandUser(): string {
   try {
     return `cli:${userInfo().username}`

@@ -33,7 +33,9 @@ export function registerImportCommand(program: Command): void {
 }
 
 async function runImport(file: string, options: ImportOptions): Promise<void> {
-  parseFormat(options.format)
+  // The format is checked before the file is opened, so a mistyped option fails at once.
+  const print: PreviewPrinter =
+    parseFormat(options.format) === 'json' ? printJsonPreview : printTextPreview
   const stream = openFile(file)
 
   const rejected = await withServices(async ({ config, services }) => {
@@ -41,7 +43,8 @@ async function runImport(file: string, options: ImportOptions): Promise<void> {
       allowCreate: options.createSchool === true,
     })
     try {
-      return await previewAndCommit(services, school, stream, options, config.maxUploadBytes)
+      const run = { ...options, print, maxBytes: config.maxUploadBytes }
+      return await previewAndCommit(services, school, stream, run)
     } finally {
       // A school made for a dry run or a failed import would otherwise stay behind, empty.
       if (school.created) await services.students.deleteEmptySchool(school.id)
@@ -55,19 +58,16 @@ async function previewAndCommit(
   services: Services,
   school: ResolvedSchool,
   stream: ReadStream,
-  options: ImportOptions,
-  maxBytes: number,
+  options: ImportOptions & { print: PreviewPrinter; maxBytes: number },
 ): Promise<number> {
   const source = { fileName: basename(stream.path.toString()), stream }
   const preview = await services.imports.previewFile(school.id, source, source.fileName, {
-    maxBytes,
+    maxBytes: options.maxBytes,
     partial: options.partial === true,
   })
 
   // Committing removes the staged rows, so every row is printed before the commit.
-  const print: PreviewPrinter =
-    parseFormat(options.format) === 'json' ? printJsonPreview : printTextPreview
-  const finish = await print(preview, school, pageRows(services, preview.id))
+  const finish = await options.print(preview, school, pageRows(services, preview.id))
   // A dry run removes its staged rows at once, so no copy of the file's data stays behind.
   if (options.dryRun) await services.imports.discardPreview(preview.id)
   else await services.imports.commit(preview.id, undefined, commandUser())

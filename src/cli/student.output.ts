@@ -7,7 +7,7 @@ export interface StudentView {
   assignment: GroupAssignment
 }
 
-/** One student as the documented JSON of `send-careers students --format json`. */
+/** Converts one student to the documented JSON of `send-careers students --format json`. */
 export function studentAsJson({ student, assignment }: StudentView) {
   return {
     id: student.id,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { groupLabel } from '../domain/group-label.js'
 import { CommandError, withServices } from './context.js'
 import { parseFormat } from './options.js'
 import { studentAsJson, type StudentView } from './student.output.js'
@@ -49,14 +50,8 @@ function printStudents(students: StudentView[]): void {
     const flags = json.flags.length > 0 ? ` (${json.flags.join(', ')})` : ''
     const name = `${json.legalSurname}, ${json.legalForename}`
     console.log(
-      `${(json.upn ?? json.uln ?? json.misId ?? '').padEnd(14)} ${name.padEnd(32)} ${groupText(json.group)}${flags}`,
+      `${(json.upn ?? json.uln ?? json.misId ?? '').padEnd(14)} ${name.padEnd(32)} ${groupLabel(json.group)}${flags}`,
     )
   }
   console.log(`\n${students.length} students`)
-}
-
-function groupText(group: string | null): string {
-  if (group === 'one') return 'Group One'
-  if (group === 'two') return 'Group Two'
-  return 'Unassigned'
 }

@@ -71,7 +71,7 @@ async function openPostgresSchema(): Promise<Database> {
  */
 export function forEachEngine(name: string, fn: (getDatabase: () => Database) => void): void {
   if (!testEngines().includes('postgres')) {
-    // A skipped suite shows in the runner's summary, so nobody mistakes a SQLite-only run for both.
+    // A skipped suite shows in the runner's summary, so a SQLite-only run is not mistaken for both.
     const skip =
       'PostgreSQL skipped: set TEST_DATABASE_URL, for example ' +
       'postgres://postgres@127.0.0.1:5432/test, to run this suite on PostgreSQL too'

@@ -16,7 +16,7 @@ export type ProvisionCode = Provision | 'S' | 'A' | 'P'
 
 export type CareerSendGroup = 'one' | 'two'
 
-/** Where a Career SEND group came from, so reports can tell firm groups from provisional ones. */
+/** The source of a Career SEND group, so reports can tell firm groups from provisional ones. */
 export type GroupBasis = 'pathway' | 'need' | 'override'
 
 export type GroupFlag = 'provisional' | 'atypical' | 'complex_needs'
@@ -33,7 +33,7 @@ export type Parsed<T> = { ok: true; value: T; warnings: string[] } | { ok: false
 export interface GroupOverride {
   group: CareerSendGroup
   reason: string
-  /** Who made the override: a user name, or the operating-system user for the command line. */
+  /** The person who made the override: a user name, or the operating-system user for the command line. */
   by: string
   /** When, as an ISO 8601 timestamp. */
   at: string

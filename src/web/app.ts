@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, {
     attachFieldsToBody: true,
     // One byte over the limit is kept, so the import's own size check reports the file as too large
-    // and the upload page can say so, in place of a bare 413 error page.
+    // and the upload page can report it, in place of a bare 413 error page.
     limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10 },
     throwFileSizeLimit: false,
   })

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify'
 
 import type { Scope, StudentService } from '../features/students/student.service.js'
 
-// TODO: return the signed-in user's schools once accounts exist. Until then every request sees
+// TODO: return the signed-in user's schools once accounts exist. Until then every request can read
 // every school, which is why the server only listens on a loopback address.
 /** Returns the schools whose students this request may read and change. */
 export async function requestScope(

@@ -14,7 +14,7 @@ const previewMessages: Record<ImportPreviewErrorCode, string> = {
     'upload the file again.',
 }
 
-/** Error raised when a stored preview cannot be committed. Its message tells staff what to do. */
+/** Error raised when a stored preview cannot be committed. Its message gives staff the next step. */
 export class ImportPreviewError extends Error {
   override name = 'ImportPreviewError'
 

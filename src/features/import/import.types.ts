@@ -1,6 +1,6 @@
 import type { StudentField, StudentInput } from '../students/student.js'
 
-/** One problem with one value, named the way a person sees it in the file. */
+/** One problem with one value, named as it appears in the file. */
 export interface ImportIssue {
   /** The column header as written in the file, or null for a problem with the whole row. */
   column: string | null
@@ -13,7 +13,7 @@ export type StudentKey = { kind: 'upn' | 'uln' | 'mis'; value: string }
 
 /** A row after validation, before it is compared with the database. */
 export interface ValidatedRow {
-  /** The line (CSV, header on line 1) or worksheet row a person sees in Excel. */
+  /** The line (CSV, header on line 1) or worksheet row that Excel shows. */
   line: number
   key: StudentKey | null
   /** The student the row describes, or null when an error rejects it. */
@@ -84,7 +84,7 @@ export interface LateChange {
   warnings: ImportIssue[]
 }
 
-/** Raised when the file as a whole cannot be read; the message says why and what to do. */
+/** Raised when the file as a whole cannot be read. Its message gives the reason and the fix. */
 export class ImportFileError extends Error {
   override name = 'ImportFileError'
 }

@@ -73,9 +73,9 @@ export async function registerNeedCodeRoutes(
     const scope = await requestScope(request, services.students)
     const known = await services.needCodes.listLocalNeedCodes(scope)
     // Codes match whatever their case, as they do on import.
-    const wanted = parsed.data.code.toUpperCase()
+    const requestedCode = parsed.data.code.toUpperCase()
     const use = known.find(
-      (c) => c.schoolId === parsed.data.schoolId && c.code.toUpperCase() === wanted,
+      (c) => c.schoolId === parsed.data.schoolId && c.code.toUpperCase() === requestedCode,
     )
     if (!use) {
       const message = `No student in your schools has the need code "${parsed.data.code}". Reload the page and try again.`

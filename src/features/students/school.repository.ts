@@ -60,7 +60,7 @@ export async function lockSchool(db: Kysely<Tables>, schoolId: number): Promise<
 }
 
 /**
- * Deletes a school that holds no students and no committed imports, with its staged previews.
+ * Deletes a school that has no students and no committed imports, with its staged previews.
  * Returns whether it was deleted. Used to undo a school made only for a dry run or a failed import.
  */
 export async function deleteEmptySchool(db: Kysely<Tables>, schoolId: number): Promise<boolean> {

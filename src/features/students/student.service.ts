@@ -41,7 +41,7 @@ export type OverrideError =
 export type OverrideResult =
   { ok: true; value: StudentDetail } | { ok: false; error: OverrideError }
 
-/** The parts of an override that an audit entry keeps. */
+/** Returns the parts of an override that an audit entry records. */
 function overrideValue(override: GroupOverride) {
   return { group: override.group, reason: override.reason }
 }

@@ -46,7 +46,7 @@ export const listFormSchema = z.object({
 export type ListForm = z.infer<typeof listFormSchema>
 
 // The typed boxes, search and year group, are checked so that a mistyped value is reported on the
-// page with the answer kept, not dropped in silence.
+// page with the typed value kept, not dropped in silence.
 const typedFieldsSchema = z.object({
   q: z.string().trim().max(MAX_SEARCH_LENGTH, listMessages.searchTooLong).optional(),
   year: z
