@@ -1,18 +1,12 @@
 import type { Command } from 'commander'
+import { AUDIT_ACTIONS } from '../features/audit/audit.repository.js'
 import type { AuditAction, AuditQuery } from '../features/audit/audit.repository.js'
 import { parseCalendarDate } from '../domain/dates.js'
 import { parseUpn } from '../domain/upn.js'
 import { CommandError, withServices } from './context.js'
 import { parseFormat } from './options.js'
 
-const ACTIONS: AuditAction[] = [
-  'student.view',
-  'student.pathway',
-  'student.override.set',
-  'student.override.remove',
-  'import.commit',
-  'need_code.map',
-]
+const ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS
 
 interface AuditOptions {
   student?: string
@@ -42,9 +36,7 @@ async function searchAudit(options: AuditOptions): Promise<void> {
   const format = parseFormat(options.format)
   const query = toQuery(options)
 
-  await withServices(async ({ services }) => {
-    const schools = await services.students.listSchools('all')
-    const scope = { schoolIds: schools.map((school) => school.id) }
+  await withServices('audit', async ({ services, scope }) => {
     if (options.student !== undefined) {
       const [student] = await services.students.findByUpn(scope, parseUpnOption(options.student))
       if (!student) throw new CommandError(`No student has UPN ${options.student.trim()}.`)

@@ -11,8 +11,14 @@ const productTables = [
   'import_previews',
   'imports',
   'need_code_mappings',
+  'organisations',
+  'recovery_codes',
   'schools',
+  'sessions',
+  'sign_in_tokens',
   'students',
+  'user_roles',
+  'users',
 ]
 
 for (const engine of testEngines()) {

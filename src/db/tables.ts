@@ -7,6 +7,76 @@ export interface SchoolTable {
   id: Generated<number>
   name: string
   created_at: string
+  /** The trust or local authority the school belongs to, if any. */
+  organisation_id: number | null
+}
+
+export interface OrganisationTable {
+  id: Generated<number>
+  name: string
+  /** `trust` or `local_authority`. */
+  kind: string
+  created_at: string
+}
+
+export interface UserTable {
+  id: Generated<number>
+  /** Lower case, trimmed: the sign-in name. */
+  email: string
+  display_name: string
+  /** An argon2id PHC string, or null until the user has chosen a password. */
+  password_hash: string | null
+  password_set_at: string | null
+  /** The base32 TOTP secret, set when enrolment starts and trusted once totp_enabled_at is set. */
+  totp_secret: string | null
+  totp_enabled_at: string | null
+  /** The last TOTP time step accepted, so one code cannot be used twice. */
+  totp_last_step: number | null
+  failed_attempts: Generated<number>
+  locked_until: string | null
+  disabled_at: string | null
+  created_by: string
+  created_at: string
+}
+
+/** A role held at one school, or at an organisation (and so at each of its schools). */
+export interface UserRoleTable {
+  id: Generated<number>
+  user_id: number
+  school_id: number | null
+  organisation_id: number | null
+  role: string
+  granted_by: string
+  granted_at: string
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>
+  user_id: number
+  /** SHA-256 of the code, in hex. The codes are random, so a slow hash adds nothing. */
+  code_hash: string
+  used_at: string | null
+}
+
+export interface SignInTokenTable {
+  token_hash: string
+  user_id: number
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token, in hex. */
+  token_hash: string
+  user_id: number
+  created_at: string
+  last_seen_at: string
+  /** The absolute end of the session, whatever its activity. */
+  expires_at: string
+  /** When the user passed the second factor in this session, or null. */
+  second_factor_at: string | null
+  revoked_at: string | null
 }
 
 export interface StudentTable {
@@ -163,7 +233,13 @@ export interface NeedCodeMappingTable {
 }
 
 export interface Tables {
+  organisations: OrganisationTable
   schools: SchoolTable
+  users: UserTable
+  user_roles: UserRoleTable
+  recovery_codes: RecoveryCodeTable
+  sign_in_tokens: SignInTokenTable
+  sessions: SessionTable
   students: StudentTable
   audit_events: AuditEventTable
   group_overrides: GroupOverrideTable
@@ -179,3 +255,5 @@ export type NewStudentRow = Insertable<StudentTable>
 export type StudentRowUpdate = Updateable<StudentTable>
 export type GroupOverrideRow = Selectable<GroupOverrideTable>
 export type NeedCodeMappingRow = Selectable<NeedCodeMappingTable>
+export type UserRow = Selectable<UserTable>
+export type SessionRow = Selectable<SessionTable>

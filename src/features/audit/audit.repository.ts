@@ -4,13 +4,31 @@ import type { Tables } from '../../db/tables.js'
 // Only inserts and reads: nothing in the product updates or deletes an audit event.
 
 /** Actions the product records. A new kind of event gets a name here first. */
-export type AuditAction =
-  | 'student.view'
-  | 'student.pathway'
-  | 'student.override.set'
-  | 'student.override.remove'
-  | 'import.commit'
-  | 'need_code.map'
+export const AUDIT_ACTIONS = [
+  'student.view',
+  'student.pathway',
+  'student.override.set',
+  'student.override.remove',
+  'import.commit',
+  'need_code.map',
+  'user.create',
+  'user.role.grant',
+  'user.role.remove',
+  'user.disable',
+  'user.enable',
+  'user.password.link',
+  'user.password.set',
+  'user.sign_in',
+  'user.sign_in.failed',
+  'user.second_factor',
+  'user.mfa.enrol',
+  'user.mfa.reset',
+  'user.sign_out',
+  'user.sign_out.everywhere',
+  'organisation.school.add',
+] as const
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
 /** A field's value before and after a change. */
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>
@@ -22,7 +40,7 @@ export interface AuditEvent {
   schoolId: number | null
   studentId: number | null
   /** Changed fields, or counts for an import. */
-  details: FieldChanges | Record<string, number | string | boolean | null>
+  details: FieldChanges | Record<string, unknown>
 }
 
 export interface StoredAuditEvent extends AuditEvent {
