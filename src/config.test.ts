@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { ConfigError, isLoopback, loadConfig } from './config.js'
+import { ConfigError, loadConfig } from './config.js'
 
 describe('loadConfig', () => {
   test('defaults to SQLite on loopback', () => {
@@ -12,14 +12,36 @@ describe('loadConfig', () => {
     assert.equal(config.maxUploadBytes, 20 * 1024 * 1024)
   })
 
-  test('rejects a non-loopback host', () => {
+  test('listens on any address now that sign-in is required', () => {
+    const config = loadConfig({ HOST: '0.0.0.0', PORT: '8080' })
+    assert.equal(config.host, '0.0.0.0')
+    assert.equal(config.publicUrl, 'http://localhost:8080')
+  })
+
+  test('takes the public address without a trailing slash', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://careers.example.org/' })
+    assert.equal(config.publicUrl, 'https://careers.example.org')
+    assert.throws(() => loadConfig({ PUBLIC_URL: 'ftp://x.org' }), /PUBLIC_URL must be/)
+  })
+
+  test('refuses the development cookie secret in production', () => {
     assert.throws(
-      () => loadConfig({ HOST: '0.0.0.0' }),
-      (error: Error) => {
-        assert.ok(error instanceof ConfigError)
-        assert.match(error.message, /HOST "0\.0\.0\.0" is not a loopback address/)
-        return true
-      },
+      () =>
+        loadConfig({
+          NODE_ENV: 'production',
+          COOKIE_SECRET: 'development-only-cookie-secret-change-me',
+        }),
+      (error: Error) => error instanceof ConfigError && /development default/.test(error.message),
+    )
+  })
+
+  test('reads the session timeouts and checks they fit together', () => {
+    const config = loadConfig({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '8' })
+    assert.deepEqual(config.sessions, { idleMinutes: 15, maxHours: 8 })
+    assert.deepEqual(loadConfig({}).sessions, { idleMinutes: 30, maxHours: 12 })
+    assert.throws(
+      () => loadConfig({ SESSION_IDLE_MINUTES: '600', SESSION_MAX_HOURS: '1' }),
+      /SESSION_IDLE_MINUTES \(600\) is longer/,
     )
   })
 
@@ -53,22 +75,4 @@ describe('loadConfig', () => {
       },
     )
   })
-})
-
-describe('isLoopback', () => {
-  const cases: [string, boolean][] = [
-    ['127.0.0.1', true],
-    ['127.1.2.3', true],
-    ['::1', true],
-    ['localhost', true],
-    ['0.0.0.0', false],
-    ['192.168.1.10', false],
-    ['::', false],
-    ['example.org', false],
-  ]
-  for (const [host, expected] of cases) {
-    test(`${host} is ${expected ? '' : 'not '}loopback`, () => {
-      assert.equal(isLoopback(host), expected)
-    })
-  }
 })

@@ -19,6 +19,21 @@ const environmentSchema = z.object({
   COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// address' })
+    .optional(),
 })
 
 export interface Config {
@@ -29,6 +44,9 @@ export interface Config {
   cookieSecret: string
   maxUploadBytes: number
   logLevel: string
+  sessions: { idleMinutes: number; maxHours: number }
+  /** The address people use to reach the server, for links the command line prints. */
+  publicUrl: string
 }
 
 export class ConfigError extends Error {
@@ -49,7 +67,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       'COOKIE_SECRET is missing. Set it to a random string of 32 or more characters.',
     )
   }
-  assertLoopbackHost(env.HOST)
+  if (env.NODE_ENV === 'production' && env.COOKIE_SECRET === DEVELOPMENT_COOKIE_SECRET) {
+    throw new ConfigError(
+      'COOKIE_SECRET is the development default. Set it to your own random string of 32 or more characters.',
+    )
+  }
+  if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_HOURS * 60) {
+    throw new ConfigError(
+      `SESSION_IDLE_MINUTES (${env.SESSION_IDLE_MINUTES}) is longer than SESSION_MAX_HOURS (${env.SESSION_MAX_HOURS}) allows. Lower it or raise SESSION_MAX_HOURS.`,
+    )
+  }
 
   return {
     nodeEnv: env.NODE_ENV,
@@ -59,17 +86,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     cookieSecret: env.COOKIE_SECRET ?? DEVELOPMENT_COOKIE_SECRET,
     maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: env.LOG_LEVEL,
+    sessions: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
+    publicUrl: (env.PUBLIC_URL ?? `http://${urlHost(env.HOST)}:${env.PORT}`).replace(/\/+$/, ''),
   }
 }
 
-// TODO: drop this check when sign-in and per-school roles exist. Until then anyone who can reach
-// the port can read every student, so the server may only listen where just this machine can reach it.
-function assertLoopbackHost(host: string): void {
-  if (isLoopback(host)) return
-  throw new ConfigError(
-    `HOST "${host}" is not a loopback address. This version has no sign-in yet, so it only ` +
-      'listens on 127.0.0.1, ::1 or localhost. Remove HOST or set it to 127.0.0.1.',
-  )
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '127.0.0.1') return 'localhost'
+  return isIP(host) === 6 && !host.startsWith('[') ? `[${host}]` : host
 }
 
 /** True for `sqlite:PATH`, a PostgreSQL URL, or a plain path with no other URL scheme. */
@@ -77,10 +101,4 @@ function isSupportedDatabaseUrl(url: string): boolean {
   if (/^(sqlite:|postgres(ql)?:\/\/)/.test(url)) return true
   // A scheme such as mysql:// or http:// is a mistake, not a file name.
   return !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)
-}
-
-export function isLoopback(host: string): boolean {
-  if (host === 'localhost') return true
-  if (isIP(host) === 4) return host.startsWith('127.')
-  return host === '::1' || host === '[::1]'
 }

@@ -9,7 +9,10 @@ import { buildApp } from './web/app.js'
 export async function startServer(config: Config): Promise<void> {
   const database = await openDatabase(config.databaseUrl)
   await migrateToLatest(database.db)
-  const app = await buildApp({ config, services: createServices(database) })
+  const app = await buildApp({
+    config,
+    services: createServices(database, { sessions: config.sessions }),
+  })
 
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping')

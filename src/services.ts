@@ -1,12 +1,15 @@
 import type { Database } from './db/connection.js'
+import { createAccountService } from './features/accounts/account.service.js'
+import type { SessionSettings } from './features/accounts/account.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createStudentService } from './features/students/student.service.js'
 
 /** Wires every service to one database. The server, the command line and the demo all start here. */
-export function createServices(database: Database) {
+export function createServices(database: Database, options: { sessions?: SessionSettings } = {}) {
   return {
+    accounts: createAccountService(database.db, { sessions: options.sessions }),
     students: createStudentService(database.db),
     imports: createImportService(database.db),
     needCodes: createNeedCodeService(database.db),

@@ -12,6 +12,7 @@ import { academicYearOf } from '../domain/academic-year.js'
 import { startServer } from '../server.js'
 import { createServices } from '../services.js'
 import { CommandError } from './context.js'
+import { printDemoUsers, setUpDemoUsers } from './demo.users.js'
 
 const DEMO_DATABASE_URL = 'sqlite:./data/demo.db'
 
@@ -61,6 +62,7 @@ async function runDemo(options: DemoOptions): Promise<void> {
       `Loaded ${school.name}: ${summary.new} new, ${summary.updated} updated, ` +
         `${summary.unchanged} unchanged students. The register is at ${csv.path}.`,
     )
+    printDemoUsers(config.publicUrl, await setUpDemoUsers(services, school.id))
   } finally {
     await database.close()
   }

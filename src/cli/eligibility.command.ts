@@ -6,7 +6,7 @@ import { parseUpn } from '../domain/upn.js'
 import type { OutcomeEligibility } from '../domain/types.js'
 import { resolveReferenceDate, type ReferenceDate } from '../features/eligibility/reference-date.js'
 import { toStudentFacts } from '../features/students/student.grouping.js'
-import { CommandError, commandUser, withServices } from './context.js'
+import { CommandError, withServices } from './context.js'
 import { parseFormat } from './options.js'
 import { studentAsJson, type StudentView } from './student.output.js'
 
@@ -41,9 +41,7 @@ async function showEligibility(rawUpns: string[], options: EligibilityOptions): 
   if (!resolved.ok) throw new CommandError(resolved.error)
   const reference = resolved.value
 
-  await withServices(async ({ services }) => {
-    const schools = await services.students.listSchools('all')
-    const scope = { schoolIds: schools.map((school) => school.id) }
+  await withServices('eligibility', async ({ services, scope, actor }) => {
     const results = []
     for (const upn of upns) {
       const views = await services.students.findByUpn(scope, upn)
@@ -53,7 +51,7 @@ async function showEligibility(rawUpns: string[], options: EligibilityOptions): 
         )
       }
       for (const view of views) {
-        await services.audit.recordView(view.student, commandUser())
+        await services.audit.recordView(view.student, actor)
         const facts = toStudentFacts(view.student)
         const group = view.assignment.group
         const outcomes = evaluateEligibility({ facts, group, referenceDate: reference.date })

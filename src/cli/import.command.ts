@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync, type ReadStream } from 'node:fs
 import { basename } from 'node:path'
 import type { Command } from 'commander'
 import type { Services } from '../services.js'
-import { CommandError, commandUser, withServices } from './context.js'
+import { CommandError, withServices } from './context.js'
 import { printJsonPreview, printTextPreview, type PreviewPrinter } from './import.output.js'
 import { parseFormat, resolveSchool, type ResolvedSchool } from './options.js'
 
@@ -38,12 +38,13 @@ async function runImport(file: string, options: ImportOptions): Promise<void> {
     parseFormat(options.format) === 'json' ? printJsonPreview : printTextPreview
   const stream = openFile(file)
 
-  const rejected = await withServices(async ({ config, services }) => {
-    const school = await resolveSchool(services, options.school, {
+  const rejected = await withServices('import', async (context) => {
+    const { config, services, actor } = context
+    const school = await resolveSchool(context, options.school, {
       allowCreate: options.createSchool === true,
     })
     try {
-      const run = { ...options, print, maxBytes: config.maxUploadBytes }
+      const run = { ...options, print, maxBytes: config.maxUploadBytes, actor }
       return await previewAndCommit(services, school, stream, run)
     } finally {
       // A school made for a dry run or a failed import would otherwise stay behind, empty.
@@ -58,7 +59,7 @@ async function previewAndCommit(
   services: Services,
   school: ResolvedSchool,
   stream: ReadStream,
-  options: ImportOptions & { print: PreviewPrinter; maxBytes: number },
+  options: ImportOptions & { print: PreviewPrinter; maxBytes: number; actor: string },
 ): Promise<number> {
   const source = { fileName: basename(stream.path.toString()), stream }
   const preview = await services.imports.previewFile(school.id, source, source.fileName, {
@@ -70,7 +71,7 @@ async function previewAndCommit(
   const finish = await options.print(preview, school, pageRows(services, preview.id))
   // A dry run removes its staged rows at once, so no copy of the file's data stays behind.
   if (options.dryRun) await services.imports.discardPreview(preview.id)
-  else await services.imports.commit(preview.id, undefined, commandUser())
+  else await services.imports.commit(preview.id, undefined, options.actor)
   finish(!options.dryRun)
   return preview.summary.rejected
 }

@@ -1,27 +1,10 @@
-import { Command, CommanderError } from 'commander'
+import { CommanderError } from 'commander'
 import { ConfigError } from '../config.js'
 import { ImportFileError } from '../features/import/import.types.js'
-import { registerAuditCommand } from './audit.command.js'
 import { CommandError } from './context.js'
-import { registerDemoCommand } from './demo.command.js'
-import { registerEligibilityCommand } from './eligibility.command.js'
-import { registerImportCommand } from './import.command.js'
-import { registerNeedCodesCommand } from './need-codes.command.js'
-import { registerServeCommand } from './serve.command.js'
-import { registerStudentsCommand } from './students.command.js'
+import { buildProgram } from './program.js'
 
-const program = new Command('send-careers')
-  .description('Careers planning for students with SEND. DATABASE_URL chooses the database.')
-  .showHelpAfterError()
-  .exitOverride()
-
-registerImportCommand(program)
-registerStudentsCommand(program)
-registerEligibilityCommand(program)
-registerNeedCodesCommand(program)
-registerDemoCommand(program)
-registerServeCommand(program)
-registerAuditCommand(program)
+const program = buildProgram()
 
 // A reader that stops early, such as `| head`, closes the pipe: stop quietly, as other tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

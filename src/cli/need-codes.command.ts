@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { AREAS_OF_NEED, areaName, isAreaOfNeed } from '../domain/needs.js'
 import { isCensusNeedCode } from '../features/need-codes/need-code.service.js'
-import { CommandError, commandUser, withServices } from './context.js'
+import { CommandError, NOT_PERMITTED, withServices } from './context.js'
 import { resolveSchool } from './options.js'
 
 interface MapOptions {
@@ -54,16 +54,19 @@ async function mapCode(rawCode: string, options: MapOptions): Promise<void> {
     throw new CommandError('Give --school or --all-schools, not both.')
   const area = options.area
 
-  await withServices(async ({ services }) => {
+  await withServices('need-codes map', async (context) => {
+    const { services, actor } = context
+    if (options.allSchools && !context.operator) {
+      throw new CommandError(
+        '--all-schools changes schools beyond your own, so only the operator can use it. Give --school.',
+        NOT_PERMITTED,
+      )
+    }
     const school = options.allSchools
       ? null
-      : await resolveSchool(services, options.school, { createOption: null })
+      : await resolveSchool(context, options.school, { createOption: null })
     const mapping = { code, area, description: options.description?.trim() || null }
-    const regrouped = await services.needCodes.mapNeedCode(
-      school?.id ?? null,
-      mapping,
-      commandUser(),
-    )
+    const regrouped = await services.needCodes.mapNeedCode(school?.id ?? null, mapping, actor)
     const where = school ? `for ${school.name}` : 'for every school'
     const changed = `${regrouped} ${regrouped === 1 ? 'student' : 'students'} changed group`
     console.log(`Mapped ${code} to ${areaName(area)} ${where}. ${changed}.`)
@@ -71,8 +74,9 @@ async function mapCode(rawCode: string, options: MapOptions): Promise<void> {
 }
 
 async function listCodes(options: { school?: string }): Promise<void> {
-  await withServices(async ({ services }) => {
-    const school = await resolveSchool(services, options.school, { createOption: null })
+  await withServices('need-codes list', async (context) => {
+    const { services } = context
+    const school = await resolveSchool(context, options.school, { createOption: null })
     const mappings = await services.needCodes.listMappings(school.id)
     if (mappings.length === 0) {
       console.log(`No need codes are mapped for ${school.name}.`)

@@ -1,5 +1,5 @@
-import type { Services } from '../services.js'
 import { CommandError } from './context.js'
+import type { CommandContext } from './context.js'
 
 export type OutputFormat = 'text' | 'json'
 
@@ -21,11 +21,16 @@ export interface ResolvedSchool {
  * cannot quietly start a second school.
  */
 export async function resolveSchool(
-  services: Services,
+  context: Pick<CommandContext, 'services' | 'schools' | 'operator'>,
   name: string | undefined,
   { allowCreate = false, createOption = '--create-school' as string | null } = {},
 ): Promise<ResolvedSchool> {
-  const schools = await services.students.listSchools('all')
+  const { services, schools } = context
+  // Only the operator creates schools: a user works in the schools they hold a role at.
+  if (!context.operator) {
+    allowCreate = false
+    createOption = null
+  }
   if (name === undefined) return onlySchool(schools)
 
   const trimmed = name.normalize('NFC').trim()
@@ -36,7 +41,7 @@ export async function resolveSchool(
   }
   const existing = schools.find((school) => school.name === trimmed)
   if (existing) return { id: existing.id, name: existing.name, created: false }
-  if (schools.length > 0 && !allowCreate) {
+  if ((schools.length > 0 || !context.operator) && !allowCreate) {
     const names = schools.map((school) => `"${school.name}"`).join(', ')
     const create = createOption
       ? `, or add ${createOption} to create a new school with this name`

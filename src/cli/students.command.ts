@@ -21,8 +21,7 @@ export function registerStudentsCommand(program: Command): void {
 async function listStudents(options: StudentsOptions): Promise<void> {
   const format = parseFormat(options.format)
 
-  await withServices(async ({ services }) => {
-    const schools = await services.students.listSchools('all')
+  await withServices('students', async ({ services, schools }) => {
     const chosen =
       options.school === undefined ? schools : schools.filter((s) => s.name === options.school)
     if (options.school !== undefined && chosen.length === 0) {

@@ -118,7 +118,7 @@ describe('web app', () => {
 describe('web app in production', () => {
   it('error page shows no stack', async () => {
     const test = await buildTestApp({ nodeEnv: 'production' })
-    test.app.get('/test-failure', () => {
+    test.app.get('/test-failure', { config: { access: 'public' } }, () => {
       throw new Error('secret internal detail')
     })
 

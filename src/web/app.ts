@@ -6,6 +6,8 @@ import Fastify from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 
 import type { Config } from '../config.js'
+import type { AccountService } from '../features/accounts/account.service.js'
+import { registerSignInRoutes } from '../features/accounts/sign-in.routes.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
 import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
@@ -20,15 +22,19 @@ import { registerAssets } from './plugins/assets.js'
 import { registerCsrf } from './plugins/csrf.js'
 import { handleFrameworkErrors, registerErrorPages } from './plugins/errors.js'
 import { registerSecurityHeaders } from './plugins/security.js'
+import { registerSessions } from './plugins/session.js'
 import { registerViews } from './plugins/views.js'
 
 export interface AppConfig extends Pick<Config, 'nodeEnv' | 'cookieSecret' | 'maxUploadBytes'> {
   logLevel?: string
   /** Requests one client may make in a minute before it gets 429 Too Many Requests. */
   rateLimitPerMinute?: number
+  /** Sign-in, code and password posts one client may make in a minute. */
+  signInPostsPerMinute?: number
 }
 
 export interface AppServices {
+  accounts: AccountService
   students: StudentService
   imports: ImportService
   needCodes: NeedCodeService
@@ -62,10 +68,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const production = config.nodeEnv === 'production'
   const app = createFastify(deps)
 
-  app.get('/health', () => ({ status: 'ok' }))
-
   await registerSecurityHeaders(app, production)
   await app.register(cookie, { secret: config.cookieSecret })
+  // After the cookie parser, before any route, so every route is checked as it is added.
+  registerSessions(app, services.accounts, production)
+  app.get('/health', { config: { access: 'public' } }, () => ({ status: 'ok' }))
   await app.register(formBody)
   await app.register(multipart, {
     attachFieldsToBody: true,
@@ -82,6 +89,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerViews(app, !production)
   await registerCsrf(app, production)
 
+  await registerSignInRoutes(app, services.accounts, {
+    production,
+    postsPerMinute: config.signInPostsPerMinute,
+  })
   await registerHomeRoutes(app, services)
   await registerStudentRoutes(app, services.students)
   await registerOutcomeRoutes(app)

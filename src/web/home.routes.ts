@@ -5,8 +5,8 @@ import { requestScope } from './scope.js'
 
 /** Registers the start page, which links every journey and offers a school choice when there are several. */
 export async function registerHomeRoutes(app: FastifyInstance, services: AppServices) {
-  app.get('/', async (request, reply) => {
-    const scope = await requestScope(request, services.students)
+  app.get('/', { config: { access: 'reports.view' } }, async (request, reply) => {
+    const scope = requestScope(request)
     const schools = await services.students.listSchools(scope)
     const schoolOptions = schools.map((school) => ({ value: school.id, text: school.name }))
     return reply.view('home.njk', {

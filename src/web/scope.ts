@@ -1,20 +1,27 @@
 import type { FastifyRequest } from 'fastify'
 
-import type { Scope, StudentService } from '../features/students/student.service.js'
+import { roleHas } from '../features/accounts/permissions.js'
+import type { Permission } from '../features/accounts/permissions.js'
+import type { Scope } from '../features/students/student.service.js'
 
-// TODO: return the signed-in user's schools once accounts exist. Until then every request can read
-// every school, which is why the server only listens on a loopback address.
-/** Returns the schools whose students this request may read and change. */
-export async function requestScope(
-  _request: FastifyRequest,
-  students: StudentService,
-): Promise<Scope> {
-  const schools = await students.listSchools('all')
-  return { schoolIds: schools.map((school) => school.id) }
+/**
+ * Returns the schools where the signed-in user holds the permission the route names. The session
+ * hook has refused the request before the route runs when there are none.
+ */
+export function requestScope(request: FastifyRequest): Scope {
+  if (!request.scope) {
+    throw new Error(`Route ${request.routeOptions.url ?? ''} has no permission, so it has no scope`)
+  }
+  return request.scope
 }
 
-// NOTE: a fixed name until sign-in exists, so the audit trail shows the page made the change.
-/** Returns the name recorded as the author of a change made through this request. */
-export function requestUserName(_request: FastifyRequest): string {
-  return 'web user'
+/** Returns the name recorded in the audit trail as the author of this request's changes. */
+export function requestUserName(request: FastifyRequest): string {
+  return request.auth?.user.email ?? 'anonymous'
+}
+
+/** True when the signed-in user holds a permission at this school, for buttons and forms. */
+export function requestCan(request: FastifyRequest, permission: Permission, schoolId: number) {
+  const role = request.auth?.user.schoolRoles.get(schoolId)
+  return role !== undefined && roleHas(role, permission)
 }

@@ -25,15 +25,23 @@ export function radioItems(options: Option[], current: unknown) {
 }
 
 const SECTIONS = [
-  { href: '/students', text: 'Students' },
-  { href: '/outcomes', text: 'Outcomes' },
-  { href: '/import', text: 'Import' },
+  { href: '/students', text: 'Students', permission: 'students.view' },
+  { href: '/outcomes', text: 'Outcomes', permission: 'catalogue.view' },
+  { href: '/import', text: 'Import', permission: 'imports.run' },
+  { href: '/admin/users', text: 'Users', permission: 'users.manage' },
+  { href: '/admin/audit', text: 'Audit trail', permission: 'audit.search' },
 ]
 
-/** Builds the service navigation items, marking the section that contains the current path. */
-export function navigationItems(currentPath: string) {
-  return SECTIONS.map((section) => ({
-    ...section,
-    active: currentPath === section.href || currentPath.startsWith(`${section.href}/`),
-  }))
+/**
+ * Builds the service navigation items the user may open, marking the section that contains the
+ * current path. Signed out, there are none.
+ */
+export function navigationItems(currentPath: string, permissions: readonly string[] = []) {
+  return SECTIONS.filter((section) => permissions.includes(section.permission)).map(
+    ({ href, text }) => ({
+      href,
+      text,
+      active: currentPath === href || currentPath.startsWith(`${href}/`),
+    }),
+  )
 }

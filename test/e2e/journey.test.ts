@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core'
 
 import { expectCsrfInEveryPostForm, expectNoAxeViolations, launchBrowser } from './browser.js'
 import type { Browser } from './browser.js'
+import { currentTotpCode } from '../../src/features/accounts/totp.js'
+import type { TestUser } from '../../src/web/testing/test-app.js'
 import { startServer } from './server.js'
 import type { RunningServer } from './server.js'
 
@@ -43,6 +45,33 @@ describe('staff journey in a browser', () => {
     await server?.stop()
   })
 
+  async function signInWithPassword(user: TestUser) {
+    await page.fill('#email', user.email)
+    await page.fill('#password', user.password)
+    await page.click('button:has-text("Sign in")')
+  }
+
+  it('asks for a password, then a code from the app', async () => {
+    await page.goto(`${server.baseUrl}/students`)
+    await page.waitForURL(/\/sign-in\?next=%2Fstudents$/)
+    await checkPage()
+
+    await signInWithPassword({ ...server.careersLeader, password: 'not the password at all' })
+    await page.waitForSelector('.govuk-error-summary')
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter a correct email/)
+    await checkPage()
+
+    await signInWithPassword(server.careersLeader)
+    await page.waitForURL(/\/sign-in\/second-factor/)
+    await checkPage()
+    await page.fill('#code', currentTotpCode(server.careersLeader.totpSecret ?? ''))
+    await page.click('button:has-text("Continue")')
+
+    await page.waitForURL(/\/students$/)
+    assert.match(await page.locator('header').innerText(), /Test careers_leader/)
+    await checkPage()
+  })
+
   it('start page links the journeys', async () => {
     await page.goto(`${server.baseUrl}/`)
 
@@ -54,7 +83,6 @@ describe('staff journey in a browser', () => {
     await page.goto(`${server.baseUrl}/import`)
     await checkPage()
 
-    await page.fill('#schoolName', 'Oak Hill School')
     await page.setInputFiles('#file', REGISTER)
     await page.click('button:has-text("Check the file")')
 
@@ -108,7 +136,13 @@ describe('staff journey in a browser', () => {
   })
 
   it('other pages and empty states pass axe', async () => {
-    const paths = ['/outcomes', '/outcomes/apprenticeship', '/need-codes', '/students?q=zzzz']
+    const paths = [
+      '/outcomes',
+      '/outcomes/apprenticeship',
+      '/need-codes',
+      '/students?q=zzzz',
+      '/account',
+    ]
     for (const path of [...paths, '/no-such-page']) {
       await page.goto(`${server.baseUrl}${path}`)
       await checkPage()
@@ -118,7 +152,6 @@ describe('staff journey in a browser', () => {
   it('pages fit and pass axe at 320 px', async () => {
     await page.setViewportSize({ width: 320, height: 640 })
     try {
-      // The school exists after the first import, so the upload form no longer asks for its name.
       await page.goto(`${server.baseUrl}/import`)
       await page.setInputFiles('#file', REGISTER)
       await page.click('button:has-text("Check the file")')
@@ -149,9 +182,23 @@ describe('staff journey in a browser', () => {
     }
   })
 
+  it('staff see students but not the import page', async () => {
+    await page.click('button:has-text("Sign out")')
+    await page.waitForURL(/\/sign-in\?signedOut=1$/)
+    await checkPage()
+
+    await signInWithPassword(server.staff)
+    await page.waitForURL(/\/$/)
+    assert.equal(await page.locator('header a[href="/import"]').count(), 0)
+    await page.goto(`${server.baseUrl}/import`)
+
+    assert.equal(await page.locator('h1').textContent(), 'Page not available')
+    await checkPage()
+  })
+
   it('no page logged a browser error', () => {
-    // The form with errors (400) and the missing page (404) log their own status, as expected.
-    const expected = /status of (400 \(Bad Request\)|404 \(Not Found\))/
+    // Forms with errors (400), the missing page (404) and the denied one (403) log their status.
+    const expected = /status of (400 \(Bad Request\)|403 \(Forbidden\)|404 \(Not Found\))/
     const unexpected = browserErrors.filter((text) => !expected.test(text))
     assert.deepEqual(unexpected, [])
   })

@@ -7,10 +7,15 @@ import { openDatabase } from '../../src/db/connection.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { createServices } from '../../src/services.js'
 import { buildApp } from '../../src/web/app.js'
-import { testConfig } from '../../src/web/testing/test-app.js'
+import { createTestUser, testConfig } from '../../src/web/testing/test-app.js'
+import type { TestUser } from '../../src/web/testing/test-app.js'
 
 export interface RunningServer {
   baseUrl: string
+  /** A careers leader, who signs in with a password and a code from an authenticator app. */
+  careersLeader: TestUser
+  /** A member of staff, who may see students but not import. */
+  staff: TestUser
   stop(): Promise<void>
 }
 
@@ -19,11 +24,14 @@ export async function startServer(): Promise<RunningServer> {
   const folder = await mkdtemp(join(tmpdir(), 'send-careers-e2e-'))
   const database = openDatabase(`sqlite:${join(folder, 'e2e.db')}`)
   await migrateToLatest(database.db)
-  const app = await buildApp({
-    config: testConfig,
-    services: createServices(database),
-    logger: false,
+  const services = createServices(database)
+  const app = await buildApp({ config: testConfig, services, logger: false })
+  const school = await services.students.findOrCreateSchool('Oak Hill School')
+  const careersLeader = await createTestUser(services, {
+    role: 'careers_leader',
+    schoolId: school.id,
   })
+  const staff = await createTestUser(services, { role: 'staff', schoolId: school.id })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
 
@@ -32,5 +40,5 @@ export async function startServer(): Promise<RunningServer> {
     await database.close()
     await rm(folder, { recursive: true, force: true })
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, stop }
+  return { baseUrl: `http://127.0.0.1:${port}`, careersLeader, staff, stop }
 }

@@ -6,6 +6,15 @@
 export const ROLES = ['admin', 'careers_leader', 'senco', 'staff', 'viewer'] as const
 export type Role = (typeof ROLES)[number]
 
+/** Role names as people read them on pages and in command output. */
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: 'Admin',
+  careers_leader: 'Careers leader',
+  senco: 'SENCO',
+  staff: 'Staff',
+  viewer: 'Viewer (reports only)',
+}
+
 const ALL: readonly Role[] = ROLES
 const STUDENT_STAFF: readonly Role[] = ['admin', 'careers_leader', 'senco', 'staff']
 const LEADS: readonly Role[] = ['admin', 'careers_leader', 'senco']

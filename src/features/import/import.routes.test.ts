@@ -24,12 +24,13 @@ describe('import pages', () => {
     await test.close()
   })
 
-  it('upload page asks for a school when there is none', async () => {
+  it('upload page names the only school the user may import into', async () => {
     const response = await test.app.inject({ url: '/import' })
 
     assert.equal(response.statusCode, 200)
     assert.match(response.body, /enctype="multipart\/form-data"/)
-    assert.match(response.body, /name="schoolName"/)
+    assert.match(response.body, /imported into <strong>Oak Hill School/)
+    assert.doesNotMatch(response.body, /name="schoolName"/)
     assert.match(response.body, /name="_csrf" value="[^"]+"/)
   })
 
@@ -38,7 +39,6 @@ describe('import pages', () => {
 
     assert.equal(response.statusCode, 400)
     assert.match(response.body, /<title>Error: Import a register/)
-    assert.match(response.body, /href="#schoolName">Enter the name of the school/)
     assert.match(response.body, /href="#file">Select a CSV or Excel file to import/)
   })
 
@@ -70,7 +70,7 @@ describe('import pages', () => {
     assert.equal(response.statusCode, 400)
     assert.match(response.body, /There is a problem/)
     assert.match(response.body, /<a href="#file">/)
-    assert.match(response.body, /value="Oak Hill School"/)
+    assert.match(response.body, /imported into <strong>Oak Hill School/)
   })
 
   it('file over the size limit is refused on the upload page', async () => {

@@ -44,24 +44,24 @@ export async function registerImportRoutes(
     })
   }
 
-  async function chooseSchool(form: UploadForm, scope: Scope): Promise<number | null> {
+  // Schools are set up with the users who work there (`send-careers user add --school`), so an
+  // import only goes into a school where the user may import.
+  function chooseSchool(form: UploadForm, scope: Scope): number | null {
     if (form.schoolId !== null)
       return scope.schoolIds.includes(form.schoolId) ? form.schoolId : null
-    if (scope.schoolIds.length === 1) return scope.schoolIds[0] ?? null
-    // TODO: only an admin should create a school once accounts exist.
-    return form.schoolName ? (await students.findOrCreateSchool(form.schoolName)).id : null
+    return scope.schoolIds.length === 1 ? (scope.schoolIds[0] ?? null) : null
   }
 
-  app.get('/import', async (request, reply) => {
-    return renderUpload(reply, await requestScope(request, students))
+  app.get('/import', { config: { access: 'imports.run' } }, async (request, reply) => {
+    return renderUpload(reply, requestScope(request))
   })
 
-  app.post('/import', async (request, reply) => {
-    const scope = await requestScope(request, students)
+  app.post('/import', { config: { access: 'imports.run' } }, async (request, reply) => {
+    const scope = requestScope(request)
     const form = await readUploadForm(request.body)
     const errors = checkUploadForm(form, scope.schoolIds.length)
-    const answers = { schoolId: form.schoolId, schoolName: form.schoolName, partial: form.partial }
-    const schoolId = errors.list.length === 0 ? await chooseSchool(form, scope) : null
+    const answers = { schoolId: form.schoolId, partial: form.partial }
+    const schoolId = errors.list.length === 0 ? chooseSchool(form, scope) : null
     if (!form.file || schoolId === null) {
       const pageErrors = errors.list.length ? errors : fieldError('school', uploadMessages.school)
       return renderUpload(reply, scope, { errors: pageErrors, answers })
@@ -83,52 +83,75 @@ export async function registerImportRoutes(
   })
 
   // The counts come from the stored import record, so the address cannot change what the page shows.
-  app.get('/import/complete/:importId', async (request: ImportRequest, reply) => {
-    const scope = await requestScope(request, students)
-    const { importId } = request.params
-    const record = IMPORT_ID.test(importId)
-      ? await imports.getImport(Number(importId), scope)
-      : null
-    if (!record) throw new NotFoundError('Import not found')
-    return reply.view('import/views/complete.njk', completeContext(record))
-  })
+  app.get(
+    '/import/complete/:importId',
+    { config: { access: 'imports.run' } },
+    async (request: ImportRequest, reply) => {
+      const scope = requestScope(request)
+      const { importId } = request.params
+      const record = IMPORT_ID.test(importId)
+        ? await imports.getImport(Number(importId), scope)
+        : null
+      if (!record) throw new NotFoundError('Import not found')
+      return reply.view('import/views/complete.njk', completeContext(record))
+    },
+  )
 
-  app.get('/import/:previewId/problems.csv', async (request: PreviewRequest, reply) => {
-    const scope = await requestScope(request, students)
-    try {
-      const csv = await openProblemsCsv(imports, request.params.previewId, scope)
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="import-problems.csv"')
-        .header('cache-control', 'no-store')
-        .send(csv)
-    } catch (error) {
-      if (!(error instanceof ImportPreviewError)) throw error
-      throw new NotFoundError('Import preview not found')
-    }
-  })
+  app.get(
+    '/import/:previewId/problems.csv',
+    { config: { access: 'imports.run' } },
+    async (request: PreviewRequest, reply) => {
+      const scope = requestScope(request)
+      try {
+        const csv = await openProblemsCsv(imports, request.params.previewId, scope)
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="import-problems.csv"')
+          .header('cache-control', 'no-store')
+          .send(csv)
+      } catch (error) {
+        if (!(error instanceof ImportPreviewError)) throw error
+        throw new NotFoundError('Import preview not found')
+      }
+    },
+  )
 
-  app.get('/import/:previewId', async (request: PreviewRequest, reply) => {
-    const scope = await requestScope(request, students)
-    const preview = await imports.getPreview(request.params.previewId, scope)
-    if (!preview) throw new NotFoundError('Import preview not found')
-    const schools = await students.listSchools(scope)
-    return reply.view('import/views/preview.njk', previewContext(preview, schools))
-  })
+  app.get(
+    '/import/:previewId',
+    { config: { access: 'imports.run' } },
+    async (request: PreviewRequest, reply) => {
+      const scope = requestScope(request)
+      const preview = await imports.getPreview(request.params.previewId, scope)
+      if (!preview) throw new NotFoundError('Import preview not found')
+      const schools = await students.listSchools(scope)
+      return reply.view('import/views/preview.njk', previewContext(preview, schools))
+    },
+  )
 
-  app.post('/import/:previewId', async (request: PreviewRequest, reply) => {
-    const scope = await requestScope(request, students)
-    try {
-      const result = await imports.commit(request.params.previewId, scope, requestUserName(request))
-      request.log.info({ importId: result.importId, schoolId: result.schoolId }, 'import committed')
-      return reply.redirect(completeUrl(result.importId), 303)
-    } catch (error) {
-      if (!(error instanceof ImportPreviewError)) throw error
-      request.log.info(
-        { previewId: request.params.previewId, code: error.code },
-        'import not committed',
-      )
-      return renderUpload(reply, scope, { errors: fieldError('file', error.message) })
-    }
-  })
+  app.post(
+    '/import/:previewId',
+    { config: { access: 'imports.run' } },
+    async (request: PreviewRequest, reply) => {
+      const scope = requestScope(request)
+      try {
+        const result = await imports.commit(
+          request.params.previewId,
+          scope,
+          requestUserName(request),
+        )
+        request.log.info(
+          { importId: result.importId, schoolId: result.schoolId },
+          'import committed',
+        )
+        return reply.redirect(completeUrl(result.importId), 303)
+      } catch (error) {
+        if (!(error instanceof ImportPreviewError)) throw error
+        request.log.info(
+          { previewId: request.params.previewId, code: error.code },
+          'import not committed',
+        )
+        return renderUpload(reply, scope, { errors: fieldError('file', error.message) })
+      }
+    },
+  )
 }

@@ -8,13 +8,11 @@ export const uploadMessages = {
   file: 'Select a CSV or Excel file to import',
   emptyFile: 'The selected file is empty. Export the register again and upload it.',
   school: 'Select the school to import into',
-  schoolName: 'Enter the name of the school',
 }
 
 export interface UploadForm {
   file: { name: string; content: Buffer } | null
   schoolId: number | null
-  schoolName: string
   /** True when the file lists only some of the school's students. */
   partial: boolean
 }
@@ -39,7 +37,6 @@ export async function readUploadForm(body: unknown): Promise<UploadForm> {
   return {
     file: await fileValue(parts.file),
     schoolId: Number.isInteger(school) && school > 0 ? school : null,
-    schoolName: textValue(parts.schoolName),
     partial: textValue(parts.coverage) === 'some',
   }
 }
@@ -52,7 +49,6 @@ export function checkUploadForm(form: UploadForm, schoolCount: number): FormErro
     errors.byField[field] = { text }
   }
 
-  if (schoolCount === 0 && !form.schoolName) add('schoolName', uploadMessages.schoolName)
   if (schoolCount > 1 && form.schoolId === null) add('school', uploadMessages.school)
   if (!form.file) add('file', uploadMessages.file)
   else if (form.file.content.length === 0) add('file', uploadMessages.emptyFile)

@@ -14,7 +14,7 @@ const REGISTER =
 
 async function importRegister(test: TestApp, csv: string) {
   const services = createServices(test.database)
-  const school = await services.students.findOrCreateSchool('Oak School')
+  const school = await services.students.findOrCreateSchool('Oak Hill School')
   const file = await validateRegister(
     { fileName: 'register.csv', stream: Readable.from([csv]) },
     { maxBytes: 1024 * 1024 },

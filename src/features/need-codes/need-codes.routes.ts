@@ -34,7 +34,7 @@ export async function registerNeedCodeRoutes(
   services: { students: StudentService; needCodes: NeedCodeService },
 ) {
   async function renderPage(request: FastifyRequest, reply: FastifyReply, state: PageState) {
-    const scope = await requestScope(request, services.students)
+    const scope = requestScope(request)
     const schools = await services.students.listSchools(scope)
     const codes = await services.needCodes.listLocalNeedCodes(scope)
     const done = doneQuerySchema.parse(request.query ?? {})
@@ -59,9 +59,11 @@ export async function registerNeedCodeRoutes(
     })
   }
 
-  app.get('/need-codes', (request, reply) => renderPage(request, reply, {}))
+  app.get('/need-codes', { config: { access: 'imports.run' } }, (request, reply) =>
+    renderPage(request, reply, {}),
+  )
 
-  app.post('/need-codes', async (request, reply) => {
+  app.post('/need-codes', { config: { access: 'imports.run' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>
     const parsed = mapFormSchema.safeParse(body)
     const code = typeof body.code === 'string' ? body.code.trim() : ''
@@ -70,7 +72,7 @@ export async function registerNeedCodeRoutes(
       return renderPage(request, reply, { errors, failedCode: code })
     }
 
-    const scope = await requestScope(request, services.students)
+    const scope = requestScope(request)
     const known = await services.needCodes.listLocalNeedCodes(scope)
     // Codes match whatever their case, as they do on import.
     const requestedCode = parsed.data.code.toUpperCase()

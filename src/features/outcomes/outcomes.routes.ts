@@ -25,7 +25,7 @@ export async function registerOutcomeRoutes(app: FastifyInstance) {
     publishedOn: formatLongDate(OUTCOME_CATALOGUE.publishedOn),
   }
 
-  app.get('/outcomes', (_request, reply) => {
+  app.get('/outcomes', { config: { access: 'catalogue.view' } }, (_request, reply) => {
     return reply.view('outcomes/views/list.njk', {
       pageTitle: 'Positive career outcomes',
       catalogue,
@@ -33,15 +33,19 @@ export async function registerOutcomeRoutes(app: FastifyInstance) {
     })
   })
 
-  app.get<{ Params: { id: string } }>('/outcomes/:id', (request, reply) => {
-    const outcome = findOutcome(request.params.id)
-    if (!outcome) throw new NotFoundError(`No outcome has the id ${request.params.id}`)
-    return reply.view('outcomes/views/detail.njk', {
-      pageTitle: outcome.title,
-      catalogue,
-      outcome,
-      groupLabel: groupLabel(outcome.group),
-      rulesInWords: describeRules(outcome.rules),
-    })
-  })
+  app.get<{ Params: { id: string } }>(
+    '/outcomes/:id',
+    { config: { access: 'catalogue.view' } },
+    (request, reply) => {
+      const outcome = findOutcome(request.params.id)
+      if (!outcome) throw new NotFoundError(`No outcome has the id ${request.params.id}`)
+      return reply.view('outcomes/views/detail.njk', {
+        pageTitle: outcome.title,
+        catalogue,
+        outcome,
+        groupLabel: groupLabel(outcome.group),
+        rulesInWords: describeRules(outcome.rules),
+      })
+    },
+  )
 }

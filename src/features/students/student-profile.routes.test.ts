@@ -30,7 +30,7 @@ describe('student profile overrides', () => {
     assert.equal(removed.statusCode, 303)
     assert.match(page.body, /Earlier overrides/)
     assert.match(page.body, new RegExp(`because: “${reason}”`))
-    assert.match(page.body, /Removed by web user on/)
+    assert.match(page.body, /Removed by admin@school.test on/)
   })
 
   it('records a view in the audit trail', async () => {
@@ -40,7 +40,7 @@ describe('student profile overrides', () => {
     const events = await services.audit.search({ schoolIds: [1] }, { studentId: 1 })
 
     assert.equal(events[0]?.action, 'student.view')
-    assert.equal(events[0]?.actor, 'web user')
+    assert.equal(events[0]?.actor, 'admin@school.test')
   })
 
   it('shows the conflict sentence once', async () => {

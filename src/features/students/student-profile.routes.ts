@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { NotFoundError } from '../../web/errors.js'
 import { fieldError, toFormErrors } from '../../web/form-errors.js'
 import type { FormErrors } from '../../web/form-errors.js'
-import { requestScope, requestUserName } from '../../web/scope.js'
+import { requestCan, requestScope, requestUserName } from '../../web/scope.js'
 import { resolveReferenceDate } from '../eligibility/reference-date.js'
 import { overrideSchema } from './student.service.js'
 import type { StudentService } from './student.service.js'
@@ -73,7 +73,7 @@ interface ProfileForm {
 
 export async function registerStudentProfileRoutes(app: FastifyInstance, students: StudentService) {
   async function renderProfile(request: IdRequest, reply: FastifyReply, form: ProfileForm) {
-    const scope = await requestScope(request, students)
+    const scope = requestScope(request)
     const id = studentId(request)
     const detail = await students.viewStudent(scope, id, requestUserName(request))
     if (!detail) throw new NotFoundError('Student not found')
@@ -83,58 +83,75 @@ export async function registerStudentProfileRoutes(app: FastifyInstance, student
     const errors = form.errors ?? yearErrors
     const yearAnswer = form.year ?? ''
     const state = { ...form, referenceDate, yearAnswer, errors, overrideHistory }
-    const context = profileContext(detail, state)
+    const canEdit = requestCan(request, 'students.edit', detail.student.schoolId)
+    const context = { ...profileContext(detail, state), canEdit }
     // A rejected form is a 400. A mistyped planning year in the address is still a page view.
     return reply.status(form.errors ? 400 : 200).view('students/views/profile.njk', context)
   }
 
-  app.get<{ Params: { id: string } }>('/students/:id', (request, reply) => {
-    return renderProfile(request, reply, pageQuerySchema.parse(request.query ?? {}))
-  })
+  app.get<{ Params: { id: string } }>(
+    '/students/:id',
+    { config: { access: 'students.view' } },
+    (request, reply) => {
+      return renderProfile(request, reply, pageQuerySchema.parse(request.query ?? {}))
+    },
+  )
 
-  app.post<{ Params: { id: string } }>('/students/:id/pathway', async (request, reply) => {
-    const id = studentId(request)
-    const body = bodyOf(request)
-    const parsed = pathwayFormSchema.safeParse(body)
-    if (!parsed.success) {
-      const answers = { pathway: String(body.pathway ?? '') }
-      const errors = toFormErrors(parsed.error)
-      return renderProfile(request, reply, { year: yearOf(body), errors, answers })
-    }
+  app.post<{ Params: { id: string } }>(
+    '/students/:id/pathway',
+    { config: { access: 'students.edit' } },
+    async (request, reply) => {
+      const id = studentId(request)
+      const body = bodyOf(request)
+      const parsed = pathwayFormSchema.safeParse(body)
+      if (!parsed.success) {
+        const answers = { pathway: String(body.pathway ?? '') }
+        const errors = toFormErrors(parsed.error)
+        return renderProfile(request, reply, { year: yearOf(body), errors, answers })
+      }
 
-    const scope = await requestScope(request, students)
-    const pathway = parsed.data.pathway || null
-    const saved = await students.setPathway(scope, id, pathway, requestUserName(request))
-    if (!saved) throw new NotFoundError('Student not found')
-    return reply.redirect(profileUrl(id, yearOf(body), 'pathway'), 303)
-  })
+      const scope = requestScope(request)
+      const pathway = parsed.data.pathway || null
+      const saved = await students.setPathway(scope, id, pathway, requestUserName(request))
+      if (!saved) throw new NotFoundError('Student not found')
+      return reply.redirect(profileUrl(id, yearOf(body), 'pathway'), 303)
+    },
+  )
 
-  app.post<{ Params: { id: string } }>('/students/:id/override', async (request, reply) => {
-    const id = studentId(request)
-    const body = bodyOf(request)
-    const answers = { group: String(body.group ?? ''), reason: String(body.reason ?? '') }
-    const parsed = overrideSchema.safeParse(body)
-    if (!parsed.success) {
-      const errors = toFormErrors(parsed.error)
-      return renderProfile(request, reply, { year: yearOf(body), errors, answers })
-    }
+  app.post<{ Params: { id: string } }>(
+    '/students/:id/override',
+    { config: { access: 'students.edit' } },
+    async (request, reply) => {
+      const id = studentId(request)
+      const body = bodyOf(request)
+      const answers = { group: String(body.group ?? ''), reason: String(body.reason ?? '') }
+      const parsed = overrideSchema.safeParse(body)
+      if (!parsed.success) {
+        const errors = toFormErrors(parsed.error)
+        return renderProfile(request, reply, { year: yearOf(body), errors, answers })
+      }
 
-    const scope = await requestScope(request, students)
-    const result = await students.setOverride(scope, id, parsed.data, requestUserName(request))
-    if (!result.ok && result.error.code === 'not_found')
-      throw new NotFoundError('Student not found')
-    if (!result.ok && result.error.code === 'invalid') {
-      const errors = fieldError(result.error.field, result.error.message)
-      return renderProfile(request, reply, { year: yearOf(body), errors, answers })
-    }
-    return reply.redirect(profileUrl(id, yearOf(body), 'override'), 303)
-  })
+      const scope = requestScope(request)
+      const result = await students.setOverride(scope, id, parsed.data, requestUserName(request))
+      if (!result.ok && result.error.code === 'not_found')
+        throw new NotFoundError('Student not found')
+      if (!result.ok && result.error.code === 'invalid') {
+        const errors = fieldError(result.error.field, result.error.message)
+        return renderProfile(request, reply, { year: yearOf(body), errors, answers })
+      }
+      return reply.redirect(profileUrl(id, yearOf(body), 'override'), 303)
+    },
+  )
 
-  app.post<{ Params: { id: string } }>('/students/:id/override/clear', async (request, reply) => {
-    const id = studentId(request)
-    const scope = await requestScope(request, students)
-    const cleared = await students.clearOverride(scope, id, requestUserName(request))
-    if (!cleared) throw new NotFoundError('Student not found')
-    return reply.redirect(profileUrl(id, yearOf(bodyOf(request)), 'cleared'), 303)
-  })
+  app.post<{ Params: { id: string } }>(
+    '/students/:id/override/clear',
+    { config: { access: 'students.edit' } },
+    async (request, reply) => {
+      const id = studentId(request)
+      const scope = requestScope(request)
+      const cleared = await students.clearOverride(scope, id, requestUserName(request))
+      if (!cleared) throw new NotFoundError('Student not found')
+      return reply.redirect(profileUrl(id, yearOf(bodyOf(request)), 'cleared'), 303)
+    },
+  )
 }

@@ -37,9 +37,9 @@ function narrowScope(scope: Scope, school: number | undefined): Scope {
 
 /** Registers the students list and every page and form of one student. */
 export async function registerStudentRoutes(app: FastifyInstance, students: StudentService) {
-  app.get('/students', async (request, reply) => {
+  app.get('/students', { config: { access: 'students.view' } }, async (request, reply) => {
     const { form, answers, errors } = parseListForm(request.query)
-    const fullScope = await requestScope(request, students)
+    const fullScope = requestScope(request)
     const schools = await students.listSchools(fullScope)
     const page = {
       pageTitle: 'Students',

@@ -80,6 +80,7 @@ export function handleFrameworkErrors(getApp: () => FastifyInstance | null) {
 
 function registerFrameworkErrorRoute(app: FastifyInstance) {
   app.all(FRAMEWORK_ERROR_PATH, {
+    config: { access: 'public' },
     // The error is raised in onRequest, before body parsing and the CSRF check of a POST.
     onRequest: async (request) => {
       const error = frameworkErrors.get(request.raw)

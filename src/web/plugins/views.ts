@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import nunjucks from 'nunjucks'
 
+import { ROLE_NAMES } from '../../features/accounts/permissions.js'
 import { navigationItems, radioItems, selectItems } from '../view-helpers.js'
+import { heldPermissions } from './session.js'
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const srcDir = join(webDir, '..')
@@ -34,6 +36,7 @@ export function createViewEnvironment(development: boolean): nunjucks.Environmen
   environment.addGlobal('selectItems', selectItems)
   environment.addGlobal('radioItems', radioItems)
   environment.addGlobal('navigationItems', navigationItems)
+  environment.addGlobal('roleNames', ROLE_NAMES)
   return environment
 }
 
@@ -41,9 +44,14 @@ export function registerViews(app: FastifyInstance, development: boolean) {
   const environment = createViewEnvironment(development)
 
   app.decorateReply('view', function (this: FastifyReply, template, context = {}) {
+    const auth = this.request.auth
+    // A user still to pass the second factor sees no menu: they can only finish signing in.
+    const complete = auth && (!auth.user.mfaEnabled || auth.secondFactorPassed)
     const html = environment.render(template, {
       csrfToken: this.generateCsrf(),
       currentPath: this.request.url.split('?')[0],
+      currentUser: auth?.user,
+      permissions: complete ? heldPermissions(auth.user) : [],
       ...context,
     })
     return this.type('text/html; charset=utf-8').send(html)

@@ -2,19 +2,97 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import type { FastifyBaseLogger, FastifyInstance, LightMyRequestResponse } from 'fastify'
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  InjectOptions,
+  LightMyRequestResponse,
+} from 'fastify'
 
 import { openDatabase } from '../../db/connection.js'
 import type { Database } from '../../db/connection.js'
 import { migrateToLatest } from '../../db/migrate.js'
+import { MFA_REQUIRED_ROLES } from '../../features/accounts/permissions.js'
+import type { Role } from '../../features/accounts/permissions.js'
+import { currentTotpCode } from '../../features/accounts/totp.js'
 import { createServices } from '../../services.js'
+import type { Services } from '../../services.js'
 import { buildApp } from '../app.js'
 import type { AppConfig } from '../app.js'
+import { SESSION_COOKIE } from '../plugins/session.js'
 
 export interface TestApp {
+  /** The app. Its inject() sends the signed-in test user's session cookie unless told otherwise. */
   app: FastifyInstance
   database: Database
+  services: Services
+  /** The school the test user holds a role at. */
+  schoolId: number
+  /** The signed-in test user, or null for an app built with `as: null`. */
+  user: TestUser | null
   close(): Promise<void>
+}
+
+export interface TestUser {
+  id: number
+  email: string
+  password: string
+  role: Role
+  /** The TOTP secret, for roles that must use a second factor. */
+  totpSecret: string | null
+}
+
+export interface TestAppOptions {
+  /** The role of the signed-in test user at the test school, or null for no one signed in. */
+  as?: Role | null
+  schoolName?: string
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+/** Creates a user with a password, a role at a school and, when the role needs one, a second factor. */
+export async function createTestUser(
+  services: Services,
+  input: { role: Role; schoolId: number; email?: string; mfa?: boolean },
+): Promise<TestUser> {
+  const email = input.email ?? `${input.role.replace('_', '-')}@school.test`
+  const { account } = await services.accounts.createUser(
+    { email, displayName: `Test ${input.role}`, role: input.role },
+    { schoolId: input.schoolId },
+    'test setup',
+  )
+  await services.accounts.setPassword(account.id, TEST_PASSWORD, 'test setup')
+  let totpSecret: string | null = null
+  if (input.mfa ?? MFA_REQUIRED_ROLES.includes(input.role)) {
+    totpSecret = await services.accounts.startMfaEnrolment(account.id)
+    // An earlier step than now, so a code a test enters next is a later step and is accepted.
+    const codes = await services.accounts.confirmMfaEnrolment(
+      account.id,
+      currentTotpCode(totpSecret, Date.now() - 30_000),
+    )
+    if (!codes) throw new Error('The test user’s second factor was not accepted')
+  }
+  return { id: account.id, email, password: TEST_PASSWORD, role: input.role, totpSecret }
+}
+
+/** A cookie header for a new, fully signed-in session of the user. */
+export async function sessionCookieFor(services: Services, user: TestUser): Promise<string> {
+  const token = await services.accounts.createSession(user.id, true)
+  return `${SESSION_COOKIE}=${token}`
+}
+
+/** Makes app.inject send a session cookie with every request that does not carry one already. */
+function injectWithSession(app: FastifyInstance, cookie: string) {
+  const inject = app.inject.bind(app)
+  const withSession = (options: InjectOptions | string) => {
+    const request: InjectOptions = typeof options === 'string' ? { url: options } : options
+    const headers: Record<string, string> = { ...(request.headers as Record<string, string>) }
+    if (!String(headers.cookie ?? '').includes(`${SESSION_COOKIE}=`)) {
+      headers.cookie = headers.cookie ? `${headers.cookie}; ${cookie}` : cookie
+    }
+    return inject({ ...request, headers })
+  }
+  app.inject = withSession as FastifyInstance['inject']
 }
 
 export const testConfig: AppConfig = {
@@ -23,10 +101,14 @@ export const testConfig: AppConfig = {
   maxUploadBytes: 1024 * 1024,
 }
 
-/** Builds the app on a fresh, migrated SQLite file that close() deletes. */
+/**
+ * Builds the app on a fresh, migrated SQLite file that close() deletes, with one school and a
+ * signed-in user (an admin unless `as` says otherwise) whose session every inject() carries.
+ */
 export async function buildTestApp(
   config: Partial<AppConfig> = {},
   logger: FastifyBaseLogger | false = false,
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const folder = await mkdtemp(join(tmpdir(), 'send-careers-web-'))
   const database = openDatabase(`sqlite:${join(folder, 'test.db')}`)
@@ -34,13 +116,35 @@ export async function buildTestApp(
 
   const services = createServices(database)
   const app = await buildApp({ config: { ...testConfig, ...config }, services, logger })
+  const school = await services.students.findOrCreateSchool(options.schoolName ?? 'Oak Hill School')
+  const role = options.as === undefined ? 'admin' : options.as
+  const user = role ? await createTestUser(services, { role, schoolId: school.id }) : null
+  if (user) injectWithSession(app, await sessionCookieFor(services, user))
 
   async function close() {
     await app.close()
     await database.close()
     await rm(folder, { recursive: true, force: true })
   }
-  return { app, database, close }
+  const test = { app, database, services, schoolId: school.id, user, close }
+  testApps.set(app, test)
+  return test
+}
+
+const testApps = new WeakMap<FastifyInstance, TestApp>()
+
+/** Finds or creates a school and gives the test user their role there. Returns its id. */
+export async function addTestSchool(test: TestApp, name: string): Promise<number> {
+  const school = await test.services.students.findOrCreateSchool(name)
+  if (test.user) {
+    await test.services.accounts.grantRole(
+      test.user.id,
+      test.user.role,
+      { schoolId: school.id },
+      'test setup',
+    )
+  }
+  return school.id
 }
 
 /** Reads the hidden CSRF field of the first form in a page. */
@@ -89,8 +193,12 @@ export async function uploadRegister(
   file: { name: string; content: Buffer },
   fields: Record<string, string> = {},
 ) {
+  // A school named in the fields is set up first, with the test user's role, as an admin would.
+  const { schoolName, ...rest } = fields
+  const test = testApps.get(app)
+  if (schoolName && test) rest.school = String(await addTestSchool(test, schoolName))
   const { token, cookie } = await formSession(app, '/import')
-  const body = multipartBody({ _csrf: token, ...fields }, file)
+  const body = multipartBody({ _csrf: token, ...rest }, file)
   return app.inject({
     method: 'POST',
     url: '/import',

@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+
+import type { Command } from 'commander'
+
+import { COMMAND_ACCESS } from '../cli/command-access.js'
+import { schoolsForCommand } from '../cli/context.js'
+import { buildProgram } from '../cli/program.js'
+import { PERMISSIONS, ROLES } from '../features/accounts/permissions.js'
+import type { Role } from '../features/accounts/permissions.js'
+import {
+  buildTestApp,
+  cookieHeaderFrom,
+  createTestUser,
+  csrfTokenFrom,
+  sessionCookieFor,
+} from './testing/test-app.js'
+import type { TestApp } from './testing/test-app.js'
+
+// Who may use what, written out by hand. A route or command added without a line here, or whose
+// permission in the code gives other roles than this line, fails the suite.
+const ADMIN: Role = 'admin'
+const LEADER: Role = 'careers_leader'
+const SENCO: Role = 'senco'
+const STAFF: Role = 'staff'
+const VIEWER: Role = 'viewer'
+const EVERYONE = [ADMIN, LEADER, SENCO, STAFF, VIEWER]
+const STUDENT_STAFF = [ADMIN, LEADER, SENCO, STAFF]
+const LEADS = [ADMIN, LEADER, SENCO]
+
+type Expected = 'public' | 'account' | 'operator' | Role[]
+
+const ROUTES: Record<string, Expected> = {
+  'GET /health': 'public',
+  'GET /static/*': 'public',
+  'GET /assets/images/*': 'public',
+  'GET /static/govuk-frontend.min.js': 'public',
+  'GET /sign-in': 'public',
+  'POST /sign-in': 'public',
+  'GET /sign-in/second-factor': 'public',
+  'POST /sign-in/second-factor': 'public',
+  'POST /sign-out': 'public',
+  'GET /set-password': 'public',
+  'POST /set-password': 'public',
+  'GET /account': 'account',
+  'POST /account/sign-out-everywhere': 'account',
+  'GET /account/multi-factor': 'account',
+  'POST /account/multi-factor': 'account',
+  'GET /': EVERYONE,
+  'GET /outcomes': EVERYONE,
+  'GET /outcomes/:id': EVERYONE,
+  'GET /students': STUDENT_STAFF,
+  'GET /students/:id': STUDENT_STAFF,
+  'POST /students/:id/pathway': LEADS,
+  'POST /students/:id/override': LEADS,
+  'POST /students/:id/override/clear': LEADS,
+  'GET /need-codes': LEADS,
+  'POST /need-codes': LEADS,
+  'GET /import': LEADS,
+  'POST /import': LEADS,
+  'GET /import/complete/:importId': LEADS,
+  'GET /import/:previewId/problems.csv': LEADS,
+  'GET /import/:previewId': LEADS,
+  'POST /import/:previewId': LEADS,
+}
+
+const COMMANDS: Record<string, Expected> = {
+  import: LEADS,
+  students: STUDENT_STAFF,
+  eligibility: STUDENT_STAFF,
+  'need-codes map': LEADS,
+  'need-codes list': LEADS,
+  audit: [ADMIN],
+  'user add': [ADMIN],
+  'user list': [ADMIN],
+  'user role': [ADMIN],
+  'user disable': [ADMIN],
+  'user enable': [ADMIN],
+  'user reset': [ADMIN],
+  'school add': 'operator',
+  demo: 'operator',
+  serve: 'operator',
+}
+
+// The router sends malformed addresses here on every method; it shows an error page and no data.
+const FRAMEWORK_ERROR_PATH = '/__framework-error'
+
+function rolesOf(access: string): Expected {
+  if (access === 'public' || access === 'account' || access === 'operator') return access
+  return [...PERMISSIONS[access as keyof typeof PERMISSIONS]]
+}
+
+function concrete(url: string): string {
+  return url
+    .replace(':previewId', '00000000-0000-4000-8000-000000000000')
+    .replace(/:[a-zA-Z]+/g, '999999')
+}
+
+describe('route-by-role matrix', () => {
+  let test: TestApp
+  const cookies = new Map<Role, string>()
+
+  before(async () => {
+    test = await buildTestApp({}, false, { as: null })
+    for (const role of ROLES) {
+      const user = await createTestUser(test.services, {
+        role,
+        schoolId: test.schoolId,
+        email: `matrix-${role}@school.test`,
+      })
+      cookies.set(role, await sessionCookieFor(test.services, user))
+    }
+    await test.app.ready()
+  })
+
+  after(async () => {
+    await test.close()
+  })
+
+  const routes = () =>
+    test.app.routeAccess.filter(
+      (route) => route.method !== 'HEAD' && route.url !== FRAMEWORK_ERROR_PATH,
+    )
+
+  it('every route is in the table, with the roles its permission gives', () => {
+    const registered = routes().map((route) => `${route.method} ${route.url}`)
+    assert.deepEqual(registered.sort(), Object.keys(ROUTES).sort())
+    for (const route of routes()) {
+      assert.deepEqual(rolesOf(route.access), ROUTES[`${route.method} ${route.url}`], route.url)
+    }
+    const errorRoutes = test.app.routeAccess.filter((route) => route.url === FRAMEWORK_ERROR_PATH)
+    assert.ok(errorRoutes.every((route) => route.access === 'public'))
+  })
+
+  it('a signed-out visitor reaches only public routes', async () => {
+    for (const route of routes()) {
+      if (route.access === 'public') continue
+      const response = await test.app.inject({
+        method: route.method as 'GET' | 'POST',
+        url: concrete(route.url),
+        headers: { cookie: 'send-careers-session=' },
+      })
+      if (route.method === 'GET') {
+        assert.equal(response.statusCode, 303, route.url)
+        assert.match(String(response.headers.location), /^\/sign-in/, route.url)
+      } else {
+        assert.equal(response.statusCode, 401, route.url)
+      }
+    }
+  })
+
+  for (const role of ROLES) {
+    it(`${role} is allowed or refused as the table says`, async () => {
+      const session = cookies.get(role) ?? ''
+      const account = await test.app.inject({ url: '/account', headers: { cookie: session } })
+      const csrf = { token: csrfTokenFrom(account.body), cookie: cookieHeaderFrom(account) }
+
+      for (const route of routes()) {
+        const expected = ROUTES[`${route.method} ${route.url}`]
+        if (!Array.isArray(expected)) continue
+        const post = route.method === 'POST'
+        const response = await test.app.inject({
+          method: route.method as 'GET' | 'POST',
+          url: concrete(route.url),
+          headers: {
+            cookie: post ? `${csrf.cookie}; ${session}` : session,
+            ...(post ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          },
+          payload: post ? new URLSearchParams({ _csrf: csrf.token }).toString() : undefined,
+        })
+        const refused =
+          response.statusCode === 403 && /Your role does not give you access/.test(response.body)
+        const label = `${role} ${route.method} ${route.url} answered ${response.statusCode}`
+        assert.equal(refused, !expected.includes(role), label)
+        if (!refused) assert.notEqual(response.statusCode, 403, label)
+      }
+    })
+  }
+})
+
+function leafCommands(command: Command, prefix: string[] = []): string[] {
+  return command.commands.flatMap((child) => {
+    const path = [...prefix, child.name()]
+    return child.commands.length === 0 ? [path.join(' ')] : leafCommands(child, path)
+  })
+}
+
+describe('command-by-role matrix', () => {
+  const commands = leafCommands(buildProgram())
+
+  it('every command is in the access table and in this test', () => {
+    assert.deepEqual([...commands].sort(), Object.keys(COMMAND_ACCESS).sort())
+    assert.deepEqual([...commands].sort(), Object.keys(COMMANDS).sort())
+  })
+
+  for (const command of commands) {
+    it(`${command} allows the roles the table says`, () => {
+      const access = COMMAND_ACCESS[command] ?? 'operator'
+      const expected = COMMANDS[command]
+      assert.deepEqual(rolesOf(access), expected)
+      if (access === 'operator' || !Array.isArray(expected)) return
+      for (const role of ROLES) {
+        const allowed: boolean = schoolsForCommand(access, new Map([[7, role]])).length > 0
+        assert.equal(allowed, expected.includes(role), `${role} ${command}`)
+      }
+    })
+  }
+})
