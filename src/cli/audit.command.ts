@@ -12,6 +12,10 @@ const ACTIONS: AuditAction[] = [
   'student.override.remove',
   'import.commit',
   'need_code.map',
+  'student.left',
+  'student.export',
+  'student.erase',
+  'student.pseudonymise',
 ]
 
 interface AuditOptions {

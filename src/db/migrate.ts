@@ -8,6 +8,7 @@ import * as overrideHistory from './migrations/2026120410_override_history.js'
 import * as partialImports from './migrations/2026120411_partial_imports.js'
 import * as foldSearchKeys from './migrations/2026120420_fold_search_keys.js'
 import * as auditEvents from './migrations/2026120430_audit_events.js'
+import * as dataProtection from './migrations/2026120450_data_protection.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
@@ -19,6 +20,7 @@ const migrations = {
   '2026120411_partial_imports': partialImports,
   '2026120420_fold_search_keys': foldSearchKeys,
   '2026120430_audit_events': auditEvents,
+  '2026120450_data_protection': dataProtection,
 }
 
 function createMigrator(db: AnyKysely): Migrator {

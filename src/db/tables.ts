@@ -47,6 +47,8 @@ export interface StudentTable {
   /** 1 or 0; better-sqlite3 cannot bind booleans, so both engines store an integer. */
   in_latest_import: number
   left_on: string | null
+  /** When retention replaced the names, identifiers and exact date of birth, or null. */
+  pseudonymised_at: string | null
   /** Incremented on every write, so a stored import preview can tell that a student changed. */
   version: number
   created_at: string
