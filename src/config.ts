@@ -3,6 +3,9 @@ import { z } from 'zod'
 
 const DEVELOPMENT_COOKIE_SECRET = 'development-only-cookie-secret-change-me'
 
+/** Years after leaving before a record is erased; the reasons are in docs/decisions. */
+export const DEFAULT_RETENTION_YEARS = 6
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -19,6 +22,21 @@ const environmentSchema = z.object({
   COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RETENTION_YEARS: z.coerce
+    .number()
+    .int('RETENTION_YEARS must be a whole number of years')
+    .min(1, 'RETENTION_YEARS must be 1 or more')
+    .max(100, 'RETENTION_YEARS must be 100 or fewer')
+    .default(DEFAULT_RETENTION_YEARS),
+  // Blank means unset, so `PSEUDONYMISE_AFTER_YEARS=` in an env file turns pseudonymisation off.
+  PSEUDONYMISE_AFTER_YEARS: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce
+      .number()
+      .int('PSEUDONYMISE_AFTER_YEARS must be a whole number of years')
+      .min(1, 'PSEUDONYMISE_AFTER_YEARS must be 1 or more')
+      .optional(),
+  ),
 })
 
 export interface Config {
@@ -29,6 +47,10 @@ export interface Config {
   cookieSecret: string
   maxUploadBytes: number
   logLevel: string
+  /** Whole years after a student's leaving date before retention erases the record. */
+  retentionYears: number
+  /** Whole years after leaving before retention pseudonymises the record, or null for never. */
+  pseudonymiseAfterYears: number | null
 }
 
 export class ConfigError extends Error {
@@ -50,6 +72,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     )
   }
   assertLoopbackHost(env.HOST)
+  assertPseudonymiseBeforeErasure(env.PSEUDONYMISE_AFTER_YEARS, env.RETENTION_YEARS)
 
   return {
     nodeEnv: env.NODE_ENV,
@@ -59,6 +82,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     cookieSecret: env.COOKIE_SECRET ?? DEVELOPMENT_COOKIE_SECRET,
     maxUploadBytes: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
     logLevel: env.LOG_LEVEL,
+    retentionYears: env.RETENTION_YEARS,
+    pseudonymiseAfterYears: env.PSEUDONYMISE_AFTER_YEARS ?? null,
   }
 }
 
@@ -69,6 +94,15 @@ function assertLoopbackHost(host: string): void {
   throw new ConfigError(
     `HOST "${host}" is not a loopback address. This version has no sign-in yet, so it only ` +
       'listens on 127.0.0.1, ::1 or localhost. Remove HOST or set it to 127.0.0.1.',
+  )
+}
+
+// A record pseudonymised in the same year it is erased would never be used in its pseudonymous form.
+function assertPseudonymiseBeforeErasure(pseudonymise: number | undefined, retention: number) {
+  if (pseudonymise === undefined || pseudonymise < retention) return
+  throw new ConfigError(
+    `PSEUDONYMISE_AFTER_YEARS (${pseudonymise}) must be less than RETENTION_YEARS (${retention}). ` +
+      'Lower it, raise RETENTION_YEARS, or remove PSEUDONYMISE_AFTER_YEARS to keep names until erasure.',
   )
 }
 

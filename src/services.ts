@@ -1,5 +1,6 @@
 import type { Database } from './db/connection.js'
 import { createAuditService } from './features/audit/audit.service.js'
+import { createDataProtectionService } from './features/data-protection/data-protection.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createStudentService } from './features/students/student.service.js'
@@ -11,6 +12,7 @@ export function createServices(database: Database) {
     imports: createImportService(database.db),
     needCodes: createNeedCodeService(database.db),
     audit: createAuditService(database.db),
+    dataProtection: createDataProtectionService(database.db),
   }
 }
 

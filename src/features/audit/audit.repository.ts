@@ -93,7 +93,7 @@ export async function listAuditEvents(
 
 /**
  * Redacts every event about a student: details become `{}` and student_id null, so the trail keeps
- * that something happened, when, by whom and in which school. Returns how many were redacted.
+ * the action, time, actor and school of each. Returns how many were redacted.
  */
 export async function redactStudentEvents(db: Kysely<Tables>, studentId: number): Promise<number> {
   const result = await db
