@@ -6,6 +6,8 @@ import Fastify from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 
 import type { Config } from '../config.js'
+import { registerDataProtectionRoutes } from '../features/data-protection/data-protection.routes.js'
+import type { DataProtectionService } from '../features/data-protection/data-protection.service.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
 import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
@@ -32,6 +34,7 @@ export interface AppServices {
   students: StudentService
   imports: ImportService
   needCodes: NeedCodeService
+  dataProtection: DataProtectionService
 }
 
 export interface AppDeps {
@@ -87,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOutcomeRoutes(app)
   await registerNeedCodeRoutes(app, services)
   await registerImportRoutes(app, services, config)
+  await registerDataProtectionRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app

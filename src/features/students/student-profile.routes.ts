@@ -19,7 +19,10 @@ const idSchema = z
   .transform(Number)
 const pageQuerySchema = z.object({
   year: z.string().trim().max(20).optional().catch(undefined),
-  saved: z.enum(['pathway', 'override', 'cleared']).optional().catch(undefined),
+  saved: z
+    .enum(['pathway', 'override', 'cleared', 'left', 'left-cleared'])
+    .optional()
+    .catch(undefined),
 })
 const pathwayFormSchema = z.object({
   pathway: z
