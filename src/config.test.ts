@@ -76,3 +76,46 @@ describe('loadConfig', () => {
     )
   })
 })
+
+describe('retention settings', () => {
+  test('default to erasure only', () => {
+    const config = loadConfig({})
+
+    assert.equal(config.retentionYears, 6)
+    assert.equal(config.pseudonymiseAfterYears, null)
+  })
+
+  test('read both year counts', () => {
+    const config = loadConfig({ RETENTION_YEARS: '8', PSEUDONYMISE_AFTER_YEARS: '3' })
+
+    assert.equal(config.retentionYears, 8)
+    assert.equal(config.pseudonymiseAfterYears, 3)
+  })
+
+  test('treat blank pseudonymisation as off', () => {
+    assert.equal(loadConfig({ PSEUDONYMISE_AFTER_YEARS: ' ' }).pseudonymiseAfterYears, null)
+  })
+
+  test('reject pseudonymisation not before erasure', () => {
+    assert.throws(
+      () => loadConfig({ RETENTION_YEARS: '4', PSEUDONYMISE_AFTER_YEARS: '4' }),
+      (error: Error) => {
+        assert.ok(error instanceof ConfigError)
+        assert.match(
+          error.message,
+          /PSEUDONYMISE_AFTER_YEARS \(4\) must be less than RETENTION_YEARS \(4\)/,
+        )
+        return true
+      },
+    )
+  })
+
+  test('reject a fractional or zero year count', () => {
+    assert.throws(() => loadConfig({ RETENTION_YEARS: '2.5' }), /RETENTION_YEARS must be a whole/)
+    assert.throws(() => loadConfig({ RETENTION_YEARS: '0' }), /RETENTION_YEARS must be 1 or more/)
+    assert.throws(
+      () => loadConfig({ PSEUDONYMISE_AFTER_YEARS: 'soon' }),
+      /PSEUDONYMISE_AFTER_YEARS/,
+    )
+  })
+})

@@ -3,6 +3,9 @@ import { z } from 'zod'
 
 const DEVELOPMENT_COOKIE_SECRET = 'development-only-cookie-secret-change-me'
 
+/** Years after leaving before a record is erased; the reasons are in docs/decisions. */
+export const DEFAULT_RETENTION_YEARS = 6
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -34,6 +37,21 @@ const environmentSchema = z.object({
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// address' })
     .optional(),
+  RETENTION_YEARS: z.coerce
+    .number()
+    .int('RETENTION_YEARS must be a whole number of years')
+    .min(1, 'RETENTION_YEARS must be 1 or more')
+    .max(100, 'RETENTION_YEARS must be 100 or fewer')
+    .default(DEFAULT_RETENTION_YEARS),
+  // Blank means unset, so `PSEUDONYMISE_AFTER_YEARS=` in an env file turns pseudonymisation off.
+  PSEUDONYMISE_AFTER_YEARS: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce
+      .number()
+      .int('PSEUDONYMISE_AFTER_YEARS must be a whole number of years')
+      .min(1, 'PSEUDONYMISE_AFTER_YEARS must be 1 or more')
+      .optional(),
+  ),
 })
 
 export interface Config {
@@ -47,6 +65,10 @@ export interface Config {
   sessions: { idleMinutes: number; maxHours: number }
   /** The address people use to reach the server, for links the command line prints. */
   publicUrl: string
+  /** Whole years after a student's leaving date before retention erases the record. */
+  retentionYears: number
+  /** Whole years after leaving before retention pseudonymises the record, or null for never. */
+  pseudonymiseAfterYears: number | null
 }
 
 export class ConfigError extends Error {
@@ -77,6 +99,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       `SESSION_IDLE_MINUTES (${env.SESSION_IDLE_MINUTES}) is longer than SESSION_MAX_HOURS (${env.SESSION_MAX_HOURS}) allows. Lower it or raise SESSION_MAX_HOURS.`,
     )
   }
+  assertPseudonymiseBeforeErasure(env.PSEUDONYMISE_AFTER_YEARS, env.RETENTION_YEARS)
 
   return {
     nodeEnv: env.NODE_ENV,
@@ -88,12 +111,23 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     sessions: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
     publicUrl: (env.PUBLIC_URL ?? `http://${urlHost(env.HOST)}:${env.PORT}`).replace(/\/+$/, ''),
+    retentionYears: env.RETENTION_YEARS,
+    pseudonymiseAfterYears: env.PSEUDONYMISE_AFTER_YEARS ?? null,
   }
 }
 
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '127.0.0.1') return 'localhost'
   return isIP(host) === 6 && !host.startsWith('[') ? `[${host}]` : host
+}
+
+// A record pseudonymised in the same year it is erased would never be used in its pseudonymous form.
+function assertPseudonymiseBeforeErasure(pseudonymise: number | undefined, retention: number) {
+  if (pseudonymise === undefined || pseudonymise < retention) return
+  throw new ConfigError(
+    `PSEUDONYMISE_AFTER_YEARS (${pseudonymise}) must be less than RETENTION_YEARS (${retention}). ` +
+      'Lower it, raise RETENTION_YEARS, or remove PSEUDONYMISE_AFTER_YEARS to keep names until erasure.',
+  )
 }
 
 /** True for `sqlite:PATH`, a PostgreSQL URL, or a plain path with no other URL scheme. */

@@ -2,6 +2,7 @@ import type { Database } from './db/connection.js'
 import { createAccountService } from './features/accounts/account.service.js'
 import type { SessionSettings } from './features/accounts/account.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
+import { createDataProtectionService } from './features/data-protection/data-protection.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createStudentService } from './features/students/student.service.js'
@@ -14,6 +15,7 @@ export function createServices(database: Database, options: { sessions?: Session
     imports: createImportService(database.db),
     needCodes: createNeedCodeService(database.db),
     audit: createAuditService(database.db),
+    dataProtection: createDataProtectionService(database.db),
   }
 }
 

@@ -11,6 +11,10 @@ import type { Access } from '../features/accounts/permissions.js'
 export const COMMAND_ACCESS: Record<string, Access | 'operator'> = {
   import: 'imports.run',
   students: 'students.view',
+  'students left': 'students.edit',
+  'subject-access': 'students.export',
+  erase: 'students.erase',
+  retention: 'students.erase',
   eligibility: 'students.view',
   'need-codes map': 'imports.run',
   'need-codes list': 'imports.run',

@@ -1,5 +1,9 @@
 import { Command } from 'commander'
 import { registerAuditCommand } from './audit.command.js'
+import { registerEraseCommand } from './erase.command.js'
+import { registerLeftCommand } from './left.command.js'
+import { registerRetentionCommand } from './retention.command.js'
+import { registerSubjectAccessCommand } from './subject-access.command.js'
 import { registerDemoCommand } from './demo.command.js'
 import { registerEligibilityCommand } from './eligibility.command.js'
 import { registerImportCommand } from './import.command.js'
@@ -15,14 +19,19 @@ export function buildProgram(): Command {
     .description('Careers planning for students with SEND. DATABASE_URL chooses the database.')
     .showHelpAfterError()
     .exitOverride()
+    // Options after a subcommand's name are its own, so `students left UPN --school X` reaches left.
+    .enablePositionalOptions()
 
   registerImportCommand(program)
-  registerStudentsCommand(program)
+  registerLeftCommand(registerStudentsCommand(program))
   registerEligibilityCommand(program)
   registerNeedCodesCommand(program)
   registerDemoCommand(program)
   registerServeCommand(program)
   registerAuditCommand(program)
+  registerSubjectAccessCommand(program)
+  registerEraseCommand(program)
+  registerRetentionCommand(program)
   registerUserCommand(program)
   registerSchoolCommand(program)
   return program

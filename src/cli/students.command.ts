@@ -9,8 +9,9 @@ interface StudentsOptions {
   format: string
 }
 
-export function registerStudentsCommand(program: Command): void {
-  program
+/** Registers `students` and returns it, so its subcommands can be added to it. */
+export function registerStudentsCommand(program: Command): Command {
+  return program
     .command('students')
     .description('list students with their Career SEND group')
     .option('--school <name>', 'only the students of this school')

@@ -9,6 +9,7 @@ import * as partialImports from './migrations/2026120411_partial_imports.js'
 import * as foldSearchKeys from './migrations/2026120420_fold_search_keys.js'
 import * as auditEvents from './migrations/2026120430_audit_events.js'
 import * as accounts from './migrations/2026120440_accounts.js'
+import * as dataProtection from './migrations/2026120450_data_protection.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
@@ -21,6 +22,7 @@ const migrations = {
   '2026120420_fold_search_keys': foldSearchKeys,
   '2026120430_audit_events': auditEvents,
   '2026120440_accounts': accounts,
+  '2026120450_data_protection': dataProtection,
 }
 
 function createMigrator(db: AnyKysely): Migrator {
@@ -34,7 +36,11 @@ function throwOnFailure({ error, results }: MigrationResultSet): MigrationResult
   }
 
   const failed = results?.find((result) => result.status === 'Error')
-  throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed`, { cause: error })
+  // The cause's message is repeated in the message, because test reports print only the message.
+  const reason = error instanceof Error ? error.message : String(error)
+  throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, {
+    cause: error,
+  })
 }
 
 /** Applies every migration not yet applied. */

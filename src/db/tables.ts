@@ -27,6 +27,8 @@ export interface UserTable {
   /** An argon2id PHC string, or null until the user has chosen a password. */
   password_hash: string | null
   password_set_at: string | null
+  // NOTE: stored as written, so a copy of the database holds every second factor (see
+  // docs/decisions/2026-12-04-accounts-and-the-operator.md).
   /** The base32 TOTP secret, set when enrolment starts and trusted once totp_enabled_at is set. */
   totp_secret: string | null
   totp_enabled_at: string | null
@@ -117,6 +119,8 @@ export interface StudentTable {
   /** 1 or 0; better-sqlite3 cannot bind booleans, so both engines store an integer. */
   in_latest_import: number
   left_on: string | null
+  /** When retention replaced the names, identifiers and exact date of birth, or null. */
+  pseudonymised_at: string | null
   /** Incremented on every write, so a stored import preview can tell that a student changed. */
   version: number
   created_at: string

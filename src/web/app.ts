@@ -8,6 +8,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import type { AccountService } from '../features/accounts/account.service.js'
 import { registerSignInRoutes } from '../features/accounts/sign-in.routes.js'
+import { registerDataProtectionRoutes } from '../features/data-protection/data-protection.routes.js'
+import type { DataProtectionService } from '../features/data-protection/data-protection.service.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
 import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
@@ -38,6 +40,7 @@ export interface AppServices {
   students: StudentService
   imports: ImportService
   needCodes: NeedCodeService
+  dataProtection: DataProtectionService
 }
 
 export interface AppDeps {
@@ -98,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOutcomeRoutes(app)
   await registerNeedCodeRoutes(app, services)
   await registerImportRoutes(app, services, config)
+  await registerDataProtectionRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app

@@ -2,9 +2,8 @@ import type { AnyKysely } from '../dialect.js'
 import { addIdColumn } from '../dialect.js'
 
 // An append-only record of who read or changed what. Student ids are kept without a foreign key,
-// so the record of an event outlives the student it was about.
-// TODO: reject UPDATE and DELETE on this table in the database itself (a trigger on each engine)
-// before admins get erasure and retention, which are the first code paths that delete rows.
+// so the record of an event outlives the student it was about. The data protection migration adds
+// the triggers that keep the table append-only.
 
 export async function up(db: AnyKysely): Promise<void> {
   await addIdColumn(db, db.schema.createTable('audit_events'))

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { Tables } from '../../db/tables.js'
 
-// Only inserts and reads: nothing in the product updates or deletes an audit event.
+// Inserts and reads, and one update: the redaction that erasing a student makes. Triggers in the
+// database reject any other update and every delete.
 
 /** Actions the product records. A new kind of event gets a name here first. */
 export const AUDIT_ACTIONS = [
@@ -26,6 +27,10 @@ export const AUDIT_ACTIONS = [
   'user.sign_out',
   'user.sign_out.everywhere',
   'organisation.school.add',
+  'student.left',
+  'student.export',
+  'student.erase',
+  'student.pseudonymise',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -102,4 +107,17 @@ export async function listAuditEvents(
     studentId: row.student_id,
     details: JSON.parse(row.details) as AuditEvent['details'],
   }))
+}
+
+/**
+ * Redacts every event about a student: details become `{}` and student_id null, so the trail keeps
+ * the action, time, actor and school of each. Returns how many were redacted.
+ */
+export async function redactStudentEvents(db: Kysely<Tables>, studentId: number): Promise<number> {
+  const result = await db
+    .updateTable('audit_events')
+    .set({ details: '{}', student_id: null })
+    .where('student_id', '=', studentId)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }

@@ -61,6 +61,10 @@ describe('student pages by role and school', () => {
 
     assert.equal(page.statusCode, 404)
     assert.equal(change.statusCode, 404)
+    for (const path of ['subject-access', 'subject-access.json', 'erase', 'left']) {
+      const response = await test.app.inject({ url: `/students/${otherId}/${path}` })
+      assert.equal(response.statusCode, 404, path)
+    }
     const list = await test.app.inject({ url: '/students' })
     assert.doesNotMatch(list.body, /Bellamy/)
   })

@@ -19,7 +19,10 @@ const idSchema = z
   .transform(Number)
 const pageQuerySchema = z.object({
   year: z.string().trim().max(20).optional().catch(undefined),
-  saved: z.enum(['pathway', 'override', 'cleared']).optional().catch(undefined),
+  saved: z
+    .enum(['pathway', 'override', 'cleared', 'left', 'left-cleared'])
+    .optional()
+    .catch(undefined),
 })
 const pathwayFormSchema = z.object({
   pathway: z
@@ -83,8 +86,13 @@ export async function registerStudentProfileRoutes(app: FastifyInstance, student
     const errors = form.errors ?? yearErrors
     const yearAnswer = form.year ?? ''
     const state = { ...form, referenceDate, yearAnswer, errors, overrideHistory }
-    const canEdit = requestCan(request, 'students.edit', detail.student.schoolId)
-    const context = { ...profileContext(detail, state), canEdit }
+    const schoolId = detail.student.schoolId
+    const context = {
+      ...profileContext(detail, state),
+      canEdit: requestCan(request, 'students.edit', schoolId),
+      canExport: requestCan(request, 'students.export', schoolId),
+      canErase: requestCan(request, 'students.erase', schoolId),
+    }
     // A rejected form is a 400. A mistyped planning year in the address is still a page view.
     return reply.status(form.errors ? 400 : 200).view('students/views/profile.njk', context)
   }

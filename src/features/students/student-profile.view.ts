@@ -51,6 +51,7 @@ function summaryRows(student: Student) {
     { key: 'Secondary need', value: needLabel(student.secondaryNeed) },
     { key: 'EHC plan start date', value: optionalDate(student.ehcPlanStartDate) },
     { key: 'In the latest import', value: student.inLatestImport ? 'Yes' : 'No' },
+    { key: 'Left the school', value: student.leftOn ? formatLongDate(student.leftOn) : 'No' },
   ].map((row) => ({ key: { text: row.key }, value: { text: row.value } }))
 }
 

@@ -63,6 +63,7 @@ export async function registerStudentRoutes(app: FastifyInstance, students: Stud
     )
     return reply.view('students/views/list.njk', {
       ...page,
+      erased: (request.query as Record<string, unknown> | undefined)?.erased === '1',
       rows: result.students.map(toRow),
       total: result.total,
       firstShown: result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1,

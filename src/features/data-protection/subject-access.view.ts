@@ -1,0 +1,218 @@
+// Turns a subject access export into sections a person can read: labelled fields and tables in
+// plain English. The page and the command line's text output both render this model.
+import { formatLongDate } from '../../domain/format.js'
+import type { SubjectAccessExport } from './subject-access.service.js'
+
+export interface ReadableSection {
+  heading: string
+  /** A sentence under the heading saying what the section contains. */
+  intro: string
+  fields?: { key: string; value: string }[]
+  table?: { head: string[]; rows: string[][] }
+  /** Shown in place of the fields or table when the section has no rows. */
+  empty?: string
+}
+
+const STUDENT_LABELS: Record<string, string> = {
+  id: 'Record number',
+  school_id: 'School number',
+  upn: 'UPN (unique pupil number)',
+  uln: 'ULN (unique learner number)',
+  mis_id: 'School system (MIS) id',
+  former_upn: 'Former UPN',
+  legal_surname: 'Legal surname',
+  legal_forename: 'Legal forename',
+  preferred_surname: 'Preferred surname',
+  preferred_forename: 'Preferred forename',
+  date_of_birth: 'Date of birth',
+  nc_year: 'Year group',
+  provision_code: 'SEN provision code',
+  primary_need: 'Primary need',
+  secondary_need: 'Secondary need',
+  ehc_plan_start_date: 'EHC plan start date',
+  ehc_plan_review_date: 'EHC plan review date',
+  pathway: 'Qualification pathway',
+  pathway_set_by: 'Pathway recorded by',
+  pathway_set_at: 'Pathway recorded at',
+  group: 'Career SEND group',
+  basis: 'How the group was decided',
+  flags: 'Group flags',
+  need_area: 'Area of need used for the group',
+  has_conflict: 'Override differs from the rules (1 yes, 0 no)',
+  sort_name: 'Sort key, made from the name',
+  search_text: 'Search key, made from the names and identifiers',
+  in_latest_import: 'In the latest register import (1 yes, 0 no)',
+  left_on: 'Left the school on',
+  pseudonymised_at: 'Pseudonymised at',
+  version: 'Record version',
+  created_at: 'Record created at',
+  updated_at: 'Record last changed at',
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  'student.view': 'Viewed the record',
+  'student.pathway': 'Changed the qualification pathway',
+  'student.override.set': 'Set a group override',
+  'student.override.remove': 'Removed the group override',
+  'student.left': 'Changed the leaving date',
+  'student.export': 'Exported the record for a subject access request',
+  'student.pseudonymise': 'Pseudonymised the record',
+  'student.erase': 'Erased the record',
+}
+
+/** Formats a stored value for reading: dates in words, search-key separators as " | ". */
+function readable(value: unknown): string {
+  if (value === null || value === undefined || value === '') return 'None recorded'
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatLongDate(value)
+    if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatMoment(value)
+    return value.replaceAll('\u0001', ' | ')
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return JSON.stringify(value)
+}
+
+/** Formats an ISO 8601 timestamp as its UTC date in words and time: "4 December 2026, 09:00 UTC". */
+export function formatMoment(moment: string): string {
+  return `${formatLongDate(moment.slice(0, 10))}, ${moment.slice(11, 16)} UTC`
+}
+
+/** Describes audit details: each changed field with its old and new value, or the stored JSON. */
+function describeDetails(details: unknown): string {
+  if (details === null || typeof details !== 'object') return readable(details)
+  const entries = Object.entries(details as Record<string, unknown>)
+  if (entries.length === 0) return 'No details'
+
+  return entries
+    .map(([field, value]) => {
+      const change = value as { from?: unknown; to?: unknown } | null
+      if (change && typeof change === 'object' && 'from' in change && 'to' in change) {
+        return `${field}: from ${readable(change.from)} to ${readable(change.to)}`
+      }
+      return `${field}: ${readable(value)}`
+    })
+    .join('; ')
+}
+
+function aboutSection(record: SubjectAccessExport): ReadableSection {
+  return {
+    heading: 'About this export',
+    intro: 'Who asked for this copy of the record, and when.',
+    fields: [
+      { key: 'School', value: record.school.name },
+      { key: 'Record number', value: String(record.studentId) },
+      { key: 'Exported at', value: formatMoment(record.exportedAt) },
+      { key: 'Exported by', value: record.exportedBy },
+    ],
+  }
+}
+
+function studentSection(record: SubjectAccessExport): ReadableSection {
+  const [student] = record.tables.students
+  const fields = Object.entries(student ?? {}).map(([column, value]) => ({
+    key: STUDENT_LABELS[column] ?? column,
+    value: readable(value),
+  }))
+  return {
+    heading: 'The student record',
+    intro:
+      'Every field stored about the student, as imported from the school register or recorded by staff.',
+    fields,
+  }
+}
+
+function overrideSections(record: SubjectAccessExport): ReadableSection[] {
+  const head = ['Group', 'Reason', 'Made by', 'Made at']
+  const current = record.tables.group_overrides.map((row) => [
+    row.group,
+    row.reason,
+    row.made_by,
+    readable(row.made_at),
+  ])
+  const history = record.tables.group_override_history.map((row) => [
+    row.group,
+    row.reason,
+    `${row.made_by}, ${readable(row.made_at)}`,
+    `${row.ended_how} by ${row.ended_by}, ${readable(row.ended_at)}`,
+  ])
+  return [
+    {
+      heading: 'Career SEND group override',
+      intro: 'A group chosen by staff in place of the one the rules give, with their reason.',
+      table: current.length ? { head, rows: current } : undefined,
+      empty: 'There is no override.',
+    },
+    {
+      heading: 'Earlier overrides',
+      intro: 'Overrides that were later replaced or removed.',
+      table: history.length
+        ? { head: ['Group', 'Reason', 'Made', 'Ended'], rows: history }
+        : undefined,
+      empty: 'There are no earlier overrides.',
+    },
+  ]
+}
+
+function stagedSection(record: SubjectAccessExport): ReadableSection {
+  const rows = record.tables.import_preview_rows.map((row) => [
+    row.preview_file_name,
+    readable(row.preview_created_at),
+    String(row.line),
+    row.status,
+    describeDetails(row.input),
+    describeDetails(row.errors),
+  ])
+  return {
+    heading: 'Rows waiting in an import preview',
+    intro:
+      'Register files uploaded but not yet confirmed that contain a row for the student. They are deleted when confirmed or after two hours.',
+    table: rows.length
+      ? { head: ['File', 'Uploaded at', 'Line', 'Status', 'Values in the file', 'Errors'], rows }
+      : undefined,
+    empty: 'No uploaded file is waiting with a row for the student.',
+  }
+}
+
+function auditSection(record: SubjectAccessExport): ReadableSection {
+  const rows = record.tables.audit_events.map((event) => [
+    formatMoment(event.at),
+    event.actor,
+    ACTION_LABELS[event.action] ?? event.action,
+    describeDetails(event.details),
+  ])
+  return {
+    heading: 'Audit trail',
+    intro: 'Every time someone viewed, changed or exported the record, oldest first.',
+    table: { head: ['When', 'Who', 'What', 'Details'], rows },
+  }
+}
+
+/** Builds the readable sections of a subject access export, in the order the page shows them. */
+export function subjectAccessSections(record: SubjectAccessExport): ReadableSection[] {
+  return [
+    aboutSection(record),
+    studentSection(record),
+    ...overrideSections(record),
+    stagedSection(record),
+    auditSection(record),
+  ]
+}
+
+/** Renders the sections as plain text for a terminal or a file. */
+export function subjectAccessText(record: SubjectAccessExport): string {
+  const lines: string[] = ['Subject access export', '']
+  for (const section of subjectAccessSections(record)) {
+    lines.push(section.heading, '-'.repeat(section.heading.length), section.intro, '')
+    for (const field of section.fields ?? []) lines.push(`${field.key}: ${field.value}`)
+    if (section.table) {
+      for (const row of section.table.rows) {
+        const cells = section.table.head.map((head, index) => `${head}: ${row[index] ?? ''}`)
+        lines.push(`- ${cells.join('\n  ')}`)
+      }
+    } else if (!section.fields && section.empty) {
+      lines.push(section.empty)
+    }
+    lines.push('')
+  }
+  return lines.join('\n')
+}
