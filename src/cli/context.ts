@@ -14,7 +14,7 @@ export interface CommandContext {
   config: Config
   database: Database
   services: Services
-  /** Who the audit trail names: the user's email, or `cli:<os user>` for the operator. */
+  /** The actor the audit trail names: the user's email, or `cli:<os user>` for the operator. */
   actor: string
   /** True when the command runs as the operator, with every school. */
   operator: boolean
@@ -88,7 +88,7 @@ export async function withServices<T>(
   }
 }
 
-/** The schools where a user's roles allow a command's access. */
+/** Returns the schools where a user's roles allow a command's access. */
 export function schoolsForCommand(access: Access, roles: Map<number, Role>): number[] {
   if (access === 'public' || access === 'account') return [...roles.keys()]
   return [...roles].filter(([, role]) => roleHas(role, access)).map(([id]) => id)

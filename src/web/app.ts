@@ -7,6 +7,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 
 import type { Config } from '../config.js'
 import type { AccountService } from '../features/accounts/account.service.js'
+import type { AuditService } from '../features/audit/audit.service.js'
 import { registerSignInRoutes } from '../features/accounts/sign-in.routes.js'
 import { registerDataProtectionRoutes } from '../features/data-protection/data-protection.routes.js'
 import type { DataProtectionService } from '../features/data-protection/data-protection.service.js'
@@ -37,6 +38,7 @@ export interface AppConfig extends Pick<Config, 'nodeEnv' | 'cookieSecret' | 'ma
 
 export interface AppServices {
   accounts: AccountService
+  audit: AuditService
   students: StudentService
   imports: ImportService
   needCodes: NeedCodeService

@@ -102,7 +102,7 @@ export const newUserSchema = z.object({
   role: z.enum(ROLES, { error: `Choose a role: ${ROLES.join(', ')}` }),
 })
 
-/** Where a role is held. Exactly one of the two. */
+/** The place a role is held at: one school, or one organisation. */
 export type Place = { schoolId: number } | { organisationId: number }
 
 export function sha256(text: string): string {
@@ -396,7 +396,7 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
       await audit('user.enable', by, { user: user.email })
     },
 
-    /** A new one-time link to choose a password, for a user who lost theirs. */
+    /** Issues a new one-time link to choose a password, for a user who lost theirs. */
     async issuePasswordLink(userId: number, by: string): Promise<string> {
       const user = await requireUser(userId)
       const token = await issueToken(userId)
@@ -404,12 +404,12 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
       return token
     },
 
-    /** The email a one-time password link belongs to, or null when it is used, expired or unknown. */
+    /** Returns the email of a live one-time password link, or null when it is used, expired or unknown. */
     async passwordLinkEmail(token: string): Promise<string | null> {
       return (await liveToken(token))?.email ?? null
     },
 
-    /** Sets a password through a one-time link. Ends the user's other sessions. */
+    /** Sets a password through a one-time link, and ends every session the user had. */
     async setPasswordWithLink(
       token: string,
       password: string,
@@ -461,8 +461,8 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
     },
 
     /**
-     * Checks an email and password. The answer is the same for an unknown email, a wrong password,
-     * a locked account and a disabled one, and takes about as long.
+     * Checks an email and password. The result is the same for an unknown email, a wrong
+     * password, a locked account and a disabled one, and takes about as long.
      */
     async signIn(email: string, password: string): Promise<SignInResult> {
       const normalised = email.trim().toLowerCase().slice(0, 254)
@@ -598,7 +598,7 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
       return Number(row.count)
     },
 
-    /** Starts a session and returns the token for its cookie. Always a new token: no fixation. */
+    /** Starts a session and returns the token for its cookie. Each sign-in gets a new token. */
     async createSession(userId: number, secondFactorPassed: boolean): Promise<string> {
       const token = randomToken()
       const at = nowIso()
@@ -617,7 +617,7 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
       return token
     },
 
-    /** The live session for a cookie's token, or null if it is unknown, ended or timed out. */
+    /** Loads the live session of a cookie's token, or null if it is unknown, ended or timed out. */
     async loadSession(token: string): Promise<LoadedSession | null> {
       const now = clock()
       const at = now.toISOString()
@@ -642,7 +642,7 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
         .executeTakeFirst()
       if (!row) return null
 
-      // Writing on every request would make each page a database write; once a minute is enough.
+      // Writing on every request would make each page a database write, so once a minute is enough.
       if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
         await db
           .updateTable('sessions')
@@ -716,7 +716,7 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
       return db.selectFrom('organisations').selectAll().where('name', '=', name).executeTakeFirst()
     },
 
-    /** The role the user holds at each school, with organisation roles spread to their schools. */
+    /** Returns the user's role at each school, with organisation roles spread to their schools. */
     schoolRolesOf: (userId: number) => schoolRoles(db, userId),
 
     async countUsers(): Promise<number> {

@@ -311,3 +311,20 @@ describe('sign-in limits', () => {
     assert.equal(statuses.at(-1), 429)
   })
 })
+
+describe('sign-in in production', () => {
+  it('marks the session cookie Secure and sends HSTS', async () => {
+    const test = await buildTestApp({ nodeEnv: 'production' }, false, { as: null })
+    try {
+      const staff = await createTestUser(test.services, { role: 'staff', schoolId: test.schoolId })
+      const response = await browserFor(test).signIn(staff)
+      const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)
+
+      assert.equal(response.statusCode, 303)
+      assert.equal(cookie?.secure, true)
+      assert.match(String(response.headers['strict-transport-security']), /max-age=\d+/)
+    } finally {
+      await test.close()
+    }
+  })
+})

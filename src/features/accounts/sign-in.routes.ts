@@ -209,13 +209,15 @@ export async function registerSignInRoutes(
     reply: FastifyReply,
     context: { token: string; email: string | null; errors?: FormErrors },
   ) {
-    return reply
-      .status(context.errors ? 400 : context.email ? 200 : 410)
-      .view('accounts/views/set-password.njk', {
-        pageTitle: 'Choose your password',
-        minLength: MIN_PASSWORD_LENGTH,
-        ...context,
-      })
+    // 410 Gone for a used or expired link, 400 for a rejected password, 200 otherwise.
+    let status = 200
+    if (!context.email) status = 410
+    else if (context.errors) status = 400
+    return reply.status(status).view('accounts/views/set-password.njk', {
+      pageTitle: 'Choose your password',
+      minLength: MIN_PASSWORD_LENGTH,
+      ...context,
+    })
   }
 
   // The token is in the query string, which request logs leave out.

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'student.export',
   'student.erase',
   'student.pseudonymise',
+  'data.export',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

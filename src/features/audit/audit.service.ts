@@ -10,6 +10,17 @@ export function createAuditService(db: Kysely<Tables>) {
     search: (scope: Scope, query: AuditQuery = {}): Promise<StoredAuditEvent[]> =>
       listAuditEvents(db, scope.schoolIds, query),
 
+    /** Records that a person downloaded personal data that is not one student's record. */
+    recordExport: (schoolId: number, actor: string, details: Record<string, unknown>) =>
+      insertAuditEvent(db, {
+        at: new Date().toISOString(),
+        actor,
+        action: 'data.export',
+        schoolId,
+        studentId: null,
+        details,
+      }),
+
     /** Records that a person saw a student's record outside the student service. */
     recordView: (student: { id: number; schoolId: number }, actor: string) =>
       insertAuditEvent(db, {

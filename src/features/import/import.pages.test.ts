@@ -96,6 +96,13 @@ describe('import pages for large files', () => {
     assert.equal(records.length, 1201)
     assert.deepEqual(records[1]?.slice(0, 5), ['2', 'Rejected', 'Error', 'UPN', 'X0'])
     assert.equal(records[1200]?.[0], '1201')
+    const exports = await test.database.db
+      .selectFrom('audit_events')
+      .select(['actor', 'details'])
+      .where('action', '=', 'data.export')
+      .execute()
+    assert.equal(exports.length, 1, 'the download is in the audit trail')
+    assert.equal(exports[0]?.actor, 'admin@school.test')
   })
 
   it('problems CSV neutralises formulas', async () => {

@@ -104,6 +104,11 @@ export async function registerImportRoutes(
       const scope = requestScope(request)
       try {
         const csv = await openProblemsCsv(imports, request.params.previewId, scope)
+        const preview = await imports.getPreview(request.params.previewId, scope)
+        if (preview) {
+          const details = { file: 'import problems CSV', previewId: preview.id }
+          await services.audit.recordExport(preview.schoolId, requestUserName(request), details)
+        }
         return reply
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="import-problems.csv"')

@@ -84,3 +84,23 @@ export async function deleteEmptySchool(db: Kysely<Tables>, schoolId: number): P
     return result.numDeletedRows > 0n
   })
 }
+
+/** Students of each school by Career SEND group, leavers left out. A null group is "no group yet". */
+export async function countStudentsByGroup(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+): Promise<{ schoolId: number; group: string | null; count: number }[]> {
+  if (schoolIds.length === 0) return []
+  const rows = await db
+    .selectFrom('students')
+    .select((eb) => ['school_id', 'group', eb.fn.countAll<number>().as('count')])
+    .where('school_id', 'in', schoolIds)
+    .where('left_on', 'is', null)
+    .groupBy(['school_id', 'group'])
+    .execute()
+  return rows.map((row) => ({
+    schoolId: row.school_id,
+    group: row.group,
+    count: Number(row.count),
+  }))
+}

@@ -162,6 +162,9 @@ export function createStudentService(db: Kysely<Tables>, options: ServiceOptions
       }
     },
 
+    /** Students of each school in scope by group, for counts that name no one. */
+    countByGroup: (scope: Scope) => schools.countStudentsByGroup(db, scope.schoolIds),
+
     listSchools: (scope: Scope | 'all'): Promise<School[]> =>
       schools.listSchools(db, scope === 'all' ? 'all' : scope.schoolIds),
 

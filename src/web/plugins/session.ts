@@ -15,7 +15,7 @@ export interface RequestAuth {
   token: string
 }
 
-/** A route as the access table sees it, for the route-by-role test. */
+/** A registered route with the access it names, listed for the route-by-role test. */
 export interface RouteAccess {
   method: string
   url: string
@@ -35,7 +35,7 @@ declare module 'fastify' {
   }
 }
 
-/** Schools where the user holds a permission. */
+/** Returns the schools where the user holds a permission. */
 export function schoolsWith(user: SignedInUser, permission: Permission): number[] {
   return [...user.schoolRoles]
     .filter(([, role]) => roleHas(role, permission))
@@ -43,7 +43,7 @@ export function schoolsWith(user: SignedInUser, permission: Permission): number[
     .sort((a, b) => a - b)
 }
 
-/** The permissions the user holds at one school at least, for menus and buttons. */
+/** Returns the permissions the user holds at one school at least, for menus and buttons. */
 export function heldPermissions(user: SignedInUser | undefined): Permission[] {
   if (!user) return []
   return (Object.keys(PERMISSIONS) as Permission[]).filter(
@@ -51,7 +51,7 @@ export function heldPermissions(user: SignedInUser | undefined): Permission[] {
   )
 }
 
-/** Where a page may send the user after sign-in: a path on this site, never another host. */
+/** Returns the path to go to after sign-in: a path on this site, or `/` for anything else. */
 export function safeNextPath(value: unknown): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return '/'
   if (/[\\\r\n\t]/.test(value) || value.length > 2000) return '/'
