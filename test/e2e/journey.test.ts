@@ -196,6 +196,23 @@ describe('staff journey in a browser', () => {
     await checkPage()
   })
 
+  it('a new SENCO sets up the authenticator app first', async () => {
+    await page.click('button:has-text("Sign out")')
+    await signInWithPassword(server.newSenco)
+    await page.waitForURL(/\/account\/multi-factor$/)
+    await checkPage()
+
+    const secret = ((await page.locator('#secret').textContent()) ?? '').replace(/\s+/g, '')
+    await page.fill('#code', currentTotpCode(secret))
+    await page.click('button:has-text("Turn on multi-factor sign-in")')
+
+    await page.waitForSelector('#recovery-codes')
+    assert.equal(await page.locator('#recovery-codes li').count(), 10)
+    await checkPage()
+    await page.goto(`${server.baseUrl}/students`)
+    assert.equal(await page.locator('h1').textContent(), 'Students')
+  })
+
   it('no page logged a browser error', () => {
     // Forms with errors (400), the missing page (404) and the denied one (403) log their status.
     const expected = /status of (400 \(Bad Request\)|403 \(Forbidden\)|404 \(Not Found\))/

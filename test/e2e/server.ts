@@ -16,6 +16,8 @@ export interface RunningServer {
   careersLeader: TestUser
   /** A member of staff, who may see students but not import. */
   staff: TestUser
+  /** A SENCO who has not set up an authenticator app yet. */
+  newSenco: TestUser
   stop(): Promise<void>
 }
 
@@ -32,6 +34,11 @@ export async function startServer(): Promise<RunningServer> {
     schoolId: school.id,
   })
   const staff = await createTestUser(services, { role: 'staff', schoolId: school.id })
+  const newSenco = await createTestUser(services, {
+    role: 'senco',
+    schoolId: school.id,
+    mfa: false,
+  })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
 
@@ -40,5 +47,5 @@ export async function startServer(): Promise<RunningServer> {
     await database.close()
     await rm(folder, { recursive: true, force: true })
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, careersLeader, staff, stop }
+  return { baseUrl: `http://127.0.0.1:${port}`, careersLeader, staff, newSenco, stop }
 }

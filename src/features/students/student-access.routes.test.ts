@@ -80,6 +80,21 @@ describe('student pages by role and school', () => {
     assert.match(page.body, /A careers leader or SENCO can record the pathway/)
   })
 
+  it('renders a hostile override reason as text', async () => {
+    const reason = '<b onmouseover=alert(3)>{{ 6*7 }}</b> " \' `'
+    await test.services.students.setOverride(
+      { schoolIds: [test.schoolId] },
+      ownId,
+      { group: 'two', reason },
+      '<i>staff</i>',
+    )
+    const page = await test.app.inject({ url: `/students/${ownId}` })
+
+    assert.doesNotMatch(page.body, /<b onmouseover|<i>staff<\/i>/)
+    assert.doesNotMatch(page.body, />42</)
+    assert.match(page.body, /&lt;b onmouseover=alert\(3\)&gt;\{\{ 6\*7 \}\}/)
+  })
+
   it('renders hostile names as text on every page that shows them', async () => {
     for (const url of ['/students', `/students/${ownId}`, '/students?q=%3Cscript%3E']) {
       const page = await test.app.inject({ url })
