@@ -21,19 +21,24 @@ describe('send-careers user', () => {
     return cli.shell(`SEND_CAREERS_USER='${email}' node bin/send-careers.js ${args}`)
   }
 
-  test('first admin creates the school', async () => {
-    const added = await cli.text([
+  /** Runs `user add` with an email, a role and, when given, a school. */
+  function addUser(email: string, role: string, school?: string) {
+    const place = school === undefined ? [] : ['--school', school]
+    return cli.text([
       'user',
       'add',
       '--email',
-      'Head@Oak.example',
+      email,
       '--name',
-      'Pat Head',
+      'A Person',
       '--role',
-      'admin',
-      '--school',
-      'Oak Hill School',
+      role,
+      ...place,
     ])
+  }
+
+  test('first admin creates the school', async () => {
+    const added = await addUser('Head@Oak.example', 'admin', 'Oak Hill School')
 
     assert.equal(added.code, 0, added.stderr)
     assert.match(added.stdout, /Added head@oak\.example as Admin at Oak Hill School\./)
@@ -41,34 +46,14 @@ describe('send-careers user', () => {
   })
 
   test('a mistyped school is not created', async () => {
-    const added = await cli.text([
-      'user',
-      'add',
-      '--email',
-      'sam@oak.example',
-      '--name',
-      'Sam',
-      '--role',
-      'staff',
-      '--school',
-      'Oak Hil School',
-    ])
+    const added = await addUser('sam@oak.example', 'staff', 'Oak Hil School')
 
     assert.equal(added.code, 2)
     assert.match(added.stderr, /No school is called "Oak Hil School"/)
   })
 
   test('staff may list but not import', async () => {
-    await cli.text([
-      'user',
-      'add',
-      '--email',
-      'sam@oak.example',
-      '--name',
-      'Sam',
-      '--role',
-      'staff',
-    ])
+    await addUser('sam@oak.example', 'staff')
     await cli.text(['import', SIMS])
 
     const imported = await asUser('sam@oak.example', `import ${SIMS}`)
