@@ -8,6 +8,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import type { AccountService } from '../features/accounts/account.service.js'
 import { registerSignInRoutes } from '../features/accounts/sign-in.routes.js'
+import { registerUserRoutes } from '../features/accounts/users.routes.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
 import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOutcomeRoutes(app)
   await registerNeedCodeRoutes(app, services)
   await registerImportRoutes(app, services, config)
+  await registerUserRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app
