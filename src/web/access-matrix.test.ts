@@ -70,6 +70,7 @@ const ROUTES: Record<string, Expected> = {
   'POST /admin/users/:id/enable': [ADMIN],
   'POST /admin/users/:id/password-link': [ADMIN],
   'POST /admin/users/:id/reset-mfa': [ADMIN],
+  'GET /admin/audit': [ADMIN],
 }
 
 const COMMANDS: Record<string, Expected> = {

@@ -9,6 +9,8 @@ import type { Config } from '../config.js'
 import type { AccountService } from '../features/accounts/account.service.js'
 import { registerSignInRoutes } from '../features/accounts/sign-in.routes.js'
 import { registerUserRoutes } from '../features/accounts/users.routes.js'
+import { registerAuditRoutes } from '../features/audit/audit.routes.js'
+import type { AuditService } from '../features/audit/audit.service.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
 import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
@@ -39,6 +41,7 @@ export interface AppServices {
   students: StudentService
   imports: ImportService
   needCodes: NeedCodeService
+  audit: AuditService
 }
 
 export interface AppDeps {
@@ -100,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerNeedCodeRoutes(app, services)
   await registerImportRoutes(app, services, config)
   await registerUserRoutes(app, services)
+  await registerAuditRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app

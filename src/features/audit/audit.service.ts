@@ -29,11 +29,11 @@ export function createAuditService(db: Kysely<Tables>) {
         details: filters,
       }),
 
-    /** The students with these ids that are still stored in the caller's schools. */
+    /** Finds the students with these ids that are still stored in the caller's schools. */
     studentsStillPresent: (scope: Scope, ids: number[]): Promise<StoredStudent[]> =>
       findStudentsByIds(db, scope.schoolIds, [...new Set(ids)]),
 
-    /** Ids of the students with this UPN in the caller's schools, one per school that lists them. */
+    /** Finds the ids of the students with this UPN in the caller's schools, one per school that lists them. */
     studentIdsWithUpn: async (scope: Scope, upn: string): Promise<number[]> =>
       (await findStudentsByUpn(db, scope.schoolIds, upn)).map((student) => student.id),
 
