@@ -97,7 +97,7 @@ describe('admin pages in a browser', () => {
     await checkPage()
   })
 
-  it('audit page searches and pages', async () => {
+  it('audit page searches and shows errors', async () => {
     await page.goto(`${baseUrl}/admin/audit`)
     await checkPage()
 
