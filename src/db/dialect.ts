@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely'
-import type { ColumnDataType, CreateTableBuilder, Expression, Kysely } from 'kysely'
+import type { ColumnDataType, CreateTableBuilder, Expression, Kysely, RawBuilder } from 'kysely'
 import type { DialectName } from './connection.js'
 
 // Kysely handles of any table type, because migrations run before the row types exist.
@@ -34,4 +34,18 @@ export function addIdColumn<T extends string>(
  */
 export function codePointText(db: AnyKysely): ColumnDataType | Expression<unknown> {
   return dialectOf(db) === 'postgres' ? sql`text collate "C"` : 'text'
+}
+
+/**
+ * Returns an expression for one top-level text field of a JSON text column, or null when the
+ * field is missing. SQLite has `json_extract` built in, and PostgreSQL reads it through `jsonb`.
+ */
+export function jsonTextField(
+  db: AnyKysely,
+  column: string,
+  key: string,
+): RawBuilder<string | null> {
+  if (dialectOf(db) === 'postgres')
+    return sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key}::text)`
+  return sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${key}`})`
 }

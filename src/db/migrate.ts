@@ -1,5 +1,6 @@
-import { Migrator, NO_MIGRATIONS } from 'kysely'
+import { Migrator, NO_MIGRATIONS, sql } from 'kysely'
 import type { MigrationResultSet } from 'kysely'
+import { dialectOf } from './dialect.js'
 import type { AnyKysely } from './dialect.js'
 import * as initial from './migrations/2026120301_initial.js'
 import * as imports from './migrations/2026120302_imports.js'
@@ -25,8 +26,16 @@ const migrations = {
   '2026120450_data_protection': dataProtection,
 }
 
-function createMigrator(db: AnyKysely): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+/**
+ * Builds the migrator. Without a schema, Kysely (0.28) takes its bookkeeping tables to exist when
+ * any schema holds them, so on PostgreSQL it is given the current schema: a database can hold
+ * other copies, such as the schemas of test files that run at the same time.
+ */
+async function createMigrator(db: AnyKysely): Promise<Migrator> {
+  const provider = { getMigrations: async () => migrations }
+  if (dialectOf(db) !== 'postgres') return new Migrator({ db, provider })
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema })
 }
 
 /** Raises the error of the first failed migration, naming it, after Kysely rolls it back. */
@@ -45,15 +54,15 @@ function throwOnFailure({ error, results }: MigrationResultSet): MigrationResult
 
 /** Applies every migration not yet applied. */
 export async function migrateToLatest(db: AnyKysely): Promise<MigrationResultSet> {
-  return throwOnFailure(await createMigrator(db).migrateToLatest())
+  return throwOnFailure(await (await createMigrator(db)).migrateToLatest())
 }
 
 /** Reverts the latest applied migration. */
 export async function migrateDown(db: AnyKysely): Promise<MigrationResultSet> {
-  return throwOnFailure(await createMigrator(db).migrateDown())
+  return throwOnFailure(await (await createMigrator(db)).migrateDown())
 }
 
 /** Reverts every migration, leaving only Kysely's own bookkeeping tables. */
 export async function migrateToNone(db: AnyKysely): Promise<MigrationResultSet> {
-  return throwOnFailure(await createMigrator(db).migrateTo(NO_MIGRATIONS))
+  return throwOnFailure(await (await createMigrator(db)).migrateTo(NO_MIGRATIONS))
 }

@@ -69,6 +69,15 @@ const ROUTES: Record<string, Expected> = {
   'GET /import/:previewId/problems.csv': LEADS,
   'GET /import/:previewId': LEADS,
   'POST /import/:previewId': LEADS,
+  'GET /admin/users': [ADMIN],
+  'POST /admin/users': [ADMIN],
+  'GET /admin/users/:id': [ADMIN],
+  'POST /admin/users/:id/role': [ADMIN],
+  'POST /admin/users/:id/disable': [ADMIN],
+  'POST /admin/users/:id/enable': [ADMIN],
+  'POST /admin/users/:id/password-link': [ADMIN],
+  'POST /admin/users/:id/reset-mfa': [ADMIN],
+  'GET /admin/audit': [ADMIN],
 }
 
 const COMMANDS: Record<string, Expected> = {

@@ -7,10 +7,12 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 
 import type { Config } from '../config.js'
 import type { AccountService } from '../features/accounts/account.service.js'
-import type { AuditService } from '../features/audit/audit.service.js'
 import { registerSignInRoutes } from '../features/accounts/sign-in.routes.js'
 import { registerDataProtectionRoutes } from '../features/data-protection/data-protection.routes.js'
 import type { DataProtectionService } from '../features/data-protection/data-protection.service.js'
+import { registerUserRoutes } from '../features/accounts/users.routes.js'
+import { registerAuditRoutes } from '../features/audit/audit.routes.js'
+import type { AuditService } from '../features/audit/audit.service.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
 import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
@@ -38,11 +40,11 @@ export interface AppConfig extends Pick<Config, 'nodeEnv' | 'cookieSecret' | 'ma
 
 export interface AppServices {
   accounts: AccountService
-  audit: AuditService
   students: StudentService
   imports: ImportService
   needCodes: NeedCodeService
   dataProtection: DataProtectionService
+  audit: AuditService
 }
 
 export interface AppDeps {
@@ -104,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerNeedCodeRoutes(app, services)
   await registerImportRoutes(app, services, config)
   await registerDataProtectionRoutes(app, services)
+  await registerUserRoutes(app, services)
+  await registerAuditRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app

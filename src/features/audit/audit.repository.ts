@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely'
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely'
+
+import { jsonTextField } from '../../db/dialect.js'
 import type { Tables } from '../../db/tables.js'
 
 // Inserts and reads, and one update: the redaction that erasing a student makes. Triggers in the
@@ -32,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'student.erase',
   'student.pseudonymise',
   'data.export',
+  'audit.search',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -55,14 +58,21 @@ export interface StoredAuditEvent extends AuditEvent {
 
 export interface AuditQuery {
   studentId?: number
+  /** Events about any of these students (one UPN can match a student at each school). */
+  studentIds?: number[]
   actor?: string
   action?: AuditAction
   /** From this ISO date or timestamp, inclusive. */
   from?: string
   /** Before this ISO date or timestamp. */
   to?: string
+  /** Only events older than this event, for paging newest first. */
+  beforeId?: number
+  /** The maximum number of events returned, at most 1000. Defaults to 100. */
   limit?: number
 }
+
+export const MAX_AUDIT_LIMIT = 1000
 
 export async function insertAuditEvent(db: Kysely<Tables>, event: AuditEvent): Promise<void> {
   await db
@@ -78,25 +88,91 @@ export async function insertAuditEvent(db: Kysely<Tables>, event: AuditEvent): P
     .execute()
 }
 
-/** Lists events about the given schools, newest first. Events with no school are admins' only. */
+/**
+ * Selects the emails of the users who hold a role at one of the schools, directly or through the
+ * school's organisation.
+ */
+function emailsOfSchoolUsers(eb: ExpressionBuilder<Tables, 'audit_events'>, schoolIds: number[]) {
+  return eb
+    .selectFrom('user_roles')
+    .innerJoin('users', 'users.id', 'user_roles.user_id')
+    .select('users.email')
+    .where((inner) =>
+      inner.or([
+        inner('user_roles.school_id', 'in', schoolIds),
+        inner(
+          'user_roles.organisation_id',
+          'in',
+          inner
+            .selectFrom('schools')
+            .select('schools.organisation_id')
+            .where('schools.id', 'in', schoolIds),
+        ),
+      ]),
+    )
+}
+
+/**
+ * Matches the events a caller with these schools may read: events of those schools, and events
+ * with no school (sign-ins, account changes) whose actor, or the user they are about, holds a role
+ * at one of those schools now.
+ */
+function visibleToSchools(
+  db: Kysely<Tables>,
+  eb: ExpressionBuilder<Tables, 'audit_events'>,
+  schoolIds: number[],
+): Expression<SqlBool> {
+  const aboutUser = jsonTextField(db, 'audit_events.details', 'user')
+  return eb.or([
+    eb('audit_events.school_id', 'in', schoolIds),
+    eb.and([
+      eb('audit_events.school_id', 'is', null),
+      eb.or([
+        eb('audit_events.actor', 'in', emailsOfSchoolUsers(eb, schoolIds)),
+        eb(aboutUser, 'in', emailsOfSchoolUsers(eb, schoolIds)),
+      ]),
+    ]),
+  ])
+}
+
+/** Matches events older than the event with this id, in the newest-first order of the list. */
+function olderThan(eb: ExpressionBuilder<Tables, 'audit_events'>, id: number) {
+  const cursorAt = eb
+    .selectFrom('audit_events as cursor')
+    .select('cursor.at')
+    .where('cursor.id', '=', id)
+  return eb.or([
+    eb('audit_events.at', '<', cursorAt),
+    eb.and([eb('audit_events.at', '=', cursorAt), eb('audit_events.id', '<', id)]),
+  ])
+}
+
+/**
+ * Lists the events visible to a caller with these schools (see `visibleToSchools`), newest first.
+ */
 export async function listAuditEvents(
   db: Kysely<Tables>,
   schoolIds: number[],
   query: AuditQuery,
 ): Promise<StoredAuditEvent[]> {
   if (schoolIds.length === 0) return []
+  const studentIds = query.studentIds ?? []
   const rows = await db
     .selectFrom('audit_events')
     .selectAll()
-    .where('school_id', 'in', schoolIds)
+    .where((eb) => visibleToSchools(db, eb, schoolIds))
     .$if(query.studentId !== undefined, (q) => q.where('student_id', '=', query.studentId ?? 0))
+    .$if(query.studentIds !== undefined, (q) =>
+      q.where((eb) => (studentIds.length > 0 ? eb('student_id', 'in', studentIds) : eb.lit(false))),
+    )
     .$if(query.actor !== undefined, (q) => q.where('actor', '=', query.actor ?? ''))
     .$if(query.action !== undefined, (q) => q.where('action', '=', query.action ?? 'student.view'))
     .$if(query.from !== undefined, (q) => q.where('at', '>=', query.from ?? ''))
     .$if(query.to !== undefined, (q) => q.where('at', '<', query.to ?? ''))
+    .$if(query.beforeId !== undefined, (q) => q.where((eb) => olderThan(eb, query.beforeId ?? 0)))
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
-    .limit(Math.min(query.limit ?? 100, 1000))
+    .limit(Math.min(query.limit ?? 100, MAX_AUDIT_LIMIT))
     .execute()
 
   return rows.map((row) => ({

@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely'
 import type { Tables } from '../../db/tables.js'
 import type { Scope } from '../students/student.service.js'
+import { findStudentsByIds, findStudentsByUpn } from '../students/student.repository.js'
+import type { StoredStudent } from '../students/student.repository.js'
 import { insertAuditEvent, listAuditEvents } from './audit.repository.js'
 import type { AuditQuery, StoredAuditEvent } from './audit.repository.js'
 
+/** The filters of one search as the person typed them, for the audit trail of searches. */
+export type SearchFilters = Partial<Record<'student' | 'actor' | 'action' | 'from' | 'to', string>>
+
 export function createAuditService(db: Kysely<Tables>) {
   return {
-    /** Searches the audit trail of the caller's schools, newest first. */
+    /**
+     * Searches the audit trail of the caller's schools, newest first. Events with no school are
+     * included when their actor, or the user they are about, holds a role at one of the schools.
+     */
     search: (scope: Scope, query: AuditQuery = {}): Promise<StoredAuditEvent[]> =>
       listAuditEvents(db, scope.schoolIds, query),
 
@@ -20,6 +28,25 @@ export function createAuditService(db: Kysely<Tables>) {
         studentId: null,
         details,
       }),
+
+    /** Records that a person searched the trail, with the filters they typed and nothing more. */
+    recordSearch: (filters: SearchFilters, actor: string) =>
+      insertAuditEvent(db, {
+        at: new Date().toISOString(),
+        actor,
+        action: 'audit.search',
+        schoolId: null,
+        studentId: null,
+        details: filters,
+      }),
+
+    /** Finds the students with these ids that are still stored in the caller's schools. */
+    studentsStillPresent: (scope: Scope, ids: number[]): Promise<StoredStudent[]> =>
+      findStudentsByIds(db, scope.schoolIds, [...new Set(ids)]),
+
+    /** Finds the ids of the students with this UPN in the caller's schools, one per school that lists them. */
+    studentIdsWithUpn: async (scope: Scope, upn: string): Promise<number[]> =>
+      (await findStudentsByUpn(db, scope.schoolIds, upn)).map((student) => student.id),
 
     /** Records that a person saw a student's record outside the student service. */
     recordView: (student: { id: number; schoolId: number }, actor: string) =>
