@@ -65,6 +65,8 @@ export interface Config {
   sessions: { idleMinutes: number; maxHours: number }
   /** The address people use to reach the server, for links the command line prints. */
   publicUrl: string
+  /** PUBLIC_URL as set, or null, so the web app can fall back to the address a request used. */
+  configuredPublicUrl: string | null
   /** Whole years after a student's leaving date before retention erases the record. */
   retentionYears: number
   /** Whole years after leaving before retention pseudonymises the record, or null for never. */
@@ -111,6 +113,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     sessions: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
     publicUrl: (env.PUBLIC_URL ?? `http://${urlHost(env.HOST)}:${env.PORT}`).replace(/\/+$/, ''),
+    configuredPublicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     retentionYears: env.RETENTION_YEARS,
     pseudonymiseAfterYears: env.PSEUDONYMISE_AFTER_YEARS ?? null,
   }

@@ -30,7 +30,15 @@ import { registerSecurityHeaders } from './plugins/security.js'
 import { registerSessions } from './plugins/session.js'
 import { registerViews } from './plugins/views.js'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** PUBLIC_URL when set: the start of links shown to copy, such as one-time password links. */
+    publicUrl: string | null
+  }
+}
+
 export interface AppConfig extends Pick<Config, 'nodeEnv' | 'cookieSecret' | 'maxUploadBytes'> {
+  configuredPublicUrl?: string | null
   logLevel?: string
   /** Requests one client may make in a minute before it gets 429 Too Many Requests. */
   rateLimitPerMinute?: number
@@ -74,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, services } = deps
   const production = config.nodeEnv === 'production'
   const app = createFastify(deps)
+  app.decorate('publicUrl', config.configuredPublicUrl ?? null)
 
   await registerSecurityHeaders(app, production)
   await app.register(cookie, { secret: config.cookieSecret })

@@ -140,8 +140,10 @@ export function renderPasswordLink(
   reply: FastifyReply,
   context: { account: Account; token: string; created: boolean },
 ) {
-  // NOTE: behind a reverse proxy this is the address the proxy used, because trustProxy is off.
-  const link = `${request.protocol}://${request.host}/set-password?token=${encodeURIComponent(context.token)}`
+  // Without PUBLIC_URL this is the address of the request, which behind a reverse proxy is the
+  // proxy's own address, because trustProxy is off.
+  const base = request.server.publicUrl ?? `${request.protocol}://${request.host}`
+  const link = `${base}/set-password?token=${encodeURIComponent(context.token)}`
   reply.header('cache-control', 'no-store')
   return reply.view('accounts/views/users/password-link.njk', {
     pageTitle: context.created ? 'User added' : 'New password link',

@@ -329,3 +329,22 @@ describe('users pages for other roles', () => {
     assert.equal(response.headers.location, '/sign-in?next=%2Fadmin%2Fusers')
   })
 })
+
+describe('users pages with PUBLIC_URL', () => {
+  it('builds the one-time link from PUBLIC_URL', async () => {
+    const test = await buildTestApp({ configuredPublicUrl: 'https://careers.example.org' })
+    try {
+      const response = await postForm(test.app, '/admin/users', '/admin/users', {
+        email: uniqueEmail('linked'),
+        displayName: 'Linked Person',
+        role: 'staff',
+        schoolId: String(test.schoolId),
+      })
+
+      assert.equal(response.statusCode, 200)
+      assert.match(response.body, /https:\/\/careers\.example\.org\/set-password\?token=[\w-]+/)
+    } finally {
+      await test.close()
+    }
+  })
+})
