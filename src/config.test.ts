@@ -18,6 +18,17 @@ describe('loadConfig', () => {
     assert.equal(config.publicUrl, 'http://localhost:8080')
   })
 
+  test('reads which proxies to trust', () => {
+    assert.equal(loadConfig({}).trustProxy, false)
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true)
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16' }).trustProxy, [
+      '10.0.0.1',
+      '10.1.0.0/16',
+    ])
+    assert.throws(() => loadConfig({ TRUST_PROXY: '1' }), /TRUST_PROXY must be true/)
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'yes please' }), /TRUST_PROXY must be true/)
+  })
+
   test('takes the public address without a trailing slash', () => {
     const config = loadConfig({ PUBLIC_URL: 'https://careers.example.org/' })
     assert.equal(config.publicUrl, 'https://careers.example.org')
@@ -63,6 +74,28 @@ describe('loadConfig', () => {
 
   test('names an empty HOST', () => {
     assert.throws(() => loadConfig({ HOST: ' ' }), /HOST is empty/)
+  })
+
+  test('names the variable and its unit in number errors', () => {
+    assert.throws(
+      () => loadConfig({ SESSION_MAX_HOURS: 'two', RETENTION_YEARS: 'x' }),
+      (error: Error) => {
+        assert.match(
+          error.message,
+          /SESSION_MAX_HOURS must be a whole number of hours from 1 to 720/,
+        )
+        assert.match(error.message, /RETENTION_YEARS must be a whole number of years from 1 to 100/)
+        assert.doesNotMatch(error.message, /received NaN|expected/)
+        return true
+      },
+    )
+  })
+
+  test('takes a blank number as its default', () => {
+    const config = loadConfig({ SESSION_IDLE_MINUTES: '', PORT: ' ', MAX_UPLOAD_MB: '' })
+    assert.equal(config.sessions.idleMinutes, 30)
+    assert.equal(config.port, 3000)
+    assert.equal(config.maxUploadBytes, 20 * 1024 * 1024)
   })
 
   test('lists every invalid variable', () => {
@@ -112,7 +145,10 @@ describe('retention settings', () => {
 
   test('reject a fractional or zero year count', () => {
     assert.throws(() => loadConfig({ RETENTION_YEARS: '2.5' }), /RETENTION_YEARS must be a whole/)
-    assert.throws(() => loadConfig({ RETENTION_YEARS: '0' }), /RETENTION_YEARS must be 1 or more/)
+    assert.throws(
+      () => loadConfig({ RETENTION_YEARS: '0' }),
+      /RETENTION_YEARS must be a whole number of years from 1 to 100/,
+    )
     assert.throws(
       () => loadConfig({ PSEUDONYMISE_AFTER_YEARS: 'soon' }),
       /PSEUDONYMISE_AFTER_YEARS/,

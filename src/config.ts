@@ -6,6 +6,20 @@ const DEVELOPMENT_COOKIE_SECRET = 'development-only-cookie-secret-change-me'
 /** Years after leaving before a record is erased; the reasons are in docs/decisions. */
 export const DEFAULT_RETENTION_YEARS = 6
 
+/** Treats a blank value as unset, so `NAME=` in an env file means the default. */
+function blankAsUnset(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value
+}
+
+/** A whole number between `min` and `max`, with messages that name the variable and its unit. */
+function wholeNumber(name: string, unit: string, min: number, max: number, fallback: number) {
+  const range = `${name} must be a whole number of ${unit} from ${min} to ${max}`
+  return z.preprocess(
+    blankAsUnset,
+    z.coerce.number({ error: range }).int(range).min(min, range).max(max, range).default(fallback),
+  )
+}
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
@@ -18,38 +32,41 @@ const environmentSchema = z.object({
     })
     .default('sqlite:./data/send-careers.db'),
   HOST: z.string().trim().min(1, 'HOST is empty. Remove it, or set 127.0.0.1').default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber('PORT', 'a port', 0, 65535, 3000),
   COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
-  MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
+  MAX_UPLOAD_MB: z.preprocess(
+    blankAsUnset,
+    z.coerce
+      .number({ error: 'MAX_UPLOAD_MB must be a number of megabytes, more than 0 and at most 200' })
+      .positive('MAX_UPLOAD_MB must be a number of megabytes, more than 0 and at most 200')
+      .max(200, 'MAX_UPLOAD_MB must be a number of megabytes, more than 0 and at most 200')
+      .default(20),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(30),
-  SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(12),
+  SESSION_IDLE_MINUTES: wholeNumber('SESSION_IDLE_MINUTES', 'minutes', 1, 24 * 60, 30),
+  SESSION_MAX_HOURS: wholeNumber('SESSION_MAX_HOURS', 'hours', 1, 24 * 30, 12),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    // An address has a dot (IPv4) or a colon (IPv6), so a bare number is not taken for one.
+    .regex(
+      /^(true|false|[0-9a-fA-F/]*[.:][0-9a-fA-F.:/]*(\s*,\s*[0-9a-fA-F/]*[.:][0-9a-fA-F.:/]*)*)$/,
+      {
+        error: 'TRUST_PROXY must be true, false, or proxy addresses such as 10.0.0.1,10.0.0.0/8',
+      },
+    )
+    .optional(),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http:// or https:// address' })
     .optional(),
-  RETENTION_YEARS: z.coerce
-    .number()
-    .int('RETENTION_YEARS must be a whole number of years')
-    .min(1, 'RETENTION_YEARS must be 1 or more')
-    .max(100, 'RETENTION_YEARS must be 100 or fewer')
-    .default(DEFAULT_RETENTION_YEARS),
+  RETENTION_YEARS: wholeNumber('RETENTION_YEARS', 'years', 1, 100, DEFAULT_RETENTION_YEARS),
   // Blank means unset, so `PSEUDONYMISE_AFTER_YEARS=` in an env file turns pseudonymisation off.
   PSEUDONYMISE_AFTER_YEARS: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    blankAsUnset,
     z.coerce
-      .number()
-      .int('PSEUDONYMISE_AFTER_YEARS must be a whole number of years')
-      .min(1, 'PSEUDONYMISE_AFTER_YEARS must be 1 or more')
+      .number({ error: 'PSEUDONYMISE_AFTER_YEARS must be a whole number of years, 1 or more' })
+      .int('PSEUDONYMISE_AFTER_YEARS must be a whole number of years, 1 or more')
+      .min(1, 'PSEUDONYMISE_AFTER_YEARS must be a whole number of years, 1 or more')
       .optional(),
   ),
 })
@@ -67,6 +84,8 @@ export interface Config {
   publicUrl: string
   /** PUBLIC_URL as set, or null, so the web app can fall back to the address a request used. */
   configuredPublicUrl: string | null
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client's address. */
+  trustProxy: boolean | string[]
   /** Whole years after a student's leaving date before retention erases the record. */
   retentionYears: number
   /** Whole years after leaving before retention pseudonymises the record, or null for never. */
@@ -114,9 +133,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessions: { idleMinutes: env.SESSION_IDLE_MINUTES, maxHours: env.SESSION_MAX_HOURS },
     publicUrl: (env.PUBLIC_URL ?? `http://${urlHost(env.HOST)}:${env.PORT}`).replace(/\/+$/, ''),
     configuredPublicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     retentionYears: env.RETENTION_YEARS,
     pseudonymiseAfterYears: env.PSEUDONYMISE_AFTER_YEARS ?? null,
   }
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (value === undefined || value === 'false') return false
+  if (value === 'true') return true
+  return value.split(',').map((address) => address.trim())
 }
 
 function urlHost(host: string): string {

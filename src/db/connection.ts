@@ -42,6 +42,8 @@ function openSqlite(path: string): Database {
   const connection = new SqliteDatabase(path)
   connection.pragma('journal_mode = WAL')
   connection.pragma('foreign_keys = ON')
+  // Deleted rows are overwritten with zeros, so an erased student cannot be read back from the file.
+  connection.pragma('secure_delete = ON')
   connection.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
 
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) })

@@ -49,3 +49,14 @@ export function jsonTextField(
     return sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key}::text)`
   return sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${key}`})`
 }
+
+/**
+ * Moves the effect of deletes out of any side file, after an erasure. SQLite keeps the pages it
+ * changed in the write-ahead log until a checkpoint, so the checkpoint here copies them into the
+ * database file, where secure_delete has zeroed the rows, and truncates the log. PostgreSQL
+ * reclaims dead rows by autovacuum and keeps no readable copy outside its data files.
+ */
+export async function flushDeletedRows(db: AnyKysely): Promise<void> {
+  if (dialectOf(db) !== 'sqlite') return
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db)
+}

@@ -39,6 +39,8 @@ declare module 'fastify' {
 
 export interface AppConfig extends Pick<Config, 'nodeEnv' | 'cookieSecret' | 'maxUploadBytes'> {
   configuredPublicUrl?: string | null
+  /** Behind a reverse proxy, the proxies to trust, so rate limits count each client, not the proxy. */
+  trustProxy?: Config['trustProxy']
   logLevel?: string
   /** Requests one client may make in a minute before it gets 429 Too Many Requests. */
   rateLimitPerMinute?: number
@@ -67,7 +69,7 @@ const DEFAULT_RATE_LIMIT_PER_MINUTE = 600
 function createFastify({ config, logger }: AppDeps): FastifyInstance {
   let app: FastifyInstance | null = null
   const options = {
-    trustProxy: false,
+    trustProxy: config.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     frameworkErrors: handleFrameworkErrors(() => app),
   }
@@ -103,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await registerAssets(app, production)
   registerViews(app, !production)
-  await registerCsrf(app, production)
+  await registerCsrf(app, production, config.cookieSecret)
 
   await registerSignInRoutes(app, services.accounts, {
     production,

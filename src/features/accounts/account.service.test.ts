@@ -99,6 +99,46 @@ forEachEngine('account service', (getDatabase) => {
     assert.equal((await accounts.signIn(user.email, PASSWORD)).ok, true)
   })
 
+  test('wrong passwords sent at once all count', async () => {
+    const { accounts, addUser } = await setUp()
+    const user = await addUser()
+    await accounts.setPassword(user.id, PASSWORD, 'setup')
+
+    const attempts = Array.from({ length: MAX_FAILED_ATTEMPTS + 1 }, () =>
+      accounts.signIn(user.email, 'a wrong password here'),
+    )
+    await Promise.all(attempts)
+
+    assert.equal((await accounts.getAccount(user.id))?.locked, true)
+    assert.deepEqual(await accounts.signIn(user.email, PASSWORD), { ok: false })
+  })
+
+  test('a correct password keeps wrong codes counted', async () => {
+    const { accounts, addUser, now } = await setUp()
+    const user = await addUser('admin')
+    await accounts.setPassword(user.id, PASSWORD, 'setup')
+    const secret = await accounts.startMfaEnrolment(user.id)
+    await accounts.confirmMfaEnrolment(user.id, currentTotpCode(secret, now().getTime() - 30_000))
+
+    for (let round = 0; round < MAX_FAILED_ATTEMPTS; round += 1) {
+      assert.equal((await accounts.signIn(user.email, PASSWORD)).ok, true, `round ${round}`)
+      assert.equal(await accounts.verifySecondFactor(user.id, '000000'), false)
+    }
+
+    assert.equal((await accounts.getAccount(user.id))?.locked, true)
+    assert.deepEqual(await accounts.signIn(user.email, PASSWORD), { ok: false })
+  })
+
+  test('a new password link ends the earlier one', async () => {
+    const { accounts, addUser } = await setUp()
+    const user = await addUser()
+    const second = await accounts.issuePasswordLink(user.id, 'admin@school.test')
+
+    assert.equal(await accounts.passwordLinkEmail(user.token), null)
+    assert.equal((await accounts.setPasswordWithLink(user.token, PASSWORD)).ok, false)
+    assert.equal((await accounts.setPasswordWithLink(second, PASSWORD)).ok, true)
+  })
+
   test('a disabled user cannot sign in and loses every session at once', async () => {
     const { accounts, addUser } = await setUp()
     const user = await addUser()

@@ -131,6 +131,7 @@ function normaliseRecoveryCode(code: string): string {
 export function createAccountService(db: Kysely<Tables>, options: AccountServiceOptions = {}) {
   const clock = options.now ?? (() => new Date())
   const settings = options.sessions ?? DEFAULT_SESSION_SETTINGS
+  const touchIntervalMs = Math.min(60_000, (settings.idleMinutes * 60_000) / 10)
   const nowIso = () => clock().toISOString()
   const minutesFromNow = (minutes: number) =>
     new Date(clock().getTime() + minutes * 60_000).toISOString()
@@ -176,22 +177,30 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
     return user
   }
 
+  // The count is raised in SQL, not from the value read before, so failures posted at the same
+  // moment each count. The update that reaches the limit locks the account and starts again at 0.
   async function recordFailure(user: UserRow, reason: string): Promise<void> {
-    const attempts = user.failed_attempts + 1
-    const lock = attempts >= MAX_FAILED_ATTEMPTS
-    await db
+    const raised = await db
       .updateTable('users')
-      .set({
-        failed_attempts: lock ? 0 : attempts,
-        locked_until: lock ? minutesFromNow(LOCKOUT_MINUTES) : user.locked_until,
-      })
+      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
       .where('id', '=', user.id)
-      .execute()
-    await audit('user.sign_in.failed', user.email, { reason, locked: lock })
+      .returning('failed_attempts')
+      .executeTakeFirst()
+    const locked = await db
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: minutesFromNow(LOCKOUT_MINUTES) })
+      .where('id', '=', user.id)
+      .where('failed_attempts', '>=', MAX_FAILED_ATTEMPTS)
+      .executeTakeFirst()
+    const lock = locked.numUpdatedRows > 0n
+    const attempts = raised?.failed_attempts ?? 0
+    await audit('user.sign_in.failed', user.email, { reason, attempts, locked: lock })
   }
 
+  /** Issues a one-time password link and ends any earlier link of the user, so only the newest works. */
   async function issueToken(userId: number, executor: Kysely<Tables> = db): Promise<string> {
     const token = randomToken()
+    await endPasswordLinks(userId, executor)
     await executor
       .insertInto('sign_in_tokens')
       .values({
@@ -203,6 +212,15 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
       })
       .execute()
     return token
+  }
+
+  async function endPasswordLinks(userId: number, executor: Kysely<Tables>) {
+    await executor
+      .updateTable('sign_in_tokens')
+      .set({ used_at: nowIso() })
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .execute()
   }
 
   async function liveToken(token: string) {
@@ -425,11 +443,7 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
       if (problem) return { ok: false, problem }
       const passwordHash = await hashPassword(password)
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('sign_in_tokens')
-          .set({ used_at: nowIso() })
-          .where('token_hash', '=', row.token_hash)
-          .execute()
+        await endPasswordLinks(row.user_id, trx)
         await trx
           .updateTable('users')
           .set({
@@ -485,12 +499,16 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
         await recordFailure(user, 'password')
         return { ok: false }
       }
-      await db
-        .updateTable('users')
-        .set({ failed_attempts: 0, locked_until: null })
-        .where('id', '=', user.id)
-        .execute()
       const mfaEnabled = user.totp_enabled_at !== null
+      // With a second factor still to pass, wrong codes so far keep counting towards the lockout:
+      // a known password must not buy unlimited guesses at the code.
+      if (!mfaEnabled) {
+        await db
+          .updateTable('users')
+          .set({ failed_attempts: 0, locked_until: null })
+          .where('id', '=', user.id)
+          .execute()
+      }
       const mustEnrol = !mfaEnabled && (await mfaRequiredFor(user.id))
       await audit('user.sign_in', user.email, { secondFactor: mfaEnabled ? 'pending' : 'none' })
       return { ok: true, userId: user.id, needsSecondFactor: mfaEnabled, mustEnrol }
@@ -642,8 +660,10 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
         .executeTakeFirst()
       if (!row) return null
 
-      // Writing on every request would make each page a database write, so once a minute is enough.
-      if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
+      // Writing on every request would make each page a database write, so the time of the last
+      // request is stored at most once a minute, or once a tenth of the idle time when that is
+      // shorter. A session can so end up to that interval before its idle time is over.
+      if (now.getTime() - Date.parse(row.last_seen_at) > touchIntervalMs) {
         await db
           .updateTable('sessions')
           .set({ last_seen_at: at })

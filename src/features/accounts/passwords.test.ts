@@ -15,6 +15,9 @@ describe('password rules', () => {
     ['qwertyuiop123', /too common/],
     ['jordan.smith is me', /email address/],
     ['no symbols or digits needed', null],
+    ['correcthorsebatterystaple', /too common/],
+    ['Correct-Horse Battery_Staple', /too common/],
+    ['pass word 1234', /too common/],
     ['x'.repeat(257), /at most 256/],
   ]
   for (const [password, problem] of cases) {

@@ -5,7 +5,12 @@ export const MIN_PASSWORD_LENGTH = 12
 export const MAX_PASSWORD_LENGTH = 256
 
 // The list ships with zxcvbn's common-language package: about 49,000 passwords seen in breaches.
-const commonPasswords = new Set(dictionary.passwords.map((password) => password.toLowerCase()))
+// It has few passphrases, so the best-known example ones are added here.
+const commonPasswords = new Set([
+  ...dictionary.passwords.map((password) => password.toLowerCase()),
+  'correcthorsebatterystaple',
+  'thequickbrownfoxjumpsoverthelazydog',
+])
 
 // argon2id with the library's defaults (19 MiB, 2 passes, 1 lane), which meet OWASP's minimum.
 const ARGON2ID = 2
@@ -53,7 +58,9 @@ export function passwordProblem(password: string, email: string): string | null 
 
 function isCommon(password: string): boolean {
   const lower = password.toLowerCase()
-  if (commonPasswords.has(lower)) return true
+  // Spaces, hyphens and the like between words do not make a listed password safe.
+  const joined = lower.replace(/[\s\-_.]+/g, '')
+  if (commonPasswords.has(lower) || commonPasswords.has(joined)) return true
   // One character repeated, digits alone, or a common password padded with digits and symbols.
   if (/^(.)\1*$/.test(lower) || /^\d+$/.test(lower)) return true
   const core = lower.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '')

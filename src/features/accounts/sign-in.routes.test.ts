@@ -140,6 +140,29 @@ describe('sign-in pages', () => {
     assert.equal(withPlanted.statusCode, 303)
   })
 
+  it('refuses a form token made for another session', async () => {
+    const attacker = browserFor(test)
+    const victim = browserFor(test)
+    await attacker.signIn(staff)
+    await victim.signIn(staff)
+    const page = await attacker.get('/account')
+    const token = csrfTokenFrom(page.body)
+    const csrfCookie = [...attacker.jar].find(([name]) => name !== SESSION_COOKIE)
+
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/account/sign-out-everywhere',
+      headers: {
+        cookie: `${csrfCookie?.join('=')}; ${SESSION_COOKIE}=${victim.jar.get(SESSION_COOKIE)}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: new URLSearchParams({ _csrf: token }).toString(),
+    })
+
+    assert.equal(response.statusCode, 403)
+    assert.equal((await victim.get('/students')).statusCode, 200, 'the victim is still signed in')
+  })
+
   it('sets the session cookie HttpOnly and SameSite=Lax', async () => {
     const response = await browserFor(test).signIn(staff)
     const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE)

@@ -196,6 +196,9 @@ export async function registerSignInRoutes(
       }
       const token = await accounts.passSecondFactor(auth.token, auth.user.id)
       setSessionCookie(reply, token, production)
+      // The page's sign-out form must carry a token for the new session.
+      auth.token = token
+      auth.secondFactorPassed = true
       // The codes are shown once, on this response, and never stored in a readable form.
       reply.header('cache-control', 'no-store')
       return reply.view('accounts/views/recovery-codes.njk', {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import { flushDeletedRows } from '../../db/dialect.js'
 import type { StudentRow, Tables } from '../../db/tables.js'
 import { insertAuditEvent, redactStudentEvents } from '../audit/audit.repository.js'
 import { lockSchool } from '../students/school.repository.js'
@@ -93,7 +94,7 @@ export function createErasureService(db: Kysely<Tables>, options: ServiceOptions
       return { ok: false, error: { code: 'invalid', message } }
     }
 
-    return db.transaction().execute(async (trx): Promise<ErasureResult> => {
+    const result = await db.transaction().execute(async (trx): Promise<ErasureResult> => {
       const student = await records.findStudentRow(trx, scope.schoolIds, id)
       if (!student) {
         return { ok: false, error: { code: 'not_found', message: erasureMessages.notFound } }
@@ -101,6 +102,8 @@ export function createErasureService(db: Kysely<Tables>, options: ServiceOptions
       const erasure = { reason: parsed.data, by, at: clock().toISOString() }
       return { ok: true, value: await eraseStudentRow(trx, student, erasure) }
     })
+    if (result.ok) await flushDeletedRows(db)
+    return result
   }
 
   return { erase }

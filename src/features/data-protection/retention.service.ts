@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { flushDeletedRows } from '../../db/dialect.js'
 import type { StudentRow, Tables } from '../../db/tables.js'
 import { academicYearOf, formatAcademicYear } from '../../domain/academic-year.js'
 import { ageOn } from '../../domain/age.js'
@@ -130,6 +131,7 @@ export function createRetentionService(db: Kysely<Tables>, options: ServiceOptio
       })
       if (done) outcome[done] += 1
     }
+    if (outcome.erased + outcome.pseudonymised > 0) await flushDeletedRows(db)
     return outcome
   }
 

@@ -17,13 +17,23 @@ function tokenFromRequest(request: FastifyRequest): string | undefined {
   return typeof header === 'string' ? header : undefined
 }
 
+/**
+ * Returns what binds a token to the session: the session's token, or one fixed value before
+ * sign-in. A token made for one session then fails in any other, even with a planted CSRF cookie.
+ */
+export function csrfUserInfo(request: FastifyRequest): string {
+  return request.auth?.token ?? 'signed-out'
+}
+
 /** Registers the double-submit check: a signed secret cookie and a token in each POST. */
-export async function registerCsrf(app: FastifyInstance, production: boolean) {
+export async function registerCsrf(app: FastifyInstance, production: boolean, hmacKey: string) {
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'send-careers-csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: production, signed: true },
     getToken: tokenFromRequest,
+    getUserInfo: csrfUserInfo,
+    csrfOpts: { hmacKey },
   })
 
   app.addHook('preHandler', (request, reply, done) => {

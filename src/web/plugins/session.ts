@@ -54,7 +54,9 @@ export function heldPermissions(user: SignedInUser | undefined): Permission[] {
 /** Returns the path to go to after sign-in: a path on this site, or `/` for anything else. */
 export function safeNextPath(value: unknown): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return '/'
-  if (/[\\\r\n\t]/.test(value) || value.length > 2000) return '/'
+  // Only printable ASCII: a Location header cannot carry other characters, and a path this
+  // site links to is always percent-encoded.
+  if (!/^[\x21-\x7e]*$/.test(value) || value.includes('\\') || value.length > 2000) return '/'
   return value
 }
 

@@ -6,6 +6,7 @@ import nunjucks from 'nunjucks'
 
 import { ROLE_NAMES } from '../../features/accounts/permissions.js'
 import { navigationItems, radioItems, selectItems } from '../view-helpers.js'
+import { csrfUserInfo } from './csrf.js'
 import { heldPermissions } from './session.js'
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -48,7 +49,7 @@ export function registerViews(app: FastifyInstance, development: boolean) {
     // A user still to pass the second factor sees no menu: they can only finish signing in.
     const complete = auth && (!auth.user.mfaEnabled || auth.secondFactorPassed)
     const html = environment.render(template, {
-      csrfToken: this.generateCsrf(),
+      csrfToken: this.generateCsrf({ userInfo: csrfUserInfo(this.request) }),
       currentPath: this.request.url.split('?')[0],
       currentUser: auth?.user,
       permissions: complete ? heldPermissions(auth.user) : [],

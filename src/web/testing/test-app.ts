@@ -48,7 +48,7 @@ export interface TestAppOptions {
   schoolName?: string
 }
 
-export const TEST_PASSWORD = 'correct horse battery staple'
+export const TEST_PASSWORD = 'amber pillow lantern meadow'
 
 /** Creates a user with a password, a role at a school and, when the role needs one, a second factor. */
 export async function createTestUser(
