@@ -11,7 +11,7 @@ function blankAsUnset(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value
 }
 
-/** A whole number between `min` and `max`, with messages that name the variable and its unit. */
+/** Builds the schema of a whole number from `min` to `max`, with messages naming the variable and unit. */
 function wholeNumber(name: string, unit: string, min: number, max: number, fallback: number) {
   const range = `${name} must be a whole number of ${unit} from ${min} to ${max}`
   return z.preprocess(

@@ -46,6 +46,7 @@ const ROUTES: Record<string, Expected> = {
   'POST /account/sign-out-everywhere': 'account',
   'GET /account/multi-factor': 'account',
   'POST /account/multi-factor': 'account',
+  'POST /account/recovery-codes': 'account',
   'GET /': EVERYONE,
   'GET /outcomes': EVERYONE,
   'GET /outcomes/:id': EVERYONE,

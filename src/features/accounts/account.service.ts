@@ -214,6 +214,20 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
     return token
   }
 
+  async function replaceRecoveryCodes(userId: number, codes: string[], trx: Kysely<Tables>) {
+    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute()
+    await trx
+      .insertInto('recovery_codes')
+      .values(
+        codes.map((value) => ({
+          user_id: userId,
+          code_hash: sha256(normaliseRecoveryCode(value)),
+          used_at: null,
+        })),
+      )
+      .execute()
+  }
+
   async function endPasswordLinks(userId: number, executor: Kysely<Tables>) {
     await executor
       .updateTable('sign_in_tokens')
@@ -486,6 +500,7 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
         await audit('user.sign_in.failed', 'unknown', { reason: 'unknown email' })
         return { ok: false }
       }
+
       const matches = await verifyPassword(user.password_hash, password)
       if (user.disabled_at !== null) {
         await audit('user.sign_in.failed', user.email, { reason: 'disabled' })
@@ -575,18 +590,33 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
           .set({ totp_enabled_at: nowIso(), totp_last_step: step })
           .where('id', '=', userId)
           .execute()
-        await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute()
-        await trx
-          .insertInto('recovery_codes')
-          .values(
-            codes.map((value) => ({
-              user_id: userId,
-              code_hash: sha256(normaliseRecoveryCode(value)),
-              used_at: null,
-            })),
-          )
-          .execute()
+        await replaceRecoveryCodes(userId, codes, trx)
         await audit('user.mfa.enrol', user.email, { user: user.email }, null, trx)
+      })
+      return codes
+    },
+
+    /**
+     * Replaces a user's recovery codes with new ones, after a code from the authenticator app
+     * (not a recovery code) proves the user still has it. A wrong code counts towards the lockout.
+     */
+    async renewRecoveryCodes(userId: number, code: string): Promise<string[] | null> {
+      const user = await requireUser(userId)
+      if (!user.totp_secret || !user.totp_enabled_at || isLocked(user)) return null
+      const step = acceptedTotpStep(user.totp_secret, code, clock().getTime())
+      if (step === null || (user.totp_last_step !== null && step <= user.totp_last_step)) {
+        await recordFailure(user, 'recovery code renewal')
+        return null
+      }
+      const codes = Array.from({ length: RECOVERY_CODE_COUNT }, recoveryCode)
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ totp_last_step: step, failed_attempts: 0 })
+          .where('id', '=', userId)
+          .execute()
+        await replaceRecoveryCodes(userId, codes, trx)
+        await audit('user.recovery_codes.renew', user.email, { user: user.email }, null, trx)
       })
       return codes
     },

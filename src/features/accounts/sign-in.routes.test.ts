@@ -268,6 +268,33 @@ describe('sign-in pages', () => {
     assert.equal((await next.get('/students')).statusCode, 200)
   })
 
+  it('makes new recovery codes after a code from the app', async () => {
+    const user = await createTestUser(test.services, {
+      role: 'staff',
+      schoolId: test.schoolId,
+      email: 'renewer@school.test',
+      mfa: true,
+    })
+    const browser = browserFor(test)
+    await browser.signIn(user)
+    await browser.passCode(user)
+    const account = await browser.get('/account')
+    assert.match(account.body, /Make new recovery codes/)
+
+    const wrong = await browser.post('/account', '/account/recovery-codes', { code: '000000' })
+    assert.equal(wrong.statusCode, 400)
+    assert.match(wrong.body, /Enter the 6-digit code/)
+
+    // The sign-in used the current step, so the next accepted code is the next step's.
+    const next = currentTotpCode(user.totpSecret ?? '', Date.now() + 30_000)
+    const renewed = await browser.post('/account', '/account/recovery-codes', { code: next })
+    assert.equal(renewed.statusCode, 200)
+    assert.equal(renewed.headers['cache-control'], 'no-store')
+    assert.match(renewed.body, /Your old recovery codes no longer work/)
+    assert.equal((renewed.body.match(/<code>[a-z2-9]{5}-[a-z2-9]{5}<\/code>/g) ?? []).length, 10)
+    assert.equal(await test.services.accounts.unusedRecoveryCodes(user.id), 10)
+  })
+
   it('lets a new user choose a password from the link', async () => {
     const { token } = await test.services.accounts.createUser(
       { email: 'newcomer@school.test', displayName: 'New Comer', role: 'staff' },

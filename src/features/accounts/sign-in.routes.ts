@@ -135,17 +135,22 @@ export async function registerSignInRoutes(
     return reply.redirect('/sign-in?signedOut=1', 303)
   })
 
-  app.get('/account', { config: { access: 'account' } }, async (request, reply) => {
+  async function renderAccount(request: FastifyRequest, reply: FastifyReply, errors?: FormErrors) {
     const auth = request.auth
     if (!auth) throw new Error('The account page needs a signed-in user')
     const account = await accounts.getAccount(auth.user.id)
-    return reply.view('accounts/views/account.njk', {
+    return reply.status(errors ? 400 : 200).view('accounts/views/account.njk', {
       pageTitle: 'Your account',
       account,
       recoveryCodesLeft: await accounts.unusedRecoveryCodes(auth.user.id),
       sessions: accounts.settings,
+      errors,
     })
-  })
+  }
+
+  app.get('/account', { config: { access: 'account' } }, (request, reply) =>
+    renderAccount(request, reply),
+  )
 
   app.post(
     '/account/sign-out-everywhere',
@@ -204,6 +209,27 @@ export async function registerSignInRoutes(
       return reply.view('accounts/views/recovery-codes.njk', {
         pageTitle: 'Save your recovery codes',
         codes,
+      })
+    },
+  )
+
+  app.post(
+    '/account/recovery-codes',
+    { config: { access: 'account', ...signInLimit } },
+    async (request, reply) => {
+      const auth = request.auth
+      if (!auth) throw new Error('New recovery codes need a signed-in user')
+      const form = codeSchema.parse(body(request))
+      const codes = await accounts.renewRecoveryCodes(auth.user.id, form.code)
+      if (!codes) {
+        const message = 'Enter the 6-digit code your authenticator app shows now for send-careers'
+        return renderAccount(request, reply, fieldError('code', message))
+      }
+      reply.header('cache-control', 'no-store')
+      return reply.view('accounts/views/recovery-codes.njk', {
+        pageTitle: 'Save your new recovery codes',
+        codes,
+        renewed: true,
       })
     },
   )

@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'user.second_factor': 'Passed multi-factor sign-in',
   'user.mfa.enrol': 'Set up multi-factor sign-in',
   'user.mfa.reset': 'Reset multi-factor sign-in',
+  'user.recovery_codes.renew': 'Made new recovery codes',
   'user.sign_out': 'Signed out',
   'user.sign_out.everywhere': 'Signed out on every device',
   'organisation.school.add': 'Added a school to an organisation',

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'user.second_factor',
   'user.mfa.enrol',
   'user.mfa.reset',
+  'user.recovery_codes.renew',
   'user.sign_out',
   'user.sign_out.everywhere',
   'organisation.school.add',
