@@ -100,7 +100,11 @@ export class ConfigError extends Error {
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment)
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    // A message that names its variable already is shown alone, so the name is not repeated.
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.')
+      return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`
+    })
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   }
   const env = parsed.data

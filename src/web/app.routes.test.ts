@@ -115,6 +115,21 @@ describe('web app', () => {
   })
 })
 
+describe('page caching', () => {
+  it('tells browsers to keep no copy of a page', async () => {
+    const test = await buildTestApp()
+    try {
+      const page = await test.app.inject({ url: '/account' })
+      const asset = await test.app.inject({ url: '/static/app.css' })
+
+      assert.equal(page.headers['cache-control'], 'no-store')
+      assert.notEqual(asset.headers['cache-control'], 'no-store')
+    } finally {
+      await test.close()
+    }
+  })
+})
+
 describe('web app in production', () => {
   it('error page shows no stack', async () => {
     const test = await buildTestApp({ nodeEnv: 'production' })

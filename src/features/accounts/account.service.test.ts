@@ -81,6 +81,13 @@ forEachEngine('account service', (getDatabase) => {
       accounts.createUser({ email: 'b@school.test', displayName: 'B', role: 'owner' }, place, 'x'),
       /Choose a role/,
     )
+    for (const displayName of ['Sam\r\nAdmin: yes', 'Sam \u202eretsis', 'Tab\there']) {
+      await assert.rejects(
+        accounts.createUser({ email: 'c@school.test', displayName, role: 'staff' }, place, 'x'),
+        /without line breaks, tabs or invisible formatting characters/,
+        JSON.stringify(displayName),
+      )
+    }
   })
 
   test('a wrong password, an unknown email and a locked account give the same answer', async () => {

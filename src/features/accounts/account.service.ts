@@ -98,7 +98,11 @@ export const newUserSchema = z.object({
     .string()
     .trim()
     .min(1, 'Enter the person’s name')
-    .max(100, 'Enter a name of at most 100 characters'),
+    .max(100, 'Enter a name of at most 100 characters')
+    // Control and direction characters (such as U+202E) could make a name show as another one.
+    .refine((name) => !/[\p{Cc}\p{Cf}]/u.test(name), {
+      error: 'Enter the name without line breaks, tabs or invisible formatting characters',
+    }),
   role: z.enum(ROLES, { error: `Choose a role: ${ROLES.join(', ')}` }),
 })
 
@@ -484,6 +488,7 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
         .set({ password_hash: await hashPassword(password), password_set_at: nowIso() })
         .where('id', '=', userId)
         .execute()
+      await endPasswordLinks(userId, db)
       await revokeAllSessions(userId)
       await audit('user.password.set', by, { user: user.email })
     },
@@ -555,6 +560,11 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
           .where('used_at', 'is', null)
           .executeTakeFirst()
         if (used.numUpdatedRows > 0n) {
+          await db
+            .updateTable('users')
+            .set({ failed_attempts: 0 })
+            .where('id', '=', userId)
+            .execute()
           await audit('user.second_factor', user.email, { method: 'recovery code' })
           return true
         }

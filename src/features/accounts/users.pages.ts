@@ -140,8 +140,8 @@ export function renderPasswordLink(
   reply: FastifyReply,
   context: { account: Account; token: string; created: boolean },
 ) {
-  // Without PUBLIC_URL this is the address of the request, which behind a reverse proxy is the
-  // proxy's own address, because trustProxy is off.
+  // Without PUBLIC_URL this is the address the admin's browser used, or with TRUST_PROXY the
+  // address the proxy forwarded, so PUBLIC_URL is the reliable setting behind a proxy.
   const base = request.server.publicUrl ?? `${request.protocol}://${request.host}`
   const link = `${base}/set-password?token=${encodeURIComponent(context.token)}`
   reply.header('cache-control', 'no-store')

@@ -190,6 +190,19 @@ describe('users pages', () => {
     assert.equal((await test.services.accounts.schoolRolesOf(user.id)).get(test.schoolId), 'staff')
   })
 
+  it('admin cannot reset their own second factor or password', async () => {
+    const self = test.user?.id ?? 0
+
+    const mfa = await post(self, 'reset-mfa')
+    const link = await post(self, 'password-link')
+
+    assert.equal(mfa.statusCode, 400)
+    assert.match(errorSummary(mfa.body), /You cannot reset your own multi-factor sign-in/)
+    assert.equal(link.statusCode, 400)
+    assert.match(errorSummary(link.body), /You cannot send a password link to yourself/)
+    assert.equal((await test.services.accounts.getAccount(self))?.mfaEnabled, true)
+  })
+
   it('admin cannot disable their own account', async () => {
     const self = test.user?.id ?? 0
 

@@ -143,6 +143,12 @@ export async function registerUserRoutes(app: FastifyInstance, services: UserPag
 
   app.post('/admin/users/:id/password-link', access, async (request, reply) => {
     const user = await loadManagedUser(services, request)
+    // A stolen session must not be enough to take the account for good, so the second factor
+    // and the password of one's own account are changed by another admin.
+    if (request.auth?.user.id === user.account.id) {
+      const message = 'You cannot send a password link to yourself. Ask another admin to do it.'
+      return showUser(request, reply, 'password-link', message)
+    }
     if (!user.manageable) {
       return showUser(request, reply, 'password-link', notManageable(user, 'send a password link'))
     }
@@ -157,6 +163,11 @@ export async function registerUserRoutes(app: FastifyInstance, services: UserPag
 
   app.post('/admin/users/:id/reset-mfa', access, async (request, reply) => {
     const user = await loadManagedUser(services, request)
+    if (request.auth?.user.id === user.account.id) {
+      const message =
+        'You cannot reset your own multi-factor sign-in. Ask another admin to do it, or make new recovery codes on your account page.'
+      return showUser(request, reply, 'reset-mfa', message)
+    }
     if (!user.manageable) {
       const message = notManageable(user, 'reset multi-factor sign-in')
       return showUser(request, reply, 'reset-mfa', message)

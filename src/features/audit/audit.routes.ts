@@ -35,7 +35,7 @@ export async function registerAuditRoutes(app: FastifyInstance, services: Servic
     if ('errors' in query) return renderPage(reply, values, query)
 
     const found = await services.audit.search(requestScope(request), query)
-    await services.audit.recordSearch(typedFilters(values), requestUserName(request))
+    await recordSearch(services, request, values, query)
     const events = found.slice(0, AUDIT_PAGE_SIZE)
     const last = events.at(-1)
     return renderPage(reply, values, {
@@ -94,6 +94,27 @@ async function toQuery(
     return { errors: fieldError('student', message) }
   }
   return { ...query, studentIds }
+}
+
+/**
+ * Records the search in the trail. The student filter's value (a UPN) is not stored as typed:
+ * the event names the student by id instead, so it goes with their record when it is erased.
+ */
+async function recordSearch(
+  services: Services,
+  request: FastifyRequest,
+  values: FilterValues,
+  query: AuditQuery,
+) {
+  const { student, ...rest } = typedFilters(values)
+  const details = student === undefined ? rest : { ...rest, student: 'one student' }
+  const [only] = query.studentIds?.length === 1 ? query.studentIds : []
+  const stored =
+    only === undefined
+      ? []
+      : await services.audit.studentsStillPresent(requestScope(request), [only])
+  const about = { studentId: only ?? null, schoolId: stored[0]?.schoolId ?? null }
+  await services.audit.recordSearch(details, requestUserName(request), about)
 }
 
 /** Returns the filters the person typed, without blanks, for the audit event of the search itself. */

@@ -30,13 +30,24 @@ export function createAuditService(db: Kysely<Tables>) {
       }),
 
     /** Records that a person searched the trail, with the filters they typed and nothing more. */
-    recordSearch: (filters: SearchFilters, actor: string) =>
+    /**
+     * Records a search of the trail. A search for one student is recorded against that student
+     * and their school, so it is seen only there and an erasure redacts it with the rest.
+     */
+    recordSearch: (
+      filters: SearchFilters,
+      actor: string,
+      about: { studentId: number | null; schoolId: number | null } = {
+        studentId: null,
+        schoolId: null,
+      },
+    ) =>
       insertAuditEvent(db, {
         at: new Date().toISOString(),
         actor,
         action: 'audit.search',
-        schoolId: null,
-        studentId: null,
+        schoolId: about.schoolId,
+        studentId: about.studentId,
         details: filters,
       }),
 

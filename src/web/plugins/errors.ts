@@ -8,6 +8,7 @@ type HandledError = Error & Partial<Pick<FastifyError, 'code' | 'statusCode'>>
 
 const TITLES: Record<number, string> = {
   400: 'There was a problem with the request',
+  401: 'Sign in to continue',
   403: 'Page not available',
   404: 'Page not found',
   413: 'The file is too large',

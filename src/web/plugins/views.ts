@@ -55,6 +55,9 @@ export function registerViews(app: FastifyInstance, development: boolean) {
       permissions: complete ? heldPermissions(auth.user) : [],
       ...context,
     })
+    // Pages show personal data or secrets (an authenticator key), so browsers keep no copy: on a
+    // shared school computer the next person must not read them back from the cache.
+    if (!this.hasHeader('cache-control')) this.header('cache-control', 'no-store')
     return this.type('text/html; charset=utf-8').send(html)
   })
 }
