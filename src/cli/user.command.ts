@@ -143,8 +143,12 @@ async function addUser(options: AddOptions): Promise<void> {
       console.log(`Send them this link to choose a password. It works once, for 72 hours:`)
       console.log(`  ${passwordLink(context, token)}`)
     } catch (error) {
-      if (error instanceof AccountError) throw new CommandError(error.message)
-      throw error
+      if (!(error instanceof AccountError)) throw error
+      const hint =
+        error.field === 'email' && /already exists/.test(error.message)
+          ? `. To give them a role at ${name} too, run: send-careers user role ${options.email.trim()} --role ${role} --school "${name}"`
+          : ''
+      throw new CommandError(`${error.message}${hint}`)
     }
   })
 }

@@ -114,7 +114,7 @@ describe('users pages', () => {
     assert.match(errorSummary(response.body), /Select one of your schools/)
   })
 
-  it('add form rejects a taken email', async () => {
+  it('add form rejects someone already at the school', async () => {
     const existing = await addUser('staff')
 
     const response = await postForm(test.app, '/admin/users', '/admin/users', {
@@ -125,8 +125,26 @@ describe('users pages', () => {
     })
 
     assert.equal(response.statusCode, 400)
-    assert.match(errorSummary(response.body), /already exists/)
+    assert.match(errorSummary(response.body), /already has a role at this school/)
     assert.match(response.body, /value="Twice"/)
+  })
+
+  it('add form gives a role to someone from another school', async () => {
+    const elsewhere = await addUser('senco', otherSchoolId)
+
+    const response = await postForm(test.app, '/admin/users', '/admin/users', {
+      email: elsewhere.email,
+      displayName: 'Another Name',
+      role: 'staff',
+      schoolId: String(test.schoolId),
+    })
+    const page = await test.app.inject(String(response.headers.location))
+
+    assert.equal(response.statusCode, 303)
+    assert.match(page.body, /already had an account/)
+    const roles = await test.services.accounts.schoolRolesOf(elsewhere.id)
+    assert.equal(roles.get(test.schoolId), 'staff')
+    assert.equal(roles.get(otherSchoolId), 'senco')
   })
 
   it('rejects a post without a CSRF token', async () => {

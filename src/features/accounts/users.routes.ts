@@ -55,6 +55,30 @@ export async function registerUserRoutes(app: FastifyInstance, services: UserPag
       })
     }
 
+    // Someone who already works at another school keeps one account and gains a role here.
+    const existing = await accounts.findAccount(form.email)
+    if (existing && !existing.disabled) {
+      const roles = await accounts.schoolRolesOf(existing.id)
+      if (roles.has(form.schoolId)) {
+        const message = `${existing.email} already has a role at this school. Change it on their page.`
+        return renderUserList(services, request, reply, {
+          errors: fieldError('email', message),
+          values,
+        })
+      }
+      await accounts.grantRole(
+        existing.id,
+        form.role,
+        { schoolId: form.schoolId },
+        requestUserName(request),
+      )
+      request.log.info(
+        { userId: existing.id, schoolId: form.schoolId },
+        'role granted to an existing user',
+      )
+      return reply.redirect(`/admin/users/${existing.id}?done=existing`, 303)
+    }
+
     try {
       const { account, token } = await accounts.createUser(
         { email: form.email, displayName: form.displayName, role: form.role },

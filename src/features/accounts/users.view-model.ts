@@ -50,4 +50,6 @@ export const DONE_MESSAGES: Record<string, string> = {
   disabled: 'The account is disabled and every session of the user has ended.',
   enabled: 'The account is enabled. The user can sign in again.',
   mfa: 'Multi-factor sign-in is reset. The user sets it up again when they next sign in.',
+  existing:
+    'This person already had an account, so they now have this role at your school as well. They sign in with the password they already use.',
 }
