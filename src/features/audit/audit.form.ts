@@ -20,15 +20,28 @@ const optionalText = (max: number, message: string) =>
     .max(max, message)
     .transform((value) => (value === '' ? undefined : value))
 
+// The trail starts with the product, so years outside these bounds are typing mistakes.
+const FIRST_YEAR = 2000
+const LAST_YEAR = 2199
+
 const dateField = (label: string) =>
-  optionalText(10, `Enter the ${label} date as YYYY-MM-DD, for example 2026-12-04`).refine(
-    (value) => value === undefined || isValidIsoDate(value),
-    {
+  optionalText(10, `Enter the ${label} date as YYYY-MM-DD, for example 2026-12-04`)
+    .refine((value) => value === undefined || isValidIsoDate(value), {
       error: (issue) =>
         `${quoted(issue.input)} is not a real date in the form YYYY-MM-DD. ` +
         `Enter the ${label} date like 2026-12-04`,
-    },
-  )
+    })
+    .refine(
+      (value) => {
+        const year = Number(value?.slice(0, 4))
+        return value === undefined || (year >= FIRST_YEAR && year <= LAST_YEAR)
+      },
+      {
+        error: (issue) =>
+          `${quoted(issue.input)} is outside the years ${FIRST_YEAR} to ${LAST_YEAR}. ` +
+          `Enter the ${label} date like 2026-12-04, or leave it blank`,
+      },
+    )
 
 /** The filters of the audit search, read from the query string. Every field may be blank. */
 export const auditFilterSchema = z

@@ -152,6 +152,9 @@ describe('audit trail page', () => {
     assert.match(errorSummary(reversed.body), /The to date 2026-12-01 is before the from date/)
     assert.equal(badAction.statusCode, 400)
     assert.match(errorSummary(badAction.body), /&quot;user.delete&quot; is not an action/)
+    const far = await search({ from: '0000-01-01', to: '9999-12-31' })
+    assert.equal(far.statusCode, 400)
+    assert.match(errorSummary(far.body), /&quot;0000-01-01&quot; is outside the years 2000 to 2199/)
   })
 
   it('pages 100 events at a time', async () => {
