@@ -30,6 +30,35 @@ function userPath(user: ManagedUser, done?: string): string {
   return `/admin/users/${user.account.id}${done ? `?done=${done}` : ''}`
 }
 
+type AccountChange = 'disable' | 'enable' | 'password-link' | 'reset-mfa'
+
+// A stolen session must not be enough to keep an account for good, so an admin's own account,
+// password and second factor are changed by another admin.
+const SELF_REFUSALS: Partial<Record<AccountChange, string>> = {
+  disable: 'You cannot disable your own account. Ask another admin to do it.',
+  'password-link': 'You cannot send a password link to yourself. Ask another admin to do it.',
+  'reset-mfa':
+    'You cannot reset your own multi-factor sign-in. Ask another admin to do it, or make new recovery codes on your account page.',
+}
+
+const CHANGE_WORDS: Record<AccountChange, string> = {
+  disable: 'disable the account',
+  enable: 'enable the account',
+  'password-link': 'send a password link',
+  'reset-mfa': 'reset multi-factor sign-in',
+}
+
+/** Returns why the admin may not make this change to a whole account, or null when they may. */
+function accountChangeProblem(
+  request: FastifyRequest,
+  user: ManagedUser,
+  change: AccountChange,
+): string | null {
+  const self = SELF_REFUSALS[change]
+  if (self && request.auth?.user.id === user.account.id) return self
+  return user.manageable ? null : notManageable(user, CHANGE_WORDS[change])
+}
+
 /** Registers the admin pages that list, add and change users at the admin's schools. */
 export async function registerUserRoutes(app: FastifyInstance, services: UserPagesServices) {
   const { accounts } = services
@@ -143,13 +172,8 @@ export async function registerUserRoutes(app: FastifyInstance, services: UserPag
 
   app.post('/admin/users/:id/disable', access, async (request, reply) => {
     const user = await loadManagedUser(services, request)
-    if (request.auth?.user.id === user.account.id) {
-      const message = 'You cannot disable your own account. Ask another admin to do it.'
-      return showUser(request, reply, 'disable', message)
-    }
-    if (!user.manageable) {
-      return showUser(request, reply, 'disable', notManageable(user, 'disable the account'))
-    }
+    const problem = accountChangeProblem(request, user, 'disable')
+    if (problem) return showUser(request, reply, 'disable', problem)
     await accounts.disableUser(user.account.id, requestUserName(request))
     request.log.info({ userId: user.account.id }, 'user disabled')
     return reply.redirect(userPath(user, 'disabled'), 303)
@@ -157,9 +181,8 @@ export async function registerUserRoutes(app: FastifyInstance, services: UserPag
 
   app.post('/admin/users/:id/enable', access, async (request, reply) => {
     const user = await loadManagedUser(services, request)
-    if (!user.manageable) {
-      return showUser(request, reply, 'enable', notManageable(user, 'enable the account'))
-    }
+    const problem = accountChangeProblem(request, user, 'enable')
+    if (problem) return showUser(request, reply, 'enable', problem)
     await accounts.enableUser(user.account.id, requestUserName(request))
     request.log.info({ userId: user.account.id }, 'user enabled')
     return reply.redirect(userPath(user, 'enabled'), 303)
@@ -167,15 +190,8 @@ export async function registerUserRoutes(app: FastifyInstance, services: UserPag
 
   app.post('/admin/users/:id/password-link', access, async (request, reply) => {
     const user = await loadManagedUser(services, request)
-    // A stolen session must not be enough to take the account for good, so the second factor
-    // and the password of one's own account are changed by another admin.
-    if (request.auth?.user.id === user.account.id) {
-      const message = 'You cannot send a password link to yourself. Ask another admin to do it.'
-      return showUser(request, reply, 'password-link', message)
-    }
-    if (!user.manageable) {
-      return showUser(request, reply, 'password-link', notManageable(user, 'send a password link'))
-    }
+    const problem = accountChangeProblem(request, user, 'password-link')
+    if (problem) return showUser(request, reply, 'password-link', problem)
     if (user.account.disabled) {
       const message = `${user.account.email} is disabled, so a link would not work. Enable the account first.`
       return showUser(request, reply, 'password-link', message)
@@ -187,15 +203,8 @@ export async function registerUserRoutes(app: FastifyInstance, services: UserPag
 
   app.post('/admin/users/:id/reset-mfa', access, async (request, reply) => {
     const user = await loadManagedUser(services, request)
-    if (request.auth?.user.id === user.account.id) {
-      const message =
-        'You cannot reset your own multi-factor sign-in. Ask another admin to do it, or make new recovery codes on your account page.'
-      return showUser(request, reply, 'reset-mfa', message)
-    }
-    if (!user.manageable) {
-      const message = notManageable(user, 'reset multi-factor sign-in')
-      return showUser(request, reply, 'reset-mfa', message)
-    }
+    const problem = accountChangeProblem(request, user, 'reset-mfa')
+    if (problem) return showUser(request, reply, 'reset-mfa', problem)
     if (!user.account.mfaEnabled) {
       const message = `${user.account.email} has not set up multi-factor sign-in, so there is nothing to reset.`
       return showUser(request, reply, 'reset-mfa', message)
