@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+
+import { validateSpell, type DestinationSpell, type SpellStudentFacts } from './destinations.js'
+
+const TODAY = '2026-01-15'
+const STUDENT: SpellStudentFacts = { dateOfBirth: '2008-05-10', hasEhcPlan: true }
+
+function problemsFor(spell: Partial<DestinationSpell>, student: SpellStudentFacts = STUDENT) {
+  const full: DestinationSpell = {
+    type: 'further-education-college',
+    startDate: '2025-09-01',
+    ...spell,
+  }
+  return validateSpell(full, student, TODAY)
+}
+
+test('validateSpell accepts a valid spell', () => {
+  assert.deepEqual(problemsFor({ endDate: '2025-12-19', hoursPerWeek: 18, checkedOn: TODAY }), [])
+})
+
+test('validateSpell rejects end before start', () => {
+  const problems = problemsFor({ endDate: '2025-08-31' })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'endDate')
+  assert.equal(problems[0]?.severity, 'error')
+  assert.match(
+    problems[0]?.message ?? '',
+    /31 August 2025 is before the start date 1 September 2025/,
+  )
+})
+
+test('validateSpell accepts a one-day spell', () => {
+  assert.deepEqual(problemsFor({ endDate: '2025-09-01' }), [])
+})
+
+test('validateSpell rejects a date before 2000', () => {
+  const problems = problemsFor({ startDate: '1999-12-31' })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'startDate')
+  assert.match(problems[0]?.message ?? '', /31 December 1999 is before 1 January 2000/)
+})
+
+test('validateSpell rejects a date over a year ahead', () => {
+  const problems = problemsFor({ startDate: '2025-09-01', endDate: '2027-01-16' })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'endDate')
+  assert.match(problems[0]?.message ?? '', /more than a year after today \(15 January 2026\)/)
+})
+
+test('validateSpell accepts exactly a year ahead', () => {
+  assert.deepEqual(problemsFor({ startDate: '2027-01-15' }), [])
+})
+
+test('validateSpell rejects a future checked-on date', () => {
+  const problems = problemsFor({ checkedOn: '2026-01-16' })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'checkedOn')
+  assert.match(problems[0]?.message ?? '', /after today/)
+})
+
+test('validateSpell rejects an invalid date', () => {
+  const problems = problemsFor({ startDate: '2025-02-29' })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'startDate')
+  assert.match(problems[0]?.message ?? '', /"2025-02-29" is not a valid date/)
+})
+
+test('validateSpell rejects a missing start date', () => {
+  const problems = problemsFor({ startDate: undefined as unknown as string })
+  assert.equal(problems.length, 1)
+  assert.match(problems[0]?.message ?? '', /Start date is missing/)
+})
+
+test('validateSpell rejects hours over 70', () => {
+  const problems = problemsFor({ hoursPerWeek: 71 })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'hoursPerWeek')
+  assert.match(problems[0]?.message ?? '', /71 is more than 70/)
+})
+
+test('validateSpell accepts 70 hours', () => {
+  assert.deepEqual(problemsFor({ hoursPerWeek: 70 }), [])
+})
+
+test('validateSpell rejects negative hours', () => {
+  const problems = problemsFor({ hoursPerWeek: -1 })
+  assert.equal(problems.length, 1)
+  assert.match(problems[0]?.message ?? '', /-1 is invalid/)
+})
+
+test('validateSpell rejects paid employment under 16 hours', () => {
+  const problems = problemsFor({ type: 'paid-employment', hoursPerWeek: 15, paid: true })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'hoursPerWeek')
+  assert.equal(problems[0]?.severity, 'error')
+  assert.match(problems[0]?.message ?? '', /at least 16 hours a week, and this spell has 15/)
+  assert.match(problems[0]?.message ?? '', /part-time-employment/)
+})
+
+test('validateSpell accepts paid employment at 16 hours', () => {
+  assert.deepEqual(problemsFor({ type: 'paid-employment', hoursPerWeek: 16, paid: true }), [])
+})
+
+test('validateSpell rejects paid employment without hours', () => {
+  const problems = problemsFor({ type: 'paid-employment' })
+  assert.equal(problems.length, 1)
+  assert.match(problems[0]?.message ?? '', /Hours a week is missing/)
+})
+
+test('validateSpell rejects unpaid paid employment', () => {
+  const problems = problemsFor({ type: 'paid-employment', hoursPerWeek: 30, paid: false })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'paid')
+})
+
+test('validateSpell accepts part-time employment under 16 hours', () => {
+  assert.deepEqual(problemsFor({ type: 'part-time-employment', hoursPerWeek: 8, paid: true }), [])
+})
+
+test('validateSpell needs a reason without EHC plan', () => {
+  const problems = problemsFor(
+    { type: 'supported-internship' },
+    { dateOfBirth: '2008-05-10', hasEhcPlan: false },
+  )
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.severity, 'needs_reason')
+  assert.match(problems[0]?.message ?? '', /EHC plan/)
+})
+
+test('validateSpell needs a reason under age 16', () => {
+  const problems = problemsFor(
+    { type: 'supported-internship', startDate: '2025-09-01' },
+    { dateOfBirth: '2009-09-02', hasEhcPlan: true },
+  )
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.severity, 'needs_reason')
+  assert.equal(problems[0]?.field, 'startDate')
+  assert.match(problems[0]?.message ?? '', /ages 16 to 24, and this student was 15/)
+})
+
+test('validateSpell needs a reason at age 25', () => {
+  const problems = problemsFor(
+    { type: 'supported-internship', startDate: '2025-09-01' },
+    { dateOfBirth: '2000-09-01', hasEhcPlan: true },
+  )
+  assert.equal(problems.length, 1)
+  assert.match(problems[0]?.message ?? '', /this student was 25/)
+})
+
+test('validateSpell accepts an internship at 24', () => {
+  const student = { dateOfBirth: '2000-09-02', hasEhcPlan: true }
+  assert.deepEqual(problemsFor({ type: 'supported-internship' }, student), [])
+})
+
+test('validateSpell rejects an unknown type', () => {
+  const problems = problemsFor({ type: 'gap-year' })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'type')
+  assert.equal(problems[0]?.severity, 'error')
+  assert.match(problems[0]?.message ?? '', /"gap-year" is not recognised/)
+  assert.match(problems[0]?.message ?? '', /DESTINATION_TYPES/)
+})
+
+test('validateSpell returns every problem at once', () => {
+  const problems = validateSpell(
+    { type: 'paid-employment', startDate: '2025-09-01', endDate: '2025-01-01', hoursPerWeek: 10 },
+    STUDENT,
+    TODAY,
+  )
+  assert.deepEqual(
+    problems.map((problem) => problem.field),
+    ['endDate', 'hoursPerWeek'],
+  )
+})
