@@ -74,7 +74,7 @@ export function assessSustained(
     }
   }
 
-  const apprenticeship = longestApprenticeship(periods.apprenticeship, year)
+  const apprenticeship = sixMonthApprenticeship(periods.apprenticeship, year)
   if (apprenticeship) {
     return {
       sustained: true,
@@ -160,7 +160,7 @@ function coveredActivities(
  * destination year, or null. Spells that overlap or follow on the next day are joined, so a change
  * of employer with no gap still counts.
  */
-function longestApprenticeship(periods: Period[], year: AcademicYear): Period | null {
+function sixMonthApprenticeship(periods: Period[], year: AcademicYear): Period | null {
   const windowStart = `${year}-08-01`
   const windowEnd = `${year + 1}-03-31`
   const clipped = periods
