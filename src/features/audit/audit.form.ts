@@ -79,7 +79,8 @@ export const auditFilterSchema = z
 export type AuditFilters = z.output<typeof auditFilterSchema>
 
 /** The cursor of the "older events" link: the id of the last event on the page before. */
-export const beforeSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+// Ids are 32-bit integers on PostgreSQL, so a larger cursor would make the query fail.
+export const beforeSchema = z.coerce.number().int().positive().max(2_147_483_647)
 
 /** Returns the form's fields as text, with blanks for fields it did not send. */
 export function filterValues(query: unknown): FilterValues {

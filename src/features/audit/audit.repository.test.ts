@@ -142,6 +142,12 @@ forEachEngine('audit repository', (getDatabase) => {
     const [, sameInstantNewer, sameInstantOlder] = all
     assert.equal(sameInstantNewer?.at, sameInstantOlder?.at)
     assert.ok((sameInstantNewer?.id ?? 0) > (sameInstantOlder?.id ?? 0), 'newer id first')
+    const pastTheEnd = await listAuditEvents(db, [ours.id], { actor, beforeId: 2_147_483_647 })
+    assert.deepEqual(
+      pastTheEnd.map((event) => event.id),
+      all.map((event) => event.id),
+      'a cursor that names no event pages by id',
+    )
   })
 
   test('filters by students, action and dates', async () => {

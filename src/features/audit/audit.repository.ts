@@ -142,9 +142,11 @@ function olderThan(eb: ExpressionBuilder<Tables, 'audit_events'>, id: number) {
     .selectFrom('audit_events as cursor')
     .select('cursor.at')
     .where('cursor.id', '=', id)
+  // A cursor that names no event (an edited address) pages by id alone, not to an empty page.
   return eb.or([
     eb('audit_events.at', '<', cursorAt),
     eb.and([eb('audit_events.at', '=', cursorAt), eb('audit_events.id', '<', id)]),
+    eb.and([eb.not(eb.exists(cursorAt)), eb('audit_events.id', '<', id)]),
   ])
 }
 

@@ -157,6 +157,12 @@ describe('audit trail page', () => {
     assert.match(errorSummary(far.body), /&quot;0000-01-01&quot; is outside the years 2000 to 2199/)
   })
 
+  it('ignores a cursor too large to be an id', async () => {
+    const response = await search({ before: '99999999999' })
+
+    assert.equal(response.statusCode, 200)
+  })
+
   it('pages 100 events at a time', async () => {
     const actor = 'pager@school.test'
     const start = Date.parse('2026-03-01T09:00:00.000Z')
