@@ -3,7 +3,7 @@ import { userInfo } from 'node:os'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
-import { roleHas } from '../features/accounts/permissions.js'
+import { schoolsWithPermission } from '../features/accounts/permissions.js'
 import type { Access, Role } from '../features/accounts/permissions.js'
 import type { School } from '../features/students/school.repository.js'
 import type { Scope } from '../features/students/student.service.js'
@@ -91,7 +91,7 @@ export async function withServices<T>(
 /** Returns the schools where a user's roles allow a command's access. */
 export function schoolsForCommand(access: Access, roles: Map<number, Role>): number[] {
   if (access === 'public' || access === 'account') return [...roles.keys()]
-  return [...roles].filter(([, role]) => roleHas(role, access)).map(([id]) => id)
+  return schoolsWithPermission(roles, access)
 }
 
 /** An error whose message is for the person at the terminal; main prints it without a stack. */

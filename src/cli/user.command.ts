@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 
-import { AccountError } from '../features/accounts/account.service.js'
+import { AccountError, passwordLinkUrl } from '../features/accounts/account.service.js'
 import type { Account, Place } from '../features/accounts/account.service.js'
 import { ROLES, ROLE_NAMES, isRole } from '../features/accounts/permissions.js'
 import type { Role } from '../features/accounts/permissions.js'
@@ -126,7 +126,7 @@ async function manageableUser(context: CommandContext, email: string): Promise<A
 }
 
 function passwordLink(context: CommandContext, token: string): string {
-  return `${context.config.publicUrl}/set-password?token=${token}`
+  return passwordLinkUrl(context.config.publicUrl, token)
 }
 
 async function addUser(options: AddOptions): Promise<void> {

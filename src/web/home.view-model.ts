@@ -17,8 +17,8 @@ function shown(count: number, suppress: boolean): string {
 }
 
 /**
- * Builds the start page's table of students by group for each school. `namesAllowed` tells, per
- * school, whether the user may see students' names there; where not, small counts are hidden.
+ * Builds the start page's table of students by group for each school. `namesAllowed` returns, per
+ * school, whether the user may see students' names there. Where not, small counts are hidden.
  */
 export function schoolCounts(
   schools: School[],

@@ -113,6 +113,11 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
+/** Builds the address of a one-time password link on the site at `baseUrl`. */
+export function passwordLinkUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}/set-password?token=${encodeURIComponent(token)}`
+}
+
 export function randomToken(): string {
   return randomBytes(32).toString('base64url')
 }
@@ -263,12 +268,11 @@ export function createAccountService(db: Kysely<Tables>, options: AccountService
       .execute()
   }
 
+  // Every role a user has is one of their grants, at a school or an organisation, so the
+  // grants alone decide. An organisation role counts even before the organisation has schools.
   async function mfaRequiredFor(userId: number): Promise<boolean> {
-    const roles = await schoolRoles(db, userId)
     const grants = await listRoleGrants(db, userId)
-    return [...roles.values(), ...grants.map((grant) => grant.role)].some((role) =>
-      MFA_REQUIRED_ROLES.includes(role),
-    )
+    return grants.some((grant) => MFA_REQUIRED_ROLES.includes(grant.role))
   }
 
   async function grant(userId: number, role: Role, place: Place, by: string, trx: Kysely<Tables>) {

@@ -58,6 +58,14 @@ export function roleHas(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role)
 }
 
+/** Returns, in id order, the schools whose role in `roles` includes the permission. */
+export function schoolsWithPermission(roles: Map<number, Role>, permission: Permission): number[] {
+  return [...roles]
+    .filter(([, role]) => roleHas(role, permission))
+    .map(([schoolId]) => schoolId)
+    .sort((a, b) => a - b)
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value)
 }

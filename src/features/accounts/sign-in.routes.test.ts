@@ -8,7 +8,7 @@ import { buildTestApp, createTestUser, csrfTokenFrom } from '../../web/testing/t
 import type { TestApp, TestUser } from '../../web/testing/test-app.js'
 import { currentTotpCode } from './totp.js'
 
-/** A browser of one: keeps the cookies each response sets and sends them with the next request. */
+/** Creates a one-user browser that keeps each response's cookies and sends them with the next request. */
 function browserFor(test: TestApp) {
   const jar = new Map<string, string>()
   const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')

@@ -19,7 +19,7 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32
 }
 
-/** The otpauth:// address an authenticator app reads from the QR code. */
+/** Returns the otpauth:// address that an authenticator app reads from the QR code. */
 export function totpUri(secret: string, email: string): string {
   return totpFor(secret, email).toString()
 }
@@ -41,7 +41,7 @@ export function acceptedTotpStep(secret: string, code: string, nowMs: number): n
   return Math.floor(nowMs / 1000 / PERIOD_SECONDS) + delta
 }
 
-/** The current code, for tests and the demo's instructions. */
+/** Returns the current code, for tests and the demo. */
 export function currentTotpCode(secret: string, nowMs = Date.now()): string {
   return totpFor(secret).generate({ timestamp: nowMs })
 }

@@ -6,6 +6,7 @@ import type { FormErrors } from '../../web/form-errors.js'
 import { requestScope } from '../../web/scope.js'
 import type { StudentService } from '../students/student.service.js'
 import type { School } from '../students/school.repository.js'
+import { passwordLinkUrl } from './account.service.js'
 import type { Account, AccountService } from './account.service.js'
 import { ROLES, ROLE_NAMES } from './permissions.js'
 import type { Role } from './permissions.js'
@@ -143,7 +144,7 @@ export function renderPasswordLink(
   // Without PUBLIC_URL this is the address the admin's browser used, or with TRUST_PROXY the
   // address the proxy forwarded, so PUBLIC_URL is the reliable setting behind a proxy.
   const base = request.server.publicUrl ?? `${request.protocol}://${request.host}`
-  const link = `${base}/set-password?token=${encodeURIComponent(context.token)}`
+  const link = passwordLinkUrl(base, context.token)
   reply.header('cache-control', 'no-store')
   return reply.view('accounts/views/users/password-link.njk', {
     pageTitle: context.created ? 'User added' : 'New password link',

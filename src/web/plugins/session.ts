@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
 import type { AccountService, SignedInUser } from '../../features/accounts/account.service.js'
-import { PERMISSIONS, roleHas } from '../../features/accounts/permissions.js'
+import { PERMISSIONS, schoolsWithPermission } from '../../features/accounts/permissions.js'
 import type { Access, Permission } from '../../features/accounts/permissions.js'
 import type { Scope } from '../../features/students/student.service.js'
 import { HttpError } from '../errors.js'
@@ -35,12 +35,9 @@ declare module 'fastify' {
   }
 }
 
-/** Returns the schools where the user holds a permission. */
+/** Returns the schools where the user has a role with this permission. */
 export function schoolsWith(user: SignedInUser, permission: Permission): number[] {
-  return [...user.schoolRoles]
-    .filter(([, role]) => roleHas(role, permission))
-    .map(([schoolId]) => schoolId)
-    .sort((a, b) => a - b)
+  return schoolsWithPermission(user.schoolRoles, permission)
 }
 
 /** Returns the permissions the user holds at one school at least, for menus and buttons. */
@@ -111,6 +108,8 @@ export function registerSessions(
   })
 
   app.addHook('onRequest', async (request, reply) => {
+    // Stylesheets, scripts and images need no session, so they cost no database read.
+    if (isAssetRoute(request.routeOptions.url ?? '')) return
     request.auth = await authenticate(request, accounts)
     const access = request.routeOptions.config.access
     // No access means no route matched: the 404 page, which shows nothing stored.

@@ -46,7 +46,7 @@ export function registerViews(app: FastifyInstance, development: boolean) {
 
   app.decorateReply('view', function (this: FastifyReply, template, context = {}) {
     const auth = this.request.auth
-    // A user still to pass the second factor sees no menu: they can only finish signing in.
+    // A user still to pass the second factor gets no menu, because they can only finish signing in.
     const complete = auth && (!auth.user.mfaEnabled || auth.secondFactorPassed)
     const html = environment.render(template, {
       csrfToken: this.generateCsrf({ userInfo: csrfUserInfo(this.request) }),

@@ -22,7 +22,7 @@ import type { AppConfig } from '../app.js'
 import { SESSION_COOKIE } from '../plugins/session.js'
 
 export interface TestApp {
-  /** The app. Its inject() sends the signed-in test user's session cookie unless told otherwise. */
+  /** The app. Its inject() sends the test user's session cookie unless the request has its own. */
   app: FastifyInstance
   database: Database
   services: Services
@@ -75,7 +75,7 @@ export async function createTestUser(
   return { id: account.id, email, password: TEST_PASSWORD, role: input.role, totpSecret }
 }
 
-/** A cookie header for a new, fully signed-in session of the user. */
+/** Starts a fully signed-in session for the user and returns its cookie header. */
 export async function sessionCookieFor(services: Services, user: TestUser): Promise<string> {
   const token = await services.accounts.createSession(user.id, true)
   return `${SESSION_COOKIE}=${token}`
