@@ -11,6 +11,7 @@ import * as foldSearchKeys from './migrations/2026120420_fold_search_keys.js'
 import * as auditEvents from './migrations/2026120430_audit_events.js'
 import * as accounts from './migrations/2026120440_accounts.js'
 import * as dataProtection from './migrations/2026120450_data_protection.js'
+import * as plansActivitiesDestinations from './migrations/2026120460_plans_activities_destinations.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
@@ -24,6 +25,7 @@ const migrations = {
   '2026120430_audit_events': auditEvents,
   '2026120440_accounts': accounts,
   '2026120450_data_protection': dataProtection,
+  '2026120460_plans_activities_destinations': plansActivitiesDestinations,
 }
 
 /**

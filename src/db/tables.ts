@@ -236,6 +236,167 @@ export interface NeedCodeMappingTable {
   created_at: string
 }
 
+/** The columns every part of a career plan shares. */
+interface PlanPartColumns {
+  id: Generated<number>
+  plan_id: number
+  school_id: number
+  student_id: number
+  created_by: string
+  created_at: string
+  updated_by: string
+  updated_at: string
+}
+
+export interface CareerPlanTable {
+  id: Generated<number>
+  school_id: number
+  student_id: number
+  /** Raised by every change to the plan or any of its parts; an update must name the current one. */
+  version: Generated<number>
+  created_by: string
+  created_at: string
+  updated_by: string
+  updated_at: string
+}
+
+export interface PlanAspirationTable extends PlanPartColumns {
+  words: string
+  /** `own_words`, `with_support`, `symbols_aac` or `family_view`. */
+  gathered_how: string
+  recorded_on: string
+}
+
+export interface PlanGoalTable extends PlanPartColumns {
+  /** `employment`, `independent_living`, `community` or `health`. */
+  area: string
+  goal: string
+  /** `active`, `achieved` or `stopped`. */
+  status: string
+}
+
+export interface PlanTargetTable extends PlanPartColumns {
+  /** 1 to 3, unique within a plan. */
+  rank: number
+  outcome_id: string
+  planned_start: string | null
+  note: string | null
+}
+
+export interface PlanActionTable extends PlanPartColumns {
+  what: string
+  who: string
+  due_on: string | null
+  /** `not_started`, `in_progress`, `done` or `dropped`. */
+  status: string
+}
+
+export interface PlanReviewTable extends PlanPartColumns {
+  held_on: string
+  /** `ehcp_annual`, `careers_guidance` or `transition`. */
+  kind: string
+  participants: string
+  summary: string
+  next_review_on: string | null
+  /** Preparing for Adulthood areas covered, between commas (`,employment,health,`), or `,`. */
+  pfa_areas: Generated<string>
+}
+
+export interface CareersActivityTable {
+  id: Generated<number>
+  school_id: number
+  /** `employer_encounter`, `workplace_experience`, `education_encounter` or `guidance_interview`. */
+  kind: string
+  title: string
+  held_on: string
+  provider: string | null
+  /** The Gatsby Benchmark number, 1 to 8. */
+  benchmark: number
+  /** Adjustments made for everyone who took part. */
+  adjustments: string | null
+  version: Generated<number>
+  created_by: string
+  created_at: string
+  updated_by: string
+  updated_at: string
+}
+
+export interface CareersActivityStudentTable {
+  id: Generated<number>
+  activity_id: number
+  school_id: number
+  student_id: number
+  /** Adjustments made for this student, beyond the activity's own. */
+  adjustments: string | null
+  reflection: string | null
+}
+
+export interface DestinationSpellTable {
+  id: Generated<number>
+  school_id: number
+  student_id: number
+  /** `intended` or `actual`. */
+  intent: string
+  type: string
+  start_date: string
+  end_date: string | null
+  hours_per_week: number | null
+  /** 1, 0, or null when not recorded. */
+  paid: number | null
+  provider: string | null
+  checked_on: string | null
+  /** The NCCIS code given where it differs from the type's own, or null. */
+  nccis_code: string | null
+  /** Why a spell that needs a reason was accepted. */
+  reason: string | null
+  version: Generated<number>
+  created_by: string
+  created_at: string
+  updated_by: string
+  updated_at: string
+}
+
+export interface TrackingConsentTable {
+  id: Generated<number>
+  school_id: number
+  student_id: number
+  /** `given`, `refused` or `withdrawn`. */
+  status: string
+  recorded_on: string
+  note: string | null
+  version: Generated<number>
+  updated_by: string
+  updated_at: string
+}
+
+export interface DestinationImportPreviewTable {
+  /** A random UUID. */
+  id: string
+  school_id: number
+  file_name: string
+  format: string
+  created_by: string
+  created_at: string
+  expires_at: string
+  /** The school's spells when the preview was made: JSON of count, version sum and largest id. */
+  fingerprint: string
+  /** JSON counts and file-level messages. */
+  summary: string
+}
+
+export interface DestinationImportRowTable {
+  preview_id: string
+  position: number
+  line: number
+  upn: string | null
+  student_id: number | null
+  /** JSON: the row as read, the spell to store (null when rejected), and the message lists. */
+  input: string
+  spell: string | null
+  errors: string
+  warnings: string
+}
+
 export interface Tables {
   organisations: OrganisationTable
   schools: SchoolTable
@@ -252,6 +413,18 @@ export interface Tables {
   import_previews: ImportPreviewTable
   import_preview_rows: ImportPreviewRowTable
   need_code_mappings: NeedCodeMappingTable
+  career_plans: CareerPlanTable
+  plan_aspirations: PlanAspirationTable
+  plan_goals: PlanGoalTable
+  plan_targets: PlanTargetTable
+  plan_actions: PlanActionTable
+  plan_reviews: PlanReviewTable
+  careers_activities: CareersActivityTable
+  careers_activity_students: CareersActivityStudentTable
+  destination_spells: DestinationSpellTable
+  tracking_consents: TrackingConsentTable
+  destination_import_previews: DestinationImportPreviewTable
+  destination_import_rows: DestinationImportRowTable
 }
 
 export type StudentRow = Selectable<StudentTable>

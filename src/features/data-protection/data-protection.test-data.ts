@@ -66,6 +66,9 @@ export async function setUpSchoolWithRecords(db: Kysely<Tables>) {
   await students.viewStudent(scope, adaId, 'teacher')
   await students.viewStudent(scope, beaId, 'teacher')
 
+  await addPlanActivityAndDestinationRows(db, school.id, adaId, clock.now.toISOString())
+  await addPlanActivityAndDestinationRows(db, school.id, beaId, clock.now.toISOString())
+
   const changed = aValidFile([aValidRow({ ...ada, ncYear: '11' }), aValidRow(bea)])
   const matched = await imports.preview(school.id, changed, 'changes.csv')
   const rejected = await imports.preview(
@@ -85,4 +88,145 @@ export async function setUpSchoolWithRecords(db: Kysely<Tables>) {
     bea: { ...bea, id: beaId },
     previewIds: [matched.id, rejected.id],
   }
+}
+
+/**
+ * Gives a student one row in each table of plans, activities and destinations, written straight
+ * to the tables so the data protection tests do not depend on those features' services.
+ */
+export async function addPlanActivityAndDestinationRows(
+  db: Kysely<Tables>,
+  schoolId: number,
+  studentId: number,
+  at: string,
+): Promise<void> {
+  const by = 'teacher'
+  const stamps = { created_by: by, created_at: at, updated_by: by, updated_at: at }
+  const plan = await db
+    .insertInto('career_plans')
+    .values({ school_id: schoolId, student_id: studentId, ...stamps })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const part = { plan_id: plan.id, school_id: schoolId, student_id: studentId, ...stamps }
+  await db
+    .insertInto('plan_aspirations')
+    .values({
+      ...part,
+      words: 'Work with animals',
+      gathered_how: 'own_words',
+      recorded_on: '2026-11-02',
+    })
+    .execute()
+  await db
+    .insertInto('plan_goals')
+    .values({ ...part, area: 'employment', goal: 'Try a farm placement', status: 'active' })
+    .execute()
+  await db
+    .insertInto('plan_targets')
+    .values({
+      ...part,
+      rank: 1,
+      outcome_id: 'supported-internship',
+      planned_start: '2027-09-01',
+      note: null,
+    })
+    .execute()
+  await db
+    .insertInto('plan_actions')
+    .values({
+      ...part,
+      what: 'Visit the farm',
+      who: 'Tutor',
+      due_on: '2027-01-15',
+      status: 'not_started',
+    })
+    .execute()
+  await db
+    .insertInto('plan_reviews')
+    .values({
+      ...part,
+      held_on: '2026-11-02',
+      kind: 'careers_guidance',
+      participants: 'Student, tutor',
+      summary: 'Talked about animals',
+      next_review_on: '2027-03-01',
+      pfa_areas: ',employment,',
+    })
+    .execute()
+  const activity = await db
+    .insertInto('careers_activities')
+    .values({
+      school_id: schoolId,
+      kind: 'employer_encounter',
+      title: 'Farm visit',
+      held_on: '2026-10-20',
+      provider: 'Hill Farm',
+      benchmark: 5,
+      adjustments: null,
+      ...stamps,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('careers_activity_students')
+    .values({
+      activity_id: activity.id,
+      school_id: schoolId,
+      student_id: studentId,
+      adjustments: 'Visual timetable',
+      reflection: 'Liked the lambs',
+    })
+    .execute()
+  await db
+    .insertInto('destination_spells')
+    .values({
+      school_id: schoolId,
+      student_id: studentId,
+      intent: 'intended',
+      type: 'supported-internship',
+      start_date: '2027-09-01',
+      ...stamps,
+    })
+    .execute()
+  await db
+    .insertInto('tracking_consents')
+    .values({
+      school_id: schoolId,
+      student_id: studentId,
+      status: 'given',
+      recorded_on: '2026-11-02',
+      note: null,
+      updated_by: by,
+      updated_at: at,
+    })
+    .execute()
+  const previewId = randomUUID()
+  await db
+    .insertInto('destination_import_previews')
+    .values({
+      id: previewId,
+      school_id: schoolId,
+      file_name: 'destinations.csv',
+      format: 'csv',
+      created_by: by,
+      created_at: at,
+      expires_at: at,
+      fingerprint: '{}',
+      summary: '{}',
+    })
+    .execute()
+  await db
+    .insertInto('destination_import_rows')
+    .values({
+      preview_id: previewId,
+      position: 0,
+      line: 2,
+      upn: null,
+      student_id: studentId,
+      input: '{}',
+      spell: null,
+      errors: '[]',
+      warnings: '[]',
+    })
+    .execute()
 }

@@ -125,13 +125,51 @@ export async function listStudentAuditRows(
     .execute()
 }
 
+/**
+ * The tables of plans, activities and destinations (step 3), each with a `student_id` column that
+ * is all it takes to find a student's rows. Listed with each part before the row it belongs to,
+ * which is the order they are deleted in.
+ */
+export const STUDENT_RECORD_TABLES = [
+  'plan_aspirations',
+  'plan_goals',
+  'plan_targets',
+  'plan_actions',
+  'plan_reviews',
+  'career_plans',
+  'careers_activity_students',
+  'destination_spells',
+  'tracking_consents',
+  'destination_import_rows',
+] as const
+
+export type StudentRecordTable = (typeof STUDENT_RECORD_TABLES)[number]
+
+export type StudentRecordRows = { [T in StudentRecordTable]: Selectable<Tables[T]>[] }
+
+/** Reads the student's rows in each table of STUDENT_RECORD_TABLES, oldest first where dated. */
+export async function listStudentRecordRows(
+  db: Kysely<Tables>,
+  studentId: number,
+): Promise<StudentRecordRows> {
+  const rows: Partial<Record<StudentRecordTable, unknown[]>> = {}
+  for (const table of STUDENT_RECORD_TABLES) {
+    rows[table] = await db
+      .selectFrom(table)
+      .selectAll()
+      .where('student_id', '=', studentId)
+      .execute()
+  }
+  return rows as StudentRecordRows
+}
+
 /** How many rows of each table an erasure deleted. */
-export interface DeletedCounts {
+export type DeletedCounts = {
   students: number
   group_overrides: number
   group_override_history: number
   import_preview_rows: number
-}
+} & Record<StudentRecordTable, number>
 
 /**
  * Deletes the student and every row that names them, apart from the audit trail. Call it in a
@@ -143,6 +181,14 @@ export async function deleteStudentRows(
   student: StudentRow,
 ): Promise<DeletedCounts> {
   const staged = await deleteStagedRows(db, student)
+  const recordCounts: Partial<Record<StudentRecordTable, number>> = {}
+  for (const table of STUDENT_RECORD_TABLES) {
+    const result = await db
+      .deleteFrom(table)
+      .where('student_id', '=', student.id)
+      .executeTakeFirst()
+    recordCounts[table] = Number(result.numDeletedRows)
+  }
   const history = await db
     .deleteFrom('group_override_history')
     .where('student_id', '=', student.id)
@@ -158,6 +204,7 @@ export async function deleteStudentRows(
     group_overrides: Number(override.numDeletedRows),
     group_override_history: Number(history.numDeletedRows),
     import_preview_rows: staged,
+    ...(recordCounts as Record<StudentRecordTable, number>),
   }
 }
 

@@ -19,6 +19,7 @@ export const SUBJECT_ACCESS_TABLES = [
   'group_overrides',
   'group_override_history',
   'import_preview_rows',
+  ...records.STUDENT_RECORD_TABLES,
   'audit_events',
 ] as const
 
@@ -47,7 +48,7 @@ export interface SubjectAccessExport {
   exportedBy: string
   school: { id: number; name: string }
   studentId: number
-  tables: {
+  tables: records.StudentRecordRows & {
     students: StudentRow[]
     group_overrides: GroupOverrideRow[]
     group_override_history: OverrideHistoryRow[]
@@ -115,6 +116,7 @@ export function createSubjectAccessService(db: Kysely<Tables>, options: ServiceO
           group_overrides: await records.listOverrideRows(trx, student.id),
           group_override_history: await records.listOverrideHistoryRows(trx, student.id),
           import_preview_rows: staged.map(toStagedRowExport),
+          ...(await records.listStudentRecordRows(trx, student.id)),
           audit_events: audit.map(toAuditEventExport),
         },
       }

@@ -2,6 +2,8 @@
 // plain English. The page and the command line's text output both render this model.
 import { formatLongDate } from '../../domain/format.js'
 import type { SubjectAccessExport } from './subject-access.service.js'
+import { STUDENT_RECORD_TABLES } from './student-records.repository.js'
+import type { StudentRecordTable } from './student-records.repository.js'
 
 export interface ReadableSection {
   heading: string
@@ -173,6 +175,57 @@ function stagedSection(record: SubjectAccessExport): ReadableSection {
   }
 }
 
+const RECORD_TABLE_HEADINGS: Record<StudentRecordTable, { heading: string; intro: string }> = {
+  career_plans: { heading: 'Career plan', intro: 'When the plan was started and last changed.' },
+  plan_aspirations: {
+    heading: 'Aspirations',
+    intro: 'What the student wants to do, and how it was gathered.',
+  },
+  plan_goals: { heading: 'Preparing for Adulthood goals', intro: 'Goals in the plan, by area.' },
+  plan_targets: { heading: 'Target outcomes', intro: 'The outcomes the plan aims at, ranked.' },
+  plan_actions: { heading: 'Actions', intro: 'What is to be done, by whom and when.' },
+  plan_reviews: { heading: 'Reviews', intro: 'Reviews of the plan and who took part.' },
+  careers_activity_students: {
+    heading: 'Careers activities',
+    intro: 'Activities the student took part in, with their adjustments and reflections.',
+  },
+  destination_spells: {
+    heading: 'Destinations',
+    intro: 'Intended and actual destinations after leaving, as spells with dates.',
+  },
+  tracking_consents: {
+    heading: 'Consent to track destinations',
+    intro: 'Whether the student agreed to their destination being followed after 16.',
+  },
+  destination_import_rows: {
+    heading: 'Rows waiting in a destinations import',
+    intro: 'Destination files uploaded but not yet confirmed that contain a row for the student.',
+  },
+}
+
+/** Turns a column name into a heading: `next_review_on` reads "Next review on". */
+function columnHeading(column: string): string {
+  const words = column.replaceAll('_', ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+function recordSections(record: SubjectAccessExport): ReadableSection[] {
+  return STUDENT_RECORD_TABLES.map((table) => {
+    const rows = record.tables[table] as Record<string, unknown>[]
+    const head = Object.keys(rows[0] ?? {})
+    return {
+      ...RECORD_TABLE_HEADINGS[table],
+      table: rows.length
+        ? {
+            head: head.map(columnHeading),
+            rows: rows.map((row) => head.map((column) => readable(row[column]))),
+          }
+        : undefined,
+      empty: 'Nothing is recorded.',
+    }
+  })
+}
+
 function auditSection(record: SubjectAccessExport): ReadableSection {
   const rows = record.tables.audit_events.map((event) => [
     formatMoment(event.at),
@@ -194,6 +247,7 @@ export function subjectAccessSections(record: SubjectAccessExport): ReadableSect
     studentSection(record),
     ...overrideSections(record),
     stagedSection(record),
+    ...recordSections(record),
     auditSection(record),
   ]
 }
