@@ -20,6 +20,8 @@ import type { NeedCodeService } from '../features/need-codes/need-code.service.j
 import { registerOutcomeRoutes } from '../features/outcomes/outcomes.routes.js'
 import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
+import { registerWorkListRoutes } from '../features/work-lists/work-lists.routes.js'
+import type { WorkListService } from '../features/work-lists/work-lists.service.js'
 import { registerHomeRoutes } from './home.routes.js'
 import './access.js'
 import { webLoggerOptions } from './logger.js'
@@ -55,6 +57,7 @@ export interface AppServices {
   needCodes: NeedCodeService
   dataProtection: DataProtectionService
   audit: AuditService
+  workLists: WorkListService
 }
 
 export interface AppDeps {
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDataProtectionRoutes(app, services)
   await registerUserRoutes(app, services)
   await registerAuditRoutes(app, services)
+  await registerWorkListRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app
