@@ -3,6 +3,7 @@ import { createAccountService } from './features/accounts/account.service.js'
 import type { SessionSettings } from './features/accounts/account.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
 import { createDataProtectionService } from './features/data-protection/data-protection.service.js'
+import { createHandOverService } from './features/hand-over/hand-over.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createStudentService } from './features/students/student.service.js'
@@ -18,6 +19,7 @@ export function createServices(database: Database, options: { sessions?: Session
     audit: createAuditService(database.db),
     dataProtection: createDataProtectionService(database.db),
     workLists: createWorkListService(database.db),
+    handOver: createHandOverService(database.db),
   }
 }
 

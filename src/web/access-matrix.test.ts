@@ -81,6 +81,8 @@ const ROUTES: Record<string, Expected> = {
   'GET /admin/audit': [ADMIN],
   'GET /work-lists': STUDENT_STAFF,
   'GET /work-lists/:list': STUDENT_STAFF,
+  'GET /students/:id/hand-over': STUDENT_STAFF,
+  'GET /students/:id/hand-over.pdf': STUDENT_STAFF,
 }
 
 const COMMANDS: Record<string, Expected> = {
