@@ -71,7 +71,7 @@ describe('reviews due', () => {
     assert.match(entry?.why ?? '', /careers guidance review is due on 1 January 2027/)
   })
 
-  it('lists a review due today as due, not overdue', () => {
+  it('review due today is not overdue', () => {
     const [entry] = reviewsDue([aStudent()], [aReview({ nextReviewOn: TODAY })], TODAY)
 
     assert.equal(entry?.status, 'due')
@@ -132,7 +132,7 @@ describe('reviews due', () => {
 })
 
 describe('students without a plan', () => {
-  it('lists students with no plan, Year 9 and above first', () => {
+  it('lists Year 9 and above first', () => {
     const students = [
       aStudent({ id: 1, ncYear: '7' }),
       aStudent({ id: 2, ncYear: '10' }),
@@ -169,7 +169,7 @@ describe('students without a plan', () => {
     assert.deepEqual(studentsWithoutPlan([aStudent({ leftOn: TODAY })], new Set(), TODAY), [])
   })
 
-  it('keeps a student whose leaving date is after the reference date', () => {
+  it('keeps a student leaving later', () => {
     const entries = studentsWithoutPlan([aStudent({ leftOn: '2026-12-05' })], new Set(), TODAY)
 
     assert.equal(entries.length, 1)
@@ -214,7 +214,7 @@ describe('September Guarantee', () => {
     assert.equal(entry?.status, 'not_yet_due')
   })
 
-  it('an intended or actual spell next year removes the student', () => {
+  it('spell next year removes the student', () => {
     const intended = aSpell({ intent: 'intended', startDate: '2027-09-06' })
     const actual = aSpell({ studentId: 2, intent: 'actual', startDate: '2028-08-31' })
 
@@ -329,7 +329,7 @@ describe('destinations not known', () => {
 describe('ineligible targets', () => {
   const planningDate = '2027-08-31'
 
-  it('lists a target that is not eligible on its planned start', () => {
+  it('lists target ineligible at planned start', () => {
     const student = aStudent({}, { provision: 'K', provisionCode: 'K', ehcPlanStartDate: null })
     const target = {
       studentId: 1,

@@ -1,6 +1,6 @@
 // Work lists: the students a careers leader should act on, for a reference date (usually today).
 // Each function takes plain records and returns one entry per student (or per plan target) with
-// the reason as a sentence, so the pages, exports and any later command give the same answer.
+// the reason as a sentence, so the pages, exports and any later command return the same entries.
 import { academicYearOf, formatAcademicYear, type AcademicYear } from './academic-year.js'
 import { academicAge } from './age.js'
 import { addDays, addMonths, addYears } from './calendar.js'
@@ -16,7 +16,7 @@ export const REVIEW_DUE_WITHIN_DAYS = 28
 /** A leaver's destination checked longer ago than this many months needs checking again. */
 export const DESTINATION_CHECK_MONTHS = 3
 
-/** Benchmark 3 asks schools to collect destinations for this many years after a student leaves. */
+/** Gatsby Benchmark 3 expects destinations to be collected for this many years after leaving. */
 export const DESTINATION_TRACKING_YEARS = 3
 
 /** The National Curriculum years of the September Guarantee. */
@@ -65,7 +65,7 @@ export interface WorkListTarget {
 export interface WorkListEntry<Status extends string = string> {
   studentId: number
   status: Status
-  /** Why the student is listed, in one or more full sentences. */
+  /** The reason the student is listed, in one or more full sentences. */
   why: string
   /** The date that matters for the list, or null when the list has none for this entry. */
   date: IsoDate | null

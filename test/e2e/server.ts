@@ -21,7 +21,7 @@ export interface RunningServer {
   newSenco: TestUser
   /** The database the server uses, for tests that seed rows directly. */
   database: Database
-  /** The school every user holds a role at. */
+  /** The school where every test user has a role. */
   schoolId: number
   stop(): Promise<void>
 }

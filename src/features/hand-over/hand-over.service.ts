@@ -9,7 +9,7 @@ import { loadHandOverRecords } from './hand-over.repository.js'
 import { handOverPack } from './hand-over.view-model.js'
 import type { HandOverPack } from './hand-over.view-model.js'
 
-/** How the pack was opened: the print-ready page or the PDF download. */
+/** The format a pack was opened in: the print-ready page or the PDF download. */
 export type HandOverFormat = 'html' | 'pdf'
 
 export interface HandOverServiceOptions {

@@ -57,7 +57,7 @@ export interface HandOverPack {
   adjustments: string[]
 }
 
-/** What each section says when it has nothing to show. */
+/** The text each section shows when it has nothing to show. */
 export const EMPTY_TEXT = {
   aspirations: 'No aspirations recorded.',
   goals: 'No goals recorded in this area.',
@@ -131,6 +131,11 @@ function nccisText(spell: HandOverRecords['spells'][number]): string {
   return known ? `${known.code} ${known.label}` : code
 }
 
+function paidText(paid: number | null): string {
+  if (paid === null) return 'None recorded'
+  return paid === 1 ? 'Yes' : 'No'
+}
+
 function spellRows(spells: HandOverRecords['spells']): string[][] {
   return spells.map((spell) => [
     labelOf(INTENT_LABELS, spell.intent),
@@ -139,7 +144,7 @@ function spellRows(spells: HandOverRecords['spells']): string[][] {
     spell.endDate ? formatLongDate(spell.endDate) : 'Ongoing',
     orNone(spell.provider),
     spell.hoursPerWeek === null ? 'None recorded' : String(spell.hoursPerWeek),
-    spell.paid === null ? 'None recorded' : spell.paid === 1 ? 'Yes' : 'No',
+    paidText(spell.paid),
     longDate(spell.checkedOn),
     nccisText(spell),
   ])

@@ -95,8 +95,8 @@ export function createWorkListService(db: Kysely<Tables>, options: WorkListServi
       const byId = new Map(data.students.map((student) => [student.id, student]))
       const entries = entriesOf(id, data, on)
       const pageCount = Math.max(1, Math.ceil(entries.length / WORK_LIST_PAGE_SIZE))
-      const shown = Math.min(Math.max(1, page), pageCount)
-      const start = (shown - 1) * WORK_LIST_PAGE_SIZE
+      const pageShown = Math.min(Math.max(1, page), pageCount)
+      const start = (pageShown - 1) * WORK_LIST_PAGE_SIZE
       const rows = entries.slice(start, start + WORK_LIST_PAGE_SIZE).map((entry) => ({
         student: byId.get(entry.studentId)!,
         entry,
@@ -106,7 +106,7 @@ export function createWorkListService(db: Kysely<Tables>, options: WorkListServi
         today: on,
         rows,
         total: entries.length,
-        page: shown,
+        page: pageShown,
         pageSize: WORK_LIST_PAGE_SIZE,
       }
     },
