@@ -123,6 +123,8 @@ function rankOf<Status extends string>(order: readonly Status[]) {
  * (overdue) or falls within 28 days (due). A later review replaces an earlier one's next date,
  * so an overdue date is only reported while no review was held after it. Overdue comes first,
  * then by next review date.
+ * NOTE: the EHC plan review date imported with the register is not read. Only reviews recorded
+ * in a plan count, so a student whose annual review exists only in the MIS is not listed.
  */
 export function reviewsDue(
   students: WorkListStudent[],
