@@ -3,9 +3,11 @@ import { createAccountService } from './features/accounts/account.service.js'
 import type { SessionSettings } from './features/accounts/account.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
 import { createDataProtectionService } from './features/data-protection/data-protection.service.js'
+import { createHandOverService } from './features/hand-over/hand-over.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createStudentService } from './features/students/student.service.js'
+import { createWorkListService } from './features/work-lists/work-lists.service.js'
 
 /** Wires every service to one database. The server, the command line and the demo all start here. */
 export function createServices(database: Database, options: { sessions?: SessionSettings } = {}) {
@@ -16,6 +18,8 @@ export function createServices(database: Database, options: { sessions?: Session
     needCodes: createNeedCodeService(database.db),
     audit: createAuditService(database.db),
     dataProtection: createDataProtectionService(database.db),
+    workLists: createWorkListService(database.db),
+    handOver: createHandOverService(database.db),
   }
 }
 

@@ -79,6 +79,10 @@ const ROUTES: Record<string, Expected> = {
   'POST /admin/users/:id/password-link': [ADMIN],
   'POST /admin/users/:id/reset-mfa': [ADMIN],
   'GET /admin/audit': [ADMIN],
+  'GET /work-lists': STUDENT_STAFF,
+  'GET /work-lists/:list': STUDENT_STAFF,
+  'GET /students/:id/hand-over': STUDENT_STAFF,
+  'GET /students/:id/hand-over.pdf': STUDENT_STAFF,
 }
 
 const COMMANDS: Record<string, Expected> = {

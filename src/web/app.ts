@@ -20,6 +20,10 @@ import type { NeedCodeService } from '../features/need-codes/need-code.service.j
 import { registerOutcomeRoutes } from '../features/outcomes/outcomes.routes.js'
 import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
+import { registerHandOverRoutes } from '../features/hand-over/hand-over.routes.js'
+import type { HandOverService } from '../features/hand-over/hand-over.service.js'
+import { registerWorkListRoutes } from '../features/work-lists/work-lists.routes.js'
+import type { WorkListService } from '../features/work-lists/work-lists.service.js'
 import { registerHomeRoutes } from './home.routes.js'
 import './access.js'
 import { webLoggerOptions } from './logger.js'
@@ -55,6 +59,8 @@ export interface AppServices {
   needCodes: NeedCodeService
   dataProtection: DataProtectionService
   audit: AuditService
+  workLists: WorkListService
+  handOver: HandOverService
 }
 
 export interface AppDeps {
@@ -119,6 +125,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDataProtectionRoutes(app, services)
   await registerUserRoutes(app, services)
   await registerAuditRoutes(app, services)
+  await registerWorkListRoutes(app, services)
+  await registerHandOverRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { openDatabase } from '../../src/db/connection.js'
+import type { Database } from '../../src/db/connection.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { createServices } from '../../src/services.js'
 import { buildApp } from '../../src/web/app.js'
@@ -18,6 +19,10 @@ export interface RunningServer {
   staff: TestUser
   /** A SENCO who has not set up an authenticator app yet. */
   newSenco: TestUser
+  /** The database the server uses, for tests that seed rows directly. */
+  database: Database
+  /** The school where every test user has a role. */
+  schoolId: number
   stop(): Promise<void>
 }
 
@@ -47,5 +52,13 @@ export async function startServer(): Promise<RunningServer> {
     await database.close()
     await rm(folder, { recursive: true, force: true })
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, careersLeader, staff, newSenco, stop }
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    careersLeader,
+    staff,
+    newSenco,
+    database,
+    schoolId: school.id,
+    stop,
+  }
 }

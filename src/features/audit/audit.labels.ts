@@ -32,6 +32,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'student.erase': 'Erased a student’s record',
   'student.pseudonymise': 'Pseudonymised a former student',
   'data.export': 'Downloaded personal data',
+  'student.hand_over': 'Opened a student’s hand-over pack',
 }
 
 /** Turns a details key such as `organisationId` or `need_area` into words: "Organisation id". */

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   'student.pseudonymise',
   'data.export',
   'audit.search',
+  'student.hand_over',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -60,6 +60,7 @@ const ACTION_LABELS: Record<string, string> = {
   'student.export': 'Exported the record for a subject access request',
   'student.pseudonymise': 'Pseudonymised the record',
   'student.erase': 'Erased the record',
+  'student.hand_over': 'Opened the hand-over pack',
 }
 
 /** Formats a stored value for reading: dates in words, search-key separators as " | ". */

@@ -1,0 +1,175 @@
+// Writes the hand-over pack as a tagged PDF (PDF/UA-style structure: headings, paragraphs, lists
+// and tables, with the document language and title), from the same view model as the page.
+import PDFDocument from 'pdfkit'
+
+import type { Fact, FactTable, HandOverPack } from './hand-over.view-model.js'
+import { EMPTY_TEXT } from './hand-over.view-model.js'
+
+export interface PdfOptions {
+  /** False writes uncompressed streams, so tests can search the text. Defaults to true. */
+  compress?: boolean
+}
+
+type Doc = PDFKit.PDFDocument
+type Element = PDFKit.PDFStructureElement
+
+// pdfkit 0.20 reads `structParent` from table options, and `scope` from header cells, though
+// @types/pdfkit 0.17 lists neither.
+type TaggedTableOptions = PDFKit.Mixins.TableOptionsWithData & { structParent: Element }
+type HeaderCell = PDFKit.Mixins.CellOptions & { scope: 'Column' | 'Row' }
+
+const FONT = 'Helvetica'
+const BOLD = 'Helvetica-Bold'
+const SIZES = { H1: 18, H2: 14, H3: 12, H4: 11 } as const
+const BODY_SIZE = 10
+const TABLE_SIZE = 8
+
+function heading(doc: Doc, parent: Element, level: keyof typeof SIZES, text: string) {
+  doc.moveDown(level === 'H1' ? 0 : 0.6)
+  parent.add(doc.struct(level, {}, () => doc.font(BOLD).fontSize(SIZES[level]).text(text)))
+  doc.moveDown(0.3)
+}
+
+function paragraph(doc: Doc, parent: Element, text: string) {
+  doc.font(FONT).fontSize(BODY_SIZE)
+  parent.add(doc.struct('P', {}, () => doc.text(text)))
+  doc.moveDown(0.3)
+}
+
+function list(doc: Doc, parent: Element, items: string[]) {
+  const element = doc.struct('L')
+  parent.add(element)
+  doc.font(FONT).fontSize(BODY_SIZE).list(items, { structParent: element, listType: 'bullet' })
+  element.end()
+  doc.moveDown(0.3)
+}
+
+function headerCell(text: string, scope: HeaderCell['scope'], size: number): HeaderCell {
+  return { text, type: 'TH', scope, font: { src: BOLD, size } }
+}
+
+function dataCell(text: string, size: number): PDFKit.Mixins.CellOptions {
+  return { text, font: { src: FONT, size } }
+}
+
+function table(doc: Doc, parent: Element, { head, rows }: Pick<FactTable, 'head' | 'rows'>) {
+  const headerRow = head.map((text) => headerCell(text, 'Column', TABLE_SIZE))
+  const dataRows = rows.map((row) => row.map((text) => dataCell(text, TABLE_SIZE)))
+  const options: TaggedTableOptions = {
+    data: [headerRow, ...dataRows],
+    structParent: parent,
+    defaultStyle: { padding: 3, border: 0.5 },
+  }
+  doc.table(options)
+  doc.x = doc.page.margins.left
+  doc.moveDown(0.5)
+}
+
+// A table with a header cell at the start of each row, for facts such as the profile.
+function factTable(doc: Doc, parent: Element, facts: Fact[]) {
+  const data = facts.map((fact) => [
+    headerCell(fact.key, 'Row', BODY_SIZE),
+    dataCell(fact.value, BODY_SIZE),
+  ])
+  const options: TaggedTableOptions = {
+    data,
+    structParent: parent,
+    columnStyles: [150, '*'],
+    defaultStyle: { padding: 3, border: 0.5 },
+  }
+  doc.table(options)
+  doc.x = doc.page.margins.left
+  doc.moveDown(0.5)
+}
+
+function tableOrEmpty(doc: Doc, parent: Element, content: FactTable | null, empty: string) {
+  if (content) table(doc, parent, content)
+  else paragraph(doc, parent, empty)
+}
+
+function section(doc: Doc, root: Element, title: string, write: (element: Element) => void) {
+  const element = doc.struct('Sect')
+  root.add(element)
+  heading(doc, element, 'H2', title)
+  write(element)
+  element.end()
+}
+
+function writeGroup(doc: Doc, element: Element, group: HandOverPack['group']) {
+  paragraph(doc, element, group.label)
+  paragraph(doc, element, `Decided by: ${group.basis}.`)
+  if (group.flags.length > 0) paragraph(doc, element, `Flags: ${group.flags.join(', ')}.`)
+  heading(doc, element, 'H3', 'Why this group')
+  for (const sentence of group.explanation) paragraph(doc, element, sentence)
+}
+
+function writePlan(doc: Doc, element: Element, pack: HandOverPack) {
+  heading(doc, element, 'H3', 'Aspirations')
+  tableOrEmpty(doc, element, pack.aspirations, EMPTY_TEXT.aspirations)
+
+  heading(doc, element, 'H3', 'Preparing for Adulthood goals')
+  for (const area of pack.goalAreas) {
+    heading(doc, element, 'H4', area.area)
+    if (area.goals.length > 0) list(doc, element, area.goals)
+    else paragraph(doc, element, EMPTY_TEXT.goals)
+  }
+
+  heading(doc, element, 'H3', 'Target outcomes')
+  tableOrEmpty(doc, element, pack.targets, EMPTY_TEXT.targets)
+  heading(doc, element, 'H3', 'Open actions')
+  tableOrEmpty(doc, element, pack.actions, EMPTY_TEXT.actions)
+  heading(doc, element, 'H3', 'Latest review')
+  if (pack.latestReview) factTable(doc, element, pack.latestReview)
+  else paragraph(doc, element, EMPTY_TEXT.review)
+}
+
+function writeSections(doc: Doc, root: Element, pack: HandOverPack) {
+  heading(doc, root, 'H1', pack.title)
+  paragraph(doc, root, `Prepared on ${pack.preparedOn}. Student record ${pack.studentId}.`)
+
+  section(doc, root, 'About the student', (element) => factTable(doc, element, pack.profile))
+  section(doc, root, 'Career SEND group', (element) => writeGroup(doc, element, pack.group))
+  section(doc, root, 'Career plan', (element) => writePlan(doc, element, pack))
+  section(doc, root, 'Careers activities', (element) =>
+    tableOrEmpty(doc, element, pack.activities, EMPTY_TEXT.activities),
+  )
+  section(doc, root, 'Destinations', (element) =>
+    tableOrEmpty(doc, element, pack.destinations, EMPTY_TEXT.destinations),
+  )
+  section(doc, root, 'Adjustments that work', (element) => {
+    if (pack.adjustments.length > 0) list(doc, element, pack.adjustments)
+    else paragraph(doc, element, EMPTY_TEXT.adjustments)
+  })
+}
+
+/**
+ * Writes the pack as an A4 tagged PDF and returns its bytes.
+ * NOTE: the standard Helvetica font covers the Windows-1252 characters only, so a name written
+ * in another script prints wrongly. Embedding a font with wider coverage would fix it.
+ */
+export function writeHandOverPdf(pack: HandOverPack, options: PdfOptions = {}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'en-GB',
+    displayTitle: true,
+    compress: options.compress ?? true,
+    font: FONT,
+    info: { Title: pack.title, Subject: 'Careers hand-over pack', Creator: 'send-careers' },
+  })
+  const chunks: Buffer[] = []
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  writeSections(doc, root, pack)
+  root.end()
+  doc.end()
+  return done
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+
+import type { Page } from 'playwright-core'
+
+import { currentTotpCode } from '../../src/features/accounts/totp.js'
+import { addPlanActivityAndDestinationRows } from '../../src/features/data-protection/data-protection.test-data.js'
+import {
+  addPlan,
+  addReview,
+  importStudents,
+} from '../../src/features/work-lists/work-lists.test-data.js'
+import type { TestUser } from '../../src/web/testing/test-app.js'
+import { expectCsrfInEveryPostForm, expectNoAxeViolations, launchBrowser } from './browser.js'
+import type { Browser } from './browser.js'
+import { startServer } from './server.js'
+import type { RunningServer } from './server.js'
+
+describe('work lists and hand-over pack in a browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  let page: Page
+  let adaId: number
+  const browserErrors: string[] = []
+
+  // Every page visited is checked with axe and for CSRF tokens before the test moves on.
+  async function checkPage() {
+    await expectNoAxeViolations(page)
+    await expectCsrfInEveryPostForm(page)
+  }
+
+  before(async () => {
+    server = await startServer()
+    const db = server.database.db
+    const idOf = await importStudents(db, server.schoolId, [
+      { legalSurname: 'Okafor', legalForename: 'Ada', ncYear: '11' },
+      { legalSurname: 'Quill', legalForename: 'Quinn', ncYear: '10' },
+      { legalSurname: 'Nash', legalForename: 'Noor', ncYear: '9' },
+    ])
+    adaId = idOf('Okafor')
+    await addPlanActivityAndDestinationRows(db, server.schoolId, adaId, '2026-12-01T09:00:00Z')
+    const quinnPlan = await addPlan(db, server.schoolId, idOf('Quill'))
+    await addReview(db, quinnPlan, { heldOn: '2025-01-10', nextReviewOn: '2025-07-01' })
+
+    browser = await launchBrowser()
+    page = browser.page
+    page.on('console', (message) => {
+      if (message.type() === 'error') browserErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => browserErrors.push(error.message))
+  })
+
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  async function signInWithPassword(user: TestUser) {
+    await page.fill('#email', user.email)
+    await page.fill('#password', user.password)
+    await page.click('button:has-text("Sign in")')
+  }
+
+  it('careers leader signs in and opens the work lists', async () => {
+    await page.goto(`${server.baseUrl}/work-lists`)
+    await page.waitForURL(/\/sign-in\?next=%2Fwork-lists$/)
+    await checkPage()
+    await signInWithPassword(server.careersLeader)
+    await page.waitForURL(/\/sign-in\/second-factor/)
+    await checkPage()
+    await page.fill('#code', currentTotpCode(server.careersLeader.totpSecret ?? ''))
+    await page.click('button:has-text("Continue")')
+
+    await page.waitForURL(/\/work-lists$/)
+    assert.equal(await page.locator('h1').textContent(), 'Work lists')
+    assert.match(
+      await page.locator('#work-lists').innerText(),
+      /Students with no plan \(1 student\)/,
+    )
+    await checkPage()
+  })
+
+  it('opens a list and follows a student link', async () => {
+    await page.click('a:has-text("Reviews due or overdue")')
+
+    await page.waitForURL(/\/work-lists\/reviews$/)
+    const table = await page.locator('table').innerText()
+    assert.match(table, /Quinn Quill/)
+    assert.match(table, /was due on 1 July 2025/)
+    await checkPage()
+
+    await page.click('a:has-text("Quinn Quill")')
+    await page.waitForURL(/\/students\/\d+$/)
+    await checkPage()
+  })
+
+  it('an empty list says so', async () => {
+    await page.goto(`${server.baseUrl}/work-lists/destinations-unknown`)
+
+    assert.match(await page.locator('#empty-list').innerText(), /Every leaver/)
+    await checkPage()
+  })
+
+  it('opens the hand-over page, which prints without navigation', async () => {
+    await page.goto(`${server.baseUrl}/students/${adaId}/hand-over`)
+
+    assert.equal(await page.locator('h1').textContent(), 'Hand-over pack: Ada Okafor')
+    assert.match(await page.locator('#adjustments').innerText(), /Visual timetable/)
+    await checkPage()
+
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.locator('header').isVisible(), false)
+    assert.equal(await page.locator('a:has-text("Download as PDF")').isVisible(), false)
+    assert.equal(await page.locator('h1').isVisible(), true)
+    await page.emulateMedia({ media: 'screen' })
+  })
+
+  it('downloads the PDF from the page', async () => {
+    const response = await page.request.get(`${server.baseUrl}/students/${adaId}/hand-over.pdf`)
+
+    assert.equal(response.status(), 200)
+    assert.equal(response.headers()['content-type'], 'application/pdf')
+    assert.ok((await response.body()).subarray(0, 5).equals(Buffer.from('%PDF-')))
+  })
+
+  it('logs no browser errors', () => {
+    assert.deepEqual(browserErrors, [])
+  })
+})
