@@ -1,4 +1,5 @@
 import type { Database } from './db/connection.js'
+import { createActivityService } from './features/activities/activity.service.js'
 import { createAccountService } from './features/accounts/account.service.js'
 import type { SessionSettings } from './features/accounts/account.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
@@ -16,6 +17,7 @@ export function createServices(database: Database, options: { sessions?: Session
     needCodes: createNeedCodeService(database.db),
     audit: createAuditService(database.db),
     dataProtection: createDataProtectionService(database.db),
+    activities: createActivityService(database.db),
   }
 }
 

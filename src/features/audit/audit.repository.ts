@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   'student.pseudonymise',
   'data.export',
   'audit.search',
+  'activity.record',
+  'activity.change',
+  'activity.student.add',
+  'activity.student.change',
+  'activity.student.remove',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
