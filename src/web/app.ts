@@ -7,6 +7,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 
 import type { Config } from '../config.js'
 import type { AccountService } from '../features/accounts/account.service.js'
+import { registerActivitiesRoutes } from '../features/activities/activities.routes.js'
+import type { ActivityService } from '../features/activities/activity.service.js'
 import { registerSignInRoutes } from '../features/accounts/sign-in.routes.js'
 import { registerDataProtectionRoutes } from '../features/data-protection/data-protection.routes.js'
 import type { DataProtectionService } from '../features/data-protection/data-protection.service.js'
@@ -55,6 +57,7 @@ export interface AppServices {
   needCodes: NeedCodeService
   dataProtection: DataProtectionService
   audit: AuditService
+  activities: ActivityService
 }
 
 export interface AppDeps {
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDataProtectionRoutes(app, services)
   await registerUserRoutes(app, services)
   await registerAuditRoutes(app, services)
+  await registerActivitiesRoutes(app, services.activities)
 
   registerErrorPages(app, !production)
   return app
