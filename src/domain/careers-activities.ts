@@ -173,7 +173,7 @@ export function latestActivityDate(today: IsoDate): IsoDate {
   return addYears(today, 1)
 }
 
-/** Checks an activity's shared fields; returns every problem found, in form order. */
+/** Checks an activity's shared fields and returns every problem found, in form order. */
 export function checkActivityFields(fields: ActivityFields, today: IsoDate): ActivityProblem[] {
   const problems: ActivityProblem[] = []
   const add = (field: ActivityField, message: string) => problems.push({ field, message })

@@ -17,7 +17,7 @@ export interface Benchmark {
 
 export interface GatsbyVersion {
   id: GatsbyVersionId
-  /** How pages name the version, for example "2025 wording". */
+  /** The version's name on pages, for example "2025 wording". */
   label: string
   /** The first date the wording applies to, or null for the earliest version. */
   inForceFrom: IsoDate | null
@@ -71,8 +71,8 @@ const BENCHMARKS_2014: readonly Benchmark[] = [
 ]
 
 // NOTE: the 2025 update kept every title but Benchmark 3's, and rewrote the detail beneath them.
-// The summaries here name only the changes most relevant to SEND; the published toolkits have the
-// full text.
+// The summaries here name only the changes most relevant to SEND. The published toolkits contain
+// the full text.
 const BENCHMARKS_2025: readonly Benchmark[] = [
   {
     number: 1,

@@ -27,7 +27,7 @@ function encode(fields: Fields): string {
   return params.toString()
 }
 
-/** A valid activity form for the test school's Year 10, with any field replaced. */
+/** Builds a valid activity form for the test school's Year 10, with any field replaced. */
 function aForm(schoolId: number, overrides: Fields = {}): Fields {
   return {
     school: String(schoolId),
@@ -86,7 +86,7 @@ describe('activity routes', () => {
     test = await buildTestApp({}, false, { as: 'careers_leader' })
     await importFixture(test.app, 'sims-style-register.csv')
 
-    // Another school, where the test user holds no role, with one student and one activity.
+    // Another school, where the test user has no role, with one student and one activity.
     const other = await test.services.students.findOrCreateSchool('Ash Vale School')
     const imports = createImportService(test.database.db)
     const file = aValidFile([aValidRow(aStudentInput({ upn: aUniqueUpn() }))])

@@ -50,9 +50,9 @@ const newQuerySchema = z.object({
   school: z.coerce.number().int().positive().optional().catch(undefined),
 })
 
-/** Picks the school a page is about: the one asked for when in scope, else the first. */
-function chosenSchool(scope: Scope, asked: number | undefined): number | undefined {
-  if (asked !== undefined && scope.schoolIds.includes(asked)) return asked
+/** Picks the school a page is about: the requested one when in scope, else the first. */
+function chosenSchool(scope: Scope, requested: number | undefined): number | undefined {
+  if (requested !== undefined && scope.schoolIds.includes(requested)) return requested
   return scope.schoolIds[0]
 }
 
@@ -153,17 +153,17 @@ export async function registerActivitiesRoutes(app: FastifyInstance, activities:
 
   app.get('/activities/new', { config: { access: EDIT_ACCESS } }, async (request, reply) => {
     const scope = requestScope(request)
-    const asked = newQuerySchema.parse(request.query ?? {}).school
+    const requested = newQuerySchema.parse(request.query ?? {}).school
     if (scope.schoolIds.length === 1) return renderNewForm(request, reply, scope.schoolIds[0]!, {})
-    if (asked === undefined) return renderSchoolChoice(request, reply)
-    if (!scope.schoolIds.includes(asked)) {
+    if (requested === undefined) return renderSchoolChoice(request, reply)
+    if (!scope.schoolIds.includes(requested)) {
       return renderSchoolChoice(
         request,
         reply,
         fieldError('school', 'Select a school from the list'),
       )
     }
-    return renderNewForm(request, reply, asked, {})
+    return renderNewForm(request, reply, requested, {})
   })
 
   app.post('/activities', { config: { access: EDIT_ACCESS } }, async (request, reply) => {

@@ -80,7 +80,7 @@ export function studentCoverageRows(coverage: BenchmarkCoverage[], today: IsoDat
   }))
 }
 
-/** The lines of an activity's summary list. */
+/** Formats the lines of an activity's summary list. */
 export function activitySummary(activity: Activity) {
   return {
     kind: kindLabel(activity.kind),

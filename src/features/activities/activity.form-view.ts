@@ -10,7 +10,7 @@ import type { ChooserOptions } from './activity.reads.js'
 import type { ActivityAnswers } from './activity.form.js'
 import { today } from './route-helpers.js'
 
-/** The date the typed boxes make, when they make a real one; otherwise today. */
+/** Returns the date the typed boxes make when it is a real date, and today otherwise. */
 function wordingDate(answers: ActivityAnswers): string {
   const parts = {
     year: Number(answers.year),

@@ -158,7 +158,7 @@ export function readChoice(answers: ActivityAnswers): StudentChoice | Problem {
   return { field: 'students', message: formMessages.chooser }
 }
 
-// Where each problem's summary link goes, and which field shows it inline.
+// The summary link target of each problem, and the field that shows it inline.
 const FIELD_TARGETS: Record<ProblemField, { href: string; key: string }> = {
   school: { href: '#school', key: 'school' },
   kind: { href: '#kind', key: 'kind' },

@@ -12,7 +12,10 @@ export const ACTIVITY_PAGE_SIZE = 25
 export interface ActivityListQuery {
   schoolId: number
   benchmark?: number
-  /** Only activities with at least one current student in this year group. */
+  /**
+   * Only activities with at least one student now in this year group. NOTE: the year group is the
+   * one on the register today, not the student's year on the day of the activity.
+   */
   yearGroup?: string
   page?: number
 }

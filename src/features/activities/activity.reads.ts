@@ -34,14 +34,14 @@ export interface StudentActivity extends Activity {
   reflection: string | null
 }
 
-/** What the student chooser offers: the current students, their year groups and groups. */
+/** The options of the student chooser: the current students, their year groups and groups. */
 export interface ChooserOptions {
   students: StudentSummary[]
   yearGroups: { yearGroup: string; count: number }[]
   groups: { group: 'one' | 'two'; count: number }[]
 }
 
-/** The read side of the activity service: lists, one activity, coverage and the chooser. */
+/** Creates the read side of the activity service: lists, one activity, coverage and the chooser. */
 export function createActivityReads(db: Kysely<Tables>) {
   return {
     listSchools: (scope: Scope): Promise<School[]> => schools.listSchools(db, scope.schoolIds),

@@ -28,7 +28,7 @@ export interface ParticipantRow extends StudentSummaryRow {
   reflection: string | null
 }
 
-/** How a group of students is picked: a year group, a Career SEND group, or ticked ids. */
+/** The way a group of students is picked: a year group, a Career SEND group, or ticked ids. */
 export type StudentChoice =
   | { by: 'year'; yearGroup: string }
   | { by: 'group'; group: 'one' | 'two' }

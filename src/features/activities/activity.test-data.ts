@@ -13,9 +13,9 @@ import type { RecordActivityInput } from './activity.service.js'
 export const ACTIVITY_TEST_NOW = new Date('2026-12-04T09:00:00.000Z')
 
 /**
- * Creates a school on a fixed clock with five students: three in Year 10 (Ava and Ben with
- * autism, so Group One, and Cal on a GCSE pathway, so Group Two), Dee in Year 11 and Eve in
- * Year 10, who has left.
+ * Creates a school on a fixed clock with five students. Ava, Ben and Cal are current Year 10
+ * students: Ava and Ben are autistic, so Group One, and Cal is on a GCSE pathway, so Group Two.
+ * Dee is in Year 11, and Eve is in Year 10 but has left.
  */
 export async function setUpActivitySchool(db: Kysely<Tables>) {
   const options = { now: () => ACTIVITY_TEST_NOW }

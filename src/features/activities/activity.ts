@@ -125,7 +125,7 @@ export function toActivityFields(input: ActivityInput): ActivityFields {
   }
 }
 
-/** The activity's fields under their column names, as audit events record them. */
+/** Returns the activity's fields under their column names, as audit events record them. */
 export function auditValues(fields: ActivityFields) {
   return {
     kind: fields.kind,

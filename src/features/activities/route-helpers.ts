@@ -20,9 +20,9 @@ const idSchema = z
   .transform(Number)
 
 /** Reads a whole-number id from the address, raising NotFoundError for anything else. */
-export function idParam(value: string | undefined, what: 'Activity' | 'Student'): number {
+export function idParam(value: string | undefined, record: 'Activity' | 'Student'): number {
   const parsed = idSchema.safeParse(value)
-  if (!parsed.success) throw new NotFoundError(`${what} not found`)
+  if (!parsed.success) throw new NotFoundError(`${record} not found`)
   return parsed.data
 }
 
