@@ -1,4 +1,5 @@
 import type { Database } from './db/connection.js'
+import { createActivityService } from './features/activities/activity.service.js'
 import { createAccountService } from './features/accounts/account.service.js'
 import type { SessionSettings } from './features/accounts/account.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
@@ -20,6 +21,7 @@ export function createServices(database: Database, options: { sessions?: Session
     dataProtection: createDataProtectionService(database.db),
     workLists: createWorkListService(database.db),
     handOver: createHandOverService(database.db),
+    activities: createActivityService(database.db),
   }
 }
 

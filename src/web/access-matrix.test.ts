@@ -83,6 +83,18 @@ const ROUTES: Record<string, Expected> = {
   'GET /work-lists/:list': STUDENT_STAFF,
   'GET /students/:id/hand-over': STUDENT_STAFF,
   'GET /students/:id/hand-over.pdf': STUDENT_STAFF,
+  'GET /activities': STUDENT_STAFF,
+  'GET /activities/new': STUDENT_STAFF,
+  'POST /activities': STUDENT_STAFF,
+  'GET /activities/:id': STUDENT_STAFF,
+  'GET /activities/:id/edit': STUDENT_STAFF,
+  'POST /activities/:id': STUDENT_STAFF,
+  'POST /activities/:id/students': STUDENT_STAFF,
+  'GET /activities/:id/students/:studentId': STUDENT_STAFF,
+  'POST /activities/:id/students/:studentId': STUDENT_STAFF,
+  'GET /activities/:id/students/:studentId/remove': STUDENT_STAFF,
+  'POST /activities/:id/students/:studentId/remove': STUDENT_STAFF,
+  'GET /students/:id/activities': STUDENT_STAFF,
 }
 
 const COMMANDS: Record<string, Expected> = {

@@ -7,6 +7,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 
 import type { Config } from '../config.js'
 import type { AccountService } from '../features/accounts/account.service.js'
+import { registerActivitiesRoutes } from '../features/activities/activities.routes.js'
+import type { ActivityService } from '../features/activities/activity.service.js'
 import { registerSignInRoutes } from '../features/accounts/sign-in.routes.js'
 import { registerDataProtectionRoutes } from '../features/data-protection/data-protection.routes.js'
 import type { DataProtectionService } from '../features/data-protection/data-protection.service.js'
@@ -61,6 +63,7 @@ export interface AppServices {
   audit: AuditService
   workLists: WorkListService
   handOver: HandOverService
+  activities: ActivityService
 }
 
 export interface AppDeps {
@@ -127,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAuditRoutes(app, services)
   await registerWorkListRoutes(app, services)
   await registerHandOverRoutes(app, services)
+  await registerActivitiesRoutes(app, services.activities)
 
   registerErrorPages(app, !production)
   return app

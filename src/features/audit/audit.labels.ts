@@ -33,6 +33,11 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'student.pseudonymise': 'Pseudonymised a former student',
   'data.export': 'Downloaded personal data',
   'student.hand_over': 'Opened a student’s hand-over pack',
+  'activity.record': 'Recorded a careers activity',
+  'activity.change': 'Changed a careers activity',
+  'activity.student.add': 'Added a student to a careers activity',
+  'activity.student.change': 'Changed a student’s part in a careers activity',
+  'activity.student.remove': 'Removed a student from a careers activity',
 }
 
 /** Turns a details key such as `organisationId` or `need_area` into words: "Organisation id". */

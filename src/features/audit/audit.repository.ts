@@ -37,6 +37,11 @@ export const AUDIT_ACTIONS = [
   'data.export',
   'audit.search',
   'student.hand_over',
+  'activity.record',
+  'activity.change',
+  'activity.student.add',
+  'activity.student.change',
+  'activity.student.remove',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -61,6 +61,11 @@ const ACTION_LABELS: Record<string, string> = {
   'student.pseudonymise': 'Pseudonymised the record',
   'student.erase': 'Erased the record',
   'student.hand_over': 'Opened the hand-over pack',
+  'activity.record': 'Recorded a careers activity for the student',
+  'activity.change': 'Changed a careers activity the student was on',
+  'activity.student.add': 'Added the student to a careers activity',
+  'activity.student.change': 'Changed the student’s adjustments or reflection on an activity',
+  'activity.student.remove': 'Took the student off a careers activity',
 }
 
 /** Formats a stored value for reading: dates in words, search-key separators as " | ". */

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+
+import {
+  ACTIVITY_KIND_INFO,
+  activityMessages,
+  checkActivityFields,
+  cohortCoverage,
+  compareYearGroups,
+  studentCoverage,
+} from './careers-activities.js'
+import type { ActivityFields } from './careers-activities.js'
+
+const TODAY = '2026-12-04'
+
+function aValidActivity(overrides: Partial<ActivityFields> = {}): ActivityFields {
+  return {
+    kind: 'employer_encounter',
+    title: 'Visit from the fire service',
+    heldOn: '2026-11-20',
+    provider: 'County Fire and Rescue',
+    benchmark: 5,
+    adjustments: null,
+    ...overrides,
+  }
+}
+
+test('each kind has its usual benchmark', () => {
+  assert.equal(ACTIVITY_KIND_INFO.employer_encounter.benchmark, 5)
+  assert.equal(ACTIVITY_KIND_INFO.workplace_experience.benchmark, 6)
+  assert.equal(ACTIVITY_KIND_INFO.education_encounter.benchmark, 7)
+  assert.equal(ACTIVITY_KIND_INFO.guidance_interview.benchmark, 8)
+})
+
+test('studentCoverage counts and dates each benchmark', () => {
+  const coverage = studentCoverage([
+    { benchmark: 5, heldOn: '2026-03-01' },
+    { benchmark: 5, heldOn: '2026-10-12' },
+    { benchmark: 5, heldOn: '2025-06-30' },
+    { benchmark: 8, heldOn: '2026-01-15' },
+  ])
+
+  assert.deepEqual(
+    coverage.map((item) => item.benchmark),
+    [2, 3, 4, 5, 6, 7, 8],
+  )
+  assert.deepEqual(coverage[3], { benchmark: 5, count: 3, latest: '2026-10-12' })
+  assert.deepEqual(coverage[6], { benchmark: 8, count: 1, latest: '2026-01-15' })
+  assert.deepEqual(coverage[0], { benchmark: 2, count: 0, latest: null })
+})
+
+test('studentCoverage ignores benchmark 1', () => {
+  const coverage = studentCoverage([{ benchmark: 1, heldOn: '2026-03-01' }])
+
+  assert.ok(coverage.every((item) => item.count === 0))
+})
+
+test('cohortCoverage counts students per year group', () => {
+  const rows = cohortCoverage([
+    { yearGroup: '10', activities: [{ benchmark: 5, heldOn: '2026-03-01' }] },
+    {
+      yearGroup: '10',
+      activities: [
+        { benchmark: 5, heldOn: '2026-03-01' },
+        { benchmark: 5, heldOn: '2026-04-01' },
+      ],
+    },
+    { yearGroup: '10', activities: [] },
+    { yearGroup: '9', activities: [{ benchmark: 7, heldOn: '2026-03-01' }] },
+  ])
+
+  assert.deepEqual(
+    rows.map((row) => [row.yearGroup, row.students]),
+    [
+      ['9', 1],
+      ['10', 3],
+    ],
+  )
+  const year10 = rows[1]!.benchmarks.find((item) => item.benchmark === 5)
+  assert.equal(year10?.covered, 2)
+  assert.equal(year10?.share, 2 / 3)
+  const year9 = rows[0]!.benchmarks.find((item) => item.benchmark === 5)
+  assert.equal(year9?.covered, 0)
+  assert.equal(year9?.share, 0)
+})
+
+test('cohortCoverage of no students is empty', () => {
+  assert.deepEqual(cohortCoverage([]), [])
+})
+
+test('compareYearGroups orders R, numbers, X, none', () => {
+  const sorted = [null, 'X', '11', 'R', '9', '14', '1'].sort(compareYearGroups)
+
+  assert.deepEqual(sorted, ['R', '1', '9', '11', '14', 'X', null])
+})
+
+test('checkActivityFields accepts a valid activity', () => {
+  assert.deepEqual(checkActivityFields(aValidActivity(), TODAY), [])
+})
+
+test('checkActivityFields accepts exactly a year ahead', () => {
+  assert.deepEqual(checkActivityFields(aValidActivity({ heldOn: '2027-12-04' }), TODAY), [])
+})
+
+test('checkActivityFields rejects more than a year ahead', () => {
+  const problems = checkActivityFields(aValidActivity({ heldOn: '2027-12-05' }), TODAY)
+
+  assert.deepEqual(problems, [
+    { field: 'heldOn', message: activityMessages.dateTooLate('2027-12-04') },
+  ])
+  assert.match(problems[0]!.message, /4 December 2027/)
+})
+
+test('checkActivityFields rejects dates before 2000', () => {
+  const problems = checkActivityFields(aValidActivity({ heldOn: '1999-12-31' }), TODAY)
+
+  assert.deepEqual(problems, [{ field: 'heldOn', message: activityMessages.dateTooEarly }])
+})
+
+test('checkActivityFields rejects an impossible date', () => {
+  const problems = checkActivityFields(aValidActivity({ heldOn: '2026-02-29' }), TODAY)
+
+  assert.deepEqual(problems, [{ field: 'heldOn', message: activityMessages.dateInvalid }])
+})
+
+test('checkActivityFields rejects title problems', () => {
+  const missing = checkActivityFields(aValidActivity({ title: '' }), TODAY)
+  const long = checkActivityFields(aValidActivity({ title: 'a'.repeat(201) }), TODAY)
+  const longest = checkActivityFields(aValidActivity({ title: 'a'.repeat(200) }), TODAY)
+
+  assert.deepEqual(missing, [{ field: 'title', message: activityMessages.titleMissing }])
+  assert.deepEqual(long, [{ field: 'title', message: activityMessages.titleTooLong(201) }])
+  assert.deepEqual(longest, [])
+})
+
+test('checkActivityFields takes benchmarks 2 to 8 only', () => {
+  for (const benchmark of [2, 3, 4, 5, 6, 7, 8]) {
+    assert.deepEqual(checkActivityFields(aValidActivity({ benchmark }), TODAY), [], `${benchmark}`)
+  }
+  for (const benchmark of [0, 1, 9, 2.5, Number.NaN]) {
+    const problems = checkActivityFields(aValidActivity({ benchmark }), TODAY)
+    assert.equal(problems[0]?.field, 'benchmark', `${benchmark}`)
+  }
+})
+
+test('checkActivityFields reports every problem at once', () => {
+  const problems = checkActivityFields(
+    aValidActivity({ kind: 'party', title: '', heldOn: '1990-01-01', benchmark: 1 }),
+    TODAY,
+  )
+
+  assert.deepEqual(
+    problems.map((problem) => problem.field),
+    ['kind', 'title', 'heldOn', 'benchmark'],
+  )
+})

@@ -1,0 +1,315 @@
+import type { Kysely } from 'kysely'
+
+import type { Tables } from '../../db/tables.js'
+import { checkActivityFields, MAX_NOTE_LENGTH } from '../../domain/careers-activities.js'
+import type { ActivityFields } from '../../domain/careers-activities.js'
+import { insertAuditEvent } from '../audit/audit.repository.js'
+import type { AuditAction } from '../audit/audit.repository.js'
+import type { Scope, ServiceOptions } from '../students/student.service.js'
+import {
+  activityFieldsOf,
+  auditValues,
+  optionalText,
+  studentPartMessages,
+  toActivity,
+  toActivityFields,
+  toParticipant,
+} from './activity.js'
+import type { Activity, ActivityInput, Participant, Problem, StudentPartInput } from './activity.js'
+import { createActivityReads } from './activity.reads.js'
+import * as repository from './activity.repository.js'
+import type { StudentChoice } from './activity.repository.js'
+import { chosenStudentProblems } from './student-choice.js'
+
+export type ActivityError =
+  | { code: 'not_found'; message: string }
+  | { code: 'invalid'; problems: Problem[] }
+  /** Someone saved the activity after the editor opened it; `current` is what they saved. */
+  | { code: 'conflict'; message: string; current: Activity }
+
+export type ActivityResult<T> = { ok: true; value: T } | { ok: false; error: ActivityError }
+
+export interface RecordActivityInput extends ActivityInput {
+  schoolId: number
+  choice: StudentChoice
+}
+
+export const activityServiceMessages = {
+  notFound: 'Activity not found',
+  studentNotFound: 'Student not found on this activity',
+  school: 'Select a school from the list',
+  conflict:
+    'Someone else saved this activity after you opened it. Your answers are kept below: ' +
+    'check them against the saved details and save again',
+  lastStudent:
+    'An activity needs at least one student. Add another student before removing this one',
+  alreadyOn: (name: string) => `${name} is already on this activity`,
+}
+
+const notFound = {
+  ok: false,
+  error: { code: 'not_found', message: activityServiceMessages.notFound },
+} as const
+function invalid(problems: Problem[]) {
+  return { ok: false as const, error: { code: 'invalid' as const, problems } }
+}
+
+/** Records, changes and reads careers activities, writing an audit event for each student. */
+export function createActivityService(db: Kysely<Tables>, options: ServiceOptions = {}) {
+  const clock = options.now ?? (() => new Date())
+
+  async function audit(
+    trx: Kysely<Tables>,
+    action: AuditAction,
+    by: string,
+    activity: { id: number; schoolId: number },
+    studentIds: number[],
+    changes: Record<string, { from: unknown; to: unknown }>,
+  ) {
+    const at = clock().toISOString()
+    for (const studentId of studentIds) {
+      await insertAuditEvent(trx, {
+        at,
+        actor: by,
+        action,
+        schoolId: activity.schoolId,
+        studentId,
+        details: { activity_id: activity.id, ...changes },
+      })
+    }
+  }
+
+  /** Records one activity for every chosen student, in one transaction, or for none. */
+  function recordActivity(scope: Scope, input: RecordActivityInput, by: string) {
+    return db
+      .transaction()
+      .execute(async (trx): Promise<ActivityResult<{ id: number; count: number }>> => {
+        const now = clock().toISOString()
+        const fields = toActivityFields(input)
+        const problems: Problem[] = checkActivityFields(fields, now.slice(0, 10))
+        if (!scope.schoolIds.includes(input.schoolId)) {
+          return invalid([
+            { field: 'school', message: activityServiceMessages.school },
+            ...problems,
+          ])
+        }
+        const chosen = await repository.findChosenStudents(
+          trx,
+          scope.schoolIds,
+          input.schoolId,
+          input.choice,
+        )
+        problems.push(...chosenStudentProblems(input.choice, chosen, input.schoolId))
+        if (problems.length > 0) return invalid(problems)
+
+        const stamps = { created_by: by, created_at: now, updated_by: by, updated_at: now }
+        const id = await repository.insertActivity(trx, {
+          school_id: input.schoolId,
+          ...toColumns(fields),
+          ...stamps,
+        })
+        const activity = { id, schoolId: input.schoolId }
+        const studentIds = chosen.map((student) => student.id)
+        await repository.insertParticipants(trx, activity, studentIds)
+        const changes = fieldChanges(null, fields)
+        await audit(trx, 'activity.record', by, activity, studentIds, changes)
+        return { ok: true, value: { id, count: studentIds.length } }
+      })
+  }
+
+  /**
+   * Changes an activity's shared fields, only if it is still at `version`. Every student on it
+   * gets an audit event with the fields that changed.
+   */
+  function changeActivity(
+    scope: Scope,
+    id: number,
+    version: number,
+    input: ActivityInput,
+    by: string,
+  ) {
+    return db.transaction().execute(async (trx): Promise<ActivityResult<Activity>> => {
+      const row = await repository.findActivity(trx, scope.schoolIds, id)
+      if (!row) return notFound
+      const before = toActivity(row)
+      const now = clock().toISOString()
+      const fields = toActivityFields(input)
+      const problems = checkActivityFields(fields, now.slice(0, 10))
+      if (problems.length > 0) return invalid(problems)
+
+      const conflict = {
+        ok: false as const,
+        error: {
+          code: 'conflict' as const,
+          message: activityServiceMessages.conflict,
+          current: before,
+        },
+      }
+      if (before.version !== version) return conflict
+      const changes = fieldChanges(activityFieldsOf(before), fields)
+      if (Object.keys(changes).length === 0) return { ok: true, value: before }
+
+      const values = { ...toColumns(fields), updated_by: by, updated_at: now }
+      const saved = await repository.updateActivityAtVersion(
+        trx,
+        scope.schoolIds,
+        id,
+        version,
+        values,
+      )
+      if (!saved) return conflict
+      const participants = await repository.listParticipants(trx, scope.schoolIds, id)
+      const studentIds = participants.map((participant) => participant.id)
+      await audit(trx, 'activity.change', by, before, studentIds, changes)
+      return { ok: true, value: { ...before, ...fields, version: version + 1 } }
+    })
+  }
+
+  /** Adds one current student of the activity's school to it. */
+  function addStudent(scope: Scope, activityId: number, studentId: number, by: string) {
+    return db.transaction().execute(async (trx): Promise<ActivityResult<Participant>> => {
+      const row = await repository.findActivity(trx, scope.schoolIds, activityId)
+      if (!row) return notFound
+      const activity = toActivity(row)
+      const choice: StudentChoice = { by: 'students', studentIds: [studentId] }
+      const chosen = await repository.findChosenStudents(
+        trx,
+        scope.schoolIds,
+        activity.schoolId,
+        choice,
+      )
+      const problems = chosenStudentProblems(choice, chosen, activity.schoolId)
+      if (problems.length > 0)
+        return invalid(problems.map((problem) => ({ ...problem, field: 'student' })))
+
+      const participants = await repository.listParticipants(trx, scope.schoolIds, activityId)
+      const student = toParticipant({ ...chosen[0]!, adjustments: null, reflection: null })
+      if (participants.some((participant) => participant.id === studentId)) {
+        return invalid([
+          { field: 'student', message: activityServiceMessages.alreadyOn(student.name) },
+        ])
+      }
+
+      await repository.insertParticipants(trx, activity, [studentId])
+      await repository.touchActivity(trx, activityId, by, clock().toISOString())
+      const changes = fieldChanges(null, activityFieldsOf(activity))
+      await audit(trx, 'activity.student.add', by, activity, [studentId], changes)
+      return { ok: true, value: student }
+    })
+  }
+
+  /** Records a student's own adjustments and reflection on an activity. */
+  function changeStudentPart(
+    scope: Scope,
+    activityId: number,
+    studentId: number,
+    input: StudentPartInput,
+    by: string,
+  ) {
+    return db.transaction().execute(async (trx): Promise<ActivityResult<Participant>> => {
+      const found = await findParticipant(trx, scope, activityId, studentId)
+      if (!found) return notFound
+      const part = {
+        adjustments: optionalText(input.adjustments),
+        reflection: optionalText(input.reflection),
+      }
+      const problems = studentPartProblems(part)
+      if (problems.length > 0) return invalid(problems)
+
+      const changes: Record<string, { from: unknown; to: unknown }> = {}
+      for (const key of ['adjustments', 'reflection'] as const) {
+        if (found.participant[key] !== part[key]) {
+          changes[key] = { from: found.participant[key], to: part[key] }
+        }
+      }
+      if (Object.keys(changes).length === 0) return { ok: true, value: found.participant }
+
+      await repository.updateParticipant(trx, scope.schoolIds, activityId, studentId, part)
+      await repository.touchActivity(trx, activityId, by, clock().toISOString())
+      await audit(trx, 'activity.student.change', by, found.activity, [studentId], changes)
+      return { ok: true, value: { ...found.participant, ...part } }
+    })
+  }
+
+  /** Takes a student off an activity, unless they are the only one on it. */
+  function removeStudent(scope: Scope, activityId: number, studentId: number, by: string) {
+    return db.transaction().execute(async (trx): Promise<ActivityResult<Participant>> => {
+      const found = await findParticipant(trx, scope, activityId, studentId)
+      if (!found) return notFound
+      // TODO: there is no way to delete a whole activity yet, so one recorded by mistake keeps its
+      // last student until that exists.
+      if (found.count === 1) {
+        return invalid([{ field: 'student', message: activityServiceMessages.lastStudent }])
+      }
+
+      await repository.deleteParticipant(trx, scope.schoolIds, activityId, studentId)
+      await repository.touchActivity(trx, activityId, by, clock().toISOString())
+      const { adjustments, reflection } = found.participant
+      const changes = {
+        ...fieldChanges(activityFieldsOf(found.activity), null),
+        student_adjustments: { from: adjustments, to: null },
+        reflection: { from: reflection, to: null },
+      }
+      await audit(trx, 'activity.student.remove', by, found.activity, [studentId], changes)
+      return { ok: true, value: found.participant }
+    })
+  }
+
+  async function findParticipant(
+    trx: Kysely<Tables>,
+    scope: Scope,
+    activityId: number,
+    studentId: number,
+  ) {
+    const row = await repository.findActivity(trx, scope.schoolIds, activityId)
+    if (!row) return null
+    const participants = await repository.listParticipants(trx, scope.schoolIds, activityId)
+    const participant = participants.find((candidate) => candidate.id === studentId)
+    if (!participant) return null
+    return {
+      activity: toActivity(row),
+      participant: toParticipant(participant),
+      count: participants.length,
+    }
+  }
+
+  return {
+    recordActivity,
+    changeActivity,
+    addStudent,
+    changeStudentPart,
+    removeStudent,
+    ...createActivityReads(db),
+  }
+}
+
+export type ActivityService = ReturnType<typeof createActivityService>
+
+function toColumns(fields: ActivityFields) {
+  const { kind, title, heldOn, provider, benchmark, adjustments } = fields
+  return { kind, title, held_on: heldOn, provider, benchmark, adjustments }
+}
+
+/** Lists the fields that differ between two versions, with null standing for "no activity". */
+function fieldChanges(before: ActivityFields | null, after: ActivityFields | null) {
+  const from = before ? auditValues(before) : null
+  const to = after ? auditValues(after) : null
+  const changes: Record<string, { from: unknown; to: unknown }> = {}
+  for (const key of Object.keys(from ?? to ?? {}) as (keyof ReturnType<typeof auditValues>)[]) {
+    const old = from?.[key] ?? null
+    const next = to?.[key] ?? null
+    if (old !== next) changes[key] = { from: old, to: next }
+  }
+  return changes
+}
+
+function studentPartProblems(part: StudentPartInput): Problem[] {
+  const problems: Problem[] = []
+  if ((part.adjustments ?? '').length > MAX_NOTE_LENGTH) {
+    problems.push({ field: 'studentAdjustments', message: studentPartMessages.adjustmentsTooLong })
+  }
+  if ((part.reflection ?? '').length > MAX_NOTE_LENGTH) {
+    problems.push({ field: 'reflection', message: studentPartMessages.reflectionTooLong })
+  }
+  return problems
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify'
+
+import { formatLongDate } from '../../domain/format.js'
+import { NotFoundError } from '../../web/errors.js'
+import { requestCan, requestScope } from '../../web/scope.js'
+import {
+  benchmarkWording,
+  kindLabel,
+  studentCoverageRows,
+  yearGroupText,
+} from './activities.view-model.js'
+import type { ActivityService } from './activity.service.js'
+import { EDIT_ACCESS, idParam, today, VIEW_ACCESS } from './route-helpers.js'
+
+/** Registers the page of one student's careers activities and their benchmark coverage. */
+export async function registerStudentActivityRoutes(
+  app: FastifyInstance,
+  activities: ActivityService,
+) {
+  app.get<{ Params: { id: string } }>(
+    '/students/:id/activities',
+    { config: { access: VIEW_ACCESS } },
+    async (request, reply) => {
+      const id = idParam(request.params.id, 'Student')
+      const found = await activities.studentActivities(requestScope(request), id)
+      if (!found) throw new NotFoundError('Student not found')
+
+      const { student } = found
+      return reply.view('activities/views/student.njk', {
+        pageTitle: `Careers activities of ${student.name}`,
+        student,
+        yearGroup: yearGroupText(student.yearGroup),
+        canEdit: requestCan(request, EDIT_ACCESS, student.schoolId),
+        coverage: studentCoverageRows(found.coverage, today()),
+        rows: found.activities.map((activity) => ({
+          id: activity.id,
+          title: activity.title,
+          kind: kindLabel(activity.kind),
+          heldOn: formatLongDate(activity.heldOn),
+          benchmark: benchmarkWording(activity.benchmark, activity.heldOn),
+          adjustments: activity.studentAdjustments,
+          reflection: activity.reflection,
+        })),
+      })
+    },
+  )
+}

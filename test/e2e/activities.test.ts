@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict'
+import { resolve } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+
+import type { Page } from 'playwright-core'
+
+import { expectCsrfInEveryPostForm, expectNoAxeViolations, launchBrowser } from './browser.js'
+import type { Browser } from './browser.js'
+import { currentTotpCode } from '../../src/features/accounts/totp.js'
+import type { TestUser } from '../../src/web/testing/test-app.js'
+import { startServer } from './server.js'
+import type { RunningServer } from './server.js'
+
+const REGISTER = resolve('test/fixtures/sims-style-register.csv')
+
+describe('careers activities in a browser', () => {
+  let server: RunningServer
+  let browser: Browser
+  let page: Page
+  let activityPath = ''
+  const browserErrors: string[] = []
+
+  // Every page visited is checked with axe and for CSRF tokens before the journey moves on.
+  async function checkPage() {
+    await expectNoAxeViolations(page)
+    await expectCsrfInEveryPostForm(page)
+  }
+
+  async function signInWithPassword(user: TestUser) {
+    await page.fill('#email', user.email)
+    await page.fill('#password', user.password)
+    await page.click('button:has-text("Sign in")')
+  }
+
+  /** Returns the text of the coverage cell for a year group and benchmark. */
+  async function coverageCell(yearGroup: string, benchmark: number): Promise<string> {
+    const row = page.locator('#coverage ~ div table tbody tr', {
+      has: page.locator('th', { hasText: new RegExp(`^${yearGroup}$`) }),
+    })
+    // The first two columns are the year group and the number of students; Benchmark 2 is next.
+    return (
+      await row
+        .locator('td')
+        .nth(benchmark - 1)
+        .innerText()
+    ).trim()
+  }
+
+  before(async () => {
+    server = await startServer()
+    browser = await launchBrowser()
+    page = browser.page
+    page.on('console', (message) => {
+      if (message.type() === 'error') browserErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => browserErrors.push(error.message))
+  })
+
+  after(async () => {
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('careers leader signs in and imports', async () => {
+    await page.goto(`${server.baseUrl}/activities`)
+    await page.waitForURL(/\/sign-in/)
+    await signInWithPassword(server.careersLeader)
+    await page.waitForURL(/\/sign-in\/second-factor/)
+    await page.fill('#code', currentTotpCode(server.careersLeader.totpSecret ?? ''))
+    await page.click('button:has-text("Continue")')
+    await page.waitForURL(/\/activities$/)
+
+    await page.goto(`${server.baseUrl}/import`)
+    await page.setInputFiles('#file', REGISTER)
+    await page.click('button:has-text("Check the file")')
+    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/)
+    await page.click('button:has-text("Confirm import")')
+    await page.waitForURL(/\/import\/complete/)
+  })
+
+  it('coverage starts empty', async () => {
+    await page.goto(`${server.baseUrl}/activities`)
+
+    assert.equal(await page.locator('h1').textContent(), 'Careers activities')
+    assert.match(await coverageCell('Year 10', 5), /^0 of \d+ \(0%\)$/)
+    assert.match(await page.locator('#activities + p').innerText(), /No activities match/)
+    await checkPage()
+  })
+
+  it('empty form shows the error summary', async () => {
+    await page.click('a:has-text("Record an activity")')
+    await page.waitForURL(/\/activities\/new$/)
+    await checkPage()
+
+    await page.click('button:has-text("Record activity")')
+
+    await page.waitForSelector('.govuk-error-summary')
+    assert.match(await page.title(), /^Error: /)
+    const summary = await page.locator('.govuk-error-summary').innerText()
+    assert.match(summary, /Select the kind of activity/)
+    assert.match(summary, /Enter a title for the activity/)
+    assert.match(summary, /Enter the date of the activity/)
+    assert.match(summary, /Select how to choose the students/)
+    await checkPage()
+  })
+
+  it('records one activity for Year 10', async () => {
+    await page.check('#kind')
+    await page.fill('#title', 'Visit from the fire service')
+    await page.fill('#held-on-day', '20')
+    await page.fill('#held-on-month', '11')
+    await page.fill('#held-on-year', '2026')
+    await page.fill('#provider', 'County Fire and Rescue')
+    await page.check('#chooser')
+    await page.selectOption('#yearGroup', '10')
+    await checkPage()
+
+    await page.click('button:has-text("Record activity")')
+
+    await page.waitForURL(/\/activities\/\d+\?saved=recorded$/)
+    activityPath = new URL(page.url()).pathname
+    const banner = await page.locator('.govuk-notification-banner--success').innerText()
+    assert.match(banner, /Activity recorded for \d+ students/)
+    await checkPage()
+  })
+
+  it('coverage shows Year 10 covered', async () => {
+    await page.goto(`${server.baseUrl}/activities`)
+
+    assert.match(await coverageCell('Year 10', 5), /^(\d+) of \1 \(100%\)$/)
+    assert.match(await coverageCell('Year 11', 5), /^0 of \d+ \(0%\)$/)
+    assert.equal(await page.locator('a:has-text("Visit from the fire service")').count(), 1)
+    await checkPage()
+  })
+
+  it('activity, edit and student pages pass axe', async () => {
+    await page.goto(`${server.baseUrl}${activityPath}`)
+    const studentLink = page.locator('#students ~ div table tbody a').first()
+    const studentPath = (await studentLink.getAttribute('href')) ?? ''
+    const partPath = (await page.locator('a:has-text("Change")').nth(1).getAttribute('href')) ?? ''
+
+    const paths = [
+      `${activityPath}/edit`,
+      partPath,
+      `${partPath}/remove`,
+      studentPath,
+      '/activities?benchmark=8',
+    ]
+    for (const path of paths) {
+      await page.goto(`${server.baseUrl}${path}`)
+      assert.notEqual(await page.locator('h1').count(), 0, path)
+      await checkPage()
+    }
+    await page.goto(`${server.baseUrl}${studentPath}`)
+    assert.match(await page.locator('#coverage ~ table').innerText(), /Not yet covered/)
+  })
+
+  it('no page logged a browser error', () => {
+    // The rejected form (400) logs its status, as every form with errors does.
+    const expected = /status of 400 \(Bad Request\)/
+    assert.deepEqual(
+      browserErrors.filter((text) => !expected.test(text)),
+      [],
+    )
+  })
+})
