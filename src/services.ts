@@ -5,6 +5,7 @@ import { createAuditService } from './features/audit/audit.service.js'
 import { createDataProtectionService } from './features/data-protection/data-protection.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
+import { createPlanService } from './features/plans/plan.service.js'
 import { createStudentService } from './features/students/student.service.js'
 
 /** Wires every service to one database. The server, the command line and the demo all start here. */
@@ -16,6 +17,7 @@ export function createServices(database: Database, options: { sessions?: Session
     needCodes: createNeedCodeService(database.db),
     audit: createAuditService(database.db),
     dataProtection: createDataProtectionService(database.db),
+    plans: createPlanService(database.db),
   }
 }
 
