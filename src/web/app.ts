@@ -18,6 +18,8 @@ import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
 import type { NeedCodeService } from '../features/need-codes/need-code.service.js'
 import { registerOutcomeRoutes } from '../features/outcomes/outcomes.routes.js'
+import { registerPlanRoutes } from '../features/plans/plans.routes.js'
+import type { PlanService } from '../features/plans/plan.service.js'
 import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
 import { registerHomeRoutes } from './home.routes.js'
@@ -55,6 +57,7 @@ export interface AppServices {
   needCodes: NeedCodeService
   dataProtection: DataProtectionService
   audit: AuditService
+  plans: PlanService
 }
 
 export interface AppDeps {
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDataProtectionRoutes(app, services)
   await registerUserRoutes(app, services)
   await registerAuditRoutes(app, services)
+  await registerPlanRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app
