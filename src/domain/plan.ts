@@ -6,7 +6,7 @@ import { academicAge } from './age.js'
 import { provisionOf } from './provision.js'
 import type { IsoDate, ProvisionCode } from './types.js'
 
-/** How an aspiration was gathered from the student, so a reader can weigh whose words they are. */
+/** Ways an aspiration is gathered from the student, so a reader can weigh whose words they are. */
 export const GATHERED_HOW = {
   own_words: 'In the student’s own words',
   with_support: 'With support from an adult',
@@ -68,7 +68,7 @@ export interface PromptFacts {
 /** The first NC year whose EHC plan reviews must cover the Preparing for Adulthood areas. */
 const FIRST_PFA_YEAR = 9
 
-/** Academic age at the start of Year 9, used when the NC year says nothing (`X` or blank). */
+/** Academic age at the start of Year 9, used when the NC year gives none (`X` or blank). */
 const FIRST_PFA_ACADEMIC_AGE = 13
 
 /**

@@ -1,5 +1,5 @@
 // The add, edit and remove pages of aspirations, goals, actions and reviews. Every form carries
-// the plan version it was opened at. A write that finds a newer one answers 409 with the form as
+// the plan version it was opened at. A write that finds a newer one returns 409 with the form as
 // typed, the plan's current values, and the new version, so saving again goes through.
 import type { FastifyInstance, FastifyReply } from 'fastify'
 
@@ -55,14 +55,14 @@ const PART_VIEWS: { [K in PartKind]: PartViewer<K> } = {
   review: reviewView,
 }
 
-/** The summary of a part as its card on the plan page shows it, or null when it is not there. */
+/** Returns the summary of a part as its card on the plan page shows it, or null when it is gone. */
 function partView<K extends PartKind>(kind: K, detail: PlanDetail, partId: number) {
   const part = findPart(detail.plan, kind, partId)
   const view = PART_VIEWS[kind] as PartViewer<K>
   return part ? view(detail.student.id, part) : null
 }
 
-/** Every part of one kind, as the plan page shows them, for the conflict panel of an add form. */
+/** Returns every part of one kind as the plan page shows it, for an add form's conflict panel. */
 function sectionViews(kind: PartKind, detail: PlanDetail) {
   return detail.plan[LIST_OF[kind]].map((part) => partView(kind, detail, part.id))
 }
@@ -124,8 +124,8 @@ export async function registerPlanPartRoutes(app: FastifyInstance, { plans }: Pl
       })
     }
 
-    /** Answers a refused write: 404, the form with its errors (400), or the conflict (409). */
-    function renderRefusal(
+    /** Renders a rejected write: 404, the form with its errors (400), or the conflict (409). */
+    function renderRejected(
       reply: FastifyReply,
       detail: PlanDetail,
       partId: number | null,
@@ -175,7 +175,7 @@ export async function registerPlanPartRoutes(app: FastifyInstance, { plans }: Pl
           input,
           by,
         )
-        if (!result.ok) return renderRefusal(reply, detail, null, answers, result)
+        if (!result.ok) return renderRejected(reply, detail, null, answers, result)
         return reply.redirect(`${planUrl(detail.student.id)}?saved=${kind}-added#${slug}`, 303)
       },
     )
@@ -214,7 +214,7 @@ export async function registerPlanPartRoutes(app: FastifyInstance, { plans }: Pl
           input,
           by,
         )
-        if (!result.ok) return renderRefusal(reply, detail, partId, answers, result)
+        if (!result.ok) return renderRejected(reply, detail, partId, answers, result)
         return reply.redirect(`${planUrl(detail.student.id)}?saved=${kind}-changed#${slug}`, 303)
       },
     )

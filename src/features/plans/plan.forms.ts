@@ -95,7 +95,7 @@ export function partInputOf<K extends PartKind>(kind: K, answers: Answers): Part
   return inputs[kind]()
 }
 
-/** The answers a new part's form starts with. */
+/** Returns the answers a new part's form starts with. */
 export function blankAnswers(kind: PartKind, today: string): Answers {
   const answers: Answers = {}
   for (const field of TEXT_FIELDS[kind]) answers[field] = ''
@@ -107,7 +107,7 @@ export function blankAnswers(kind: PartKind, today: string): Answers {
   return answers
 }
 
-/** The answers of a stored part's edit form. */
+/** Returns the answers of a stored part's edit form. */
 export function partAnswers<K extends PartKind>(kind: K, part: PartOf[K]): Answers {
   const answers: Answers = {}
   if (kind === 'aspiration') {

@@ -43,7 +43,7 @@ export const PART_TABLES = {
 
 type PlanRow = Selectable<CareerPlanTable>
 
-/** Who makes a change and when, as an ISO 8601 timestamp. */
+/** The author of a change, and its time as an ISO 8601 timestamp. */
 export interface Stamp {
   by: string
   now: string
@@ -103,7 +103,7 @@ function toReview(row: Selectable<PlanReviewTable>): Review {
   }
 }
 
-/** The plan of a student with nothing saved yet. */
+/** Returns the plan of a student with nothing saved yet. */
 export function emptyPlan(): CareerPlan {
   return {
     id: null,
@@ -264,7 +264,7 @@ export async function insertPart<K extends PartKind>(
     updated_at: now,
   }
   // The four part tables share their stamp columns, and PartColumns[K] gives each table's own
-  // columns, but Kysely cannot follow a table name chosen at run time, so one table type stands in.
+  // columns, but Kysely cannot follow a table name chosen at run time, so one table type is used for all four.
   const inserted = await db
     .insertInto(PART_TABLES[kind] as 'plan_goals')
     .values(row as never)

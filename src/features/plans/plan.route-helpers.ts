@@ -1,4 +1,4 @@
-// What the plan routes share: their permissions, the ids in an address, the version a form
+// Helpers the plan routes share: their permissions, the ids in an address, the version a form
 // carries, the planning year, and the choices each form lists.
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
@@ -51,7 +51,7 @@ export function bodyOf(request: FastifyRequest): Record<string, unknown> {
 
 /**
  * Reads the plan version the form was opened at. A missing or altered value reads as -1, which
- * matches no plan, so the write is refused as a conflict and the form shows the current plan.
+ * matches no plan, so the write is rejected as a conflict and the form shows the current plan.
  */
 export function versionOf(body: Record<string, unknown>): number {
   const value = typeof body.version === 'string' ? body.version.trim() : ''

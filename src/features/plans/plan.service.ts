@@ -38,7 +38,7 @@ export interface PlanServiceOptions extends ServiceOptions {
   today?: () => string
 }
 
-/** What one write does once the student, plan and version are checked. */
+/** The work of one write, run once the student, plan and version are checked. */
 type Change = (
   trx: Kysely<Tables>,
   owner: PartOwner,
@@ -46,8 +46,8 @@ type Change = (
 ) => Promise<{ partId: number | null; details: Record<string, { from: unknown; to: unknown }> }>
 
 /**
- * What a write does after its checks: a change and its audit action, an error, or `unchanged` for
- * an edit that alters nothing, which leaves the version alone so it cannot conflict with anyone.
+ * The outcome of a write's checks: a change and its audit action, an error, or `unchanged` for an
+ * edit that alters nothing, which leaves the version alone so it cannot conflict with anyone.
  */
 type Prepared =
   | { ok: true; change: Change; action: AuditAction }
@@ -71,9 +71,9 @@ export function createPlanService(db: Kysely<Tables>, options: PlanServiceOption
   }
 
   /**
-   * Runs one write to a plan in a transaction: finds the student in scope, refuses a stale
-   * `version`, validates, raises the version (creating the plan on the first save), applies the
-   * change and records it in the audit trail with the version's old and new values.
+   * Runs one write to a plan in a transaction. It finds the student in scope, rejects a stale
+   * `version` and validates. Then it raises the version, creating the plan on the first save,
+   * applies the change, and audits it with the version's old and new values.
    */
   async function write(
     scope: Scope,

@@ -51,6 +51,7 @@ export function aspirationView(studentId: number, aspiration: Aspiration) {
 export function goalView(studentId: number, goal: Goal) {
   const base = `${planUrl(studentId)}/goals/${goal.id}`
   return {
+    area: PFA_AREAS[goal.area] ?? goal.area,
     goal: goal.goal,
     status: GOAL_STATUSES[goal.status] ?? goal.status,
     editHref: base,
@@ -66,7 +67,7 @@ function goalAreas(studentId: number, goals: Goal[]) {
   }))
 }
 
-/** The eligibility of one target, on its planned start or on the planning year's date. */
+/** Evaluates one target's eligibility on its planned start, or on the planning year's date. */
 export function targetEligibility(
   detail: PlanDetail,
   target: Target,

@@ -44,7 +44,7 @@ const pageQuerySchema = z.object({
   saved: z.enum(SAVED).optional().catch(undefined),
 })
 
-/** The outcomes the targets form lists, the student's own group first, as select items. */
+/** Lists the outcomes for the targets form as select items, the student's own group first. */
 function outcomeOptions(detail: PlanDetail) {
   const own = detail.assignment.group
   const ordered = [...OUTCOME_CATALOGUE.outcomes].sort(
