@@ -253,6 +253,8 @@ function validateReview(
   }
 
   const areas = pfaAreasOf(input.pfaAreas, checks)
+  // NOTE: the register stores only the current NC year, so a review dated in an earlier school
+  // year is judged by today's year group. Only a student in year X or with no year uses the date.
   const promptApplies = needsPreparingForAdulthoodPrompt(student, heldOn ?? today)
   if (kind === 'ehcp_annual' && promptApplies && areas.length === 0) {
     checks.errors.push({ field: 'pfa-areas', message: planMessages.pfaAreasMissing })
