@@ -7,6 +7,7 @@ import { createDataProtectionService } from './features/data-protection/data-pro
 import { createHandOverService } from './features/hand-over/hand-over.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
+import { createPlanService } from './features/plans/plan.service.js'
 import { createStudentService } from './features/students/student.service.js'
 import { createWorkListService } from './features/work-lists/work-lists.service.js'
 
@@ -22,6 +23,7 @@ export function createServices(database: Database, options: { sessions?: Session
     workLists: createWorkListService(database.db),
     handOver: createHandOverService(database.db),
     activities: createActivityService(database.db),
+    plans: createPlanService(database.db),
   }
 }
 

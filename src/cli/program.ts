@@ -8,6 +8,7 @@ import { registerDemoCommand } from './demo.command.js'
 import { registerEligibilityCommand } from './eligibility.command.js'
 import { registerImportCommand } from './import.command.js'
 import { registerNeedCodesCommand } from './need-codes.command.js'
+import { registerPlanCommand } from './plan.command.js'
 import { registerServeCommand } from './serve.command.js'
 import { registerStudentsCommand } from './students.command.js'
 import { registerSchoolCommand } from './school.command.js'
@@ -34,5 +35,6 @@ export function buildProgram(): Command {
   registerRetentionCommand(program)
   registerUserCommand(program)
   registerSchoolCommand(program)
+  registerPlanCommand(program)
   return program
 }

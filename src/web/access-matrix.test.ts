@@ -95,6 +95,33 @@ const ROUTES: Record<string, Expected> = {
   'GET /activities/:id/students/:studentId/remove': STUDENT_STAFF,
   'POST /activities/:id/students/:studentId/remove': STUDENT_STAFF,
   'GET /students/:id/activities': STUDENT_STAFF,
+  'GET /students/:id/plan': STUDENT_STAFF,
+  'GET /students/:id/plan/targets': STUDENT_STAFF,
+  'POST /students/:id/plan/targets': STUDENT_STAFF,
+  'GET /students/:id/plan/aspirations/new': STUDENT_STAFF,
+  'POST /students/:id/plan/aspirations': STUDENT_STAFF,
+  'GET /students/:id/plan/aspirations/:partId': STUDENT_STAFF,
+  'POST /students/:id/plan/aspirations/:partId': STUDENT_STAFF,
+  'GET /students/:id/plan/aspirations/:partId/remove': STUDENT_STAFF,
+  'POST /students/:id/plan/aspirations/:partId/remove': STUDENT_STAFF,
+  'GET /students/:id/plan/goals/new': STUDENT_STAFF,
+  'POST /students/:id/plan/goals': STUDENT_STAFF,
+  'GET /students/:id/plan/goals/:partId': STUDENT_STAFF,
+  'POST /students/:id/plan/goals/:partId': STUDENT_STAFF,
+  'GET /students/:id/plan/goals/:partId/remove': STUDENT_STAFF,
+  'POST /students/:id/plan/goals/:partId/remove': STUDENT_STAFF,
+  'GET /students/:id/plan/actions/new': STUDENT_STAFF,
+  'POST /students/:id/plan/actions': STUDENT_STAFF,
+  'GET /students/:id/plan/actions/:partId': STUDENT_STAFF,
+  'POST /students/:id/plan/actions/:partId': STUDENT_STAFF,
+  'GET /students/:id/plan/actions/:partId/remove': STUDENT_STAFF,
+  'POST /students/:id/plan/actions/:partId/remove': STUDENT_STAFF,
+  'GET /students/:id/plan/reviews/new': STUDENT_STAFF,
+  'POST /students/:id/plan/reviews': STUDENT_STAFF,
+  'GET /students/:id/plan/reviews/:partId': STUDENT_STAFF,
+  'POST /students/:id/plan/reviews/:partId': STUDENT_STAFF,
+  'GET /students/:id/plan/reviews/:partId/remove': STUDENT_STAFF,
+  'POST /students/:id/plan/reviews/:partId/remove': STUDENT_STAFF,
 }
 
 const COMMANDS: Record<string, Expected> = {
@@ -117,6 +144,7 @@ const COMMANDS: Record<string, Expected> = {
   'school add': 'operator',
   demo: 'operator',
   serve: 'operator',
+  'plan show': STUDENT_STAFF,
 }
 
 // The router sends malformed addresses here on every method; it shows an error page and no data.

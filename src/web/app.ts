@@ -20,6 +20,8 @@ import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
 import type { NeedCodeService } from '../features/need-codes/need-code.service.js'
 import { registerOutcomeRoutes } from '../features/outcomes/outcomes.routes.js'
+import { registerPlanRoutes } from '../features/plans/plans.routes.js'
+import type { PlanService } from '../features/plans/plan.service.js'
 import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
 import { registerHandOverRoutes } from '../features/hand-over/hand-over.routes.js'
@@ -64,6 +66,7 @@ export interface AppServices {
   workLists: WorkListService
   handOver: HandOverService
   activities: ActivityService
+  plans: PlanService
 }
 
 export interface AppDeps {
@@ -131,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerWorkListRoutes(app, services)
   await registerHandOverRoutes(app, services)
   await registerActivitiesRoutes(app, services.activities)
+  await registerPlanRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app

@@ -38,6 +38,19 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'activity.student.add': 'Added a student to a careers activity',
   'activity.student.change': 'Changed a student’s part in a careers activity',
   'activity.student.remove': 'Removed a student from a careers activity',
+  'plan.aspiration.add': 'Added an aspiration to a career plan',
+  'plan.aspiration.edit': 'Changed an aspiration in a career plan',
+  'plan.aspiration.remove': 'Removed an aspiration from a career plan',
+  'plan.goal.add': 'Added a goal to a career plan',
+  'plan.goal.edit': 'Changed a goal in a career plan',
+  'plan.goal.remove': 'Removed a goal from a career plan',
+  'plan.targets.set': 'Set the target outcomes of a career plan',
+  'plan.action.add': 'Added an action to a career plan',
+  'plan.action.edit': 'Changed an action in a career plan',
+  'plan.action.remove': 'Removed an action from a career plan',
+  'plan.review.add': 'Added a review to a career plan',
+  'plan.review.edit': 'Changed a review in a career plan',
+  'plan.review.remove': 'Removed a review from a career plan',
 }
 
 /** Turns a details key such as `organisationId` or `need_area` into words: "Organisation id". */

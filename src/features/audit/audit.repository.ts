@@ -42,6 +42,19 @@ export const AUDIT_ACTIONS = [
   'activity.student.add',
   'activity.student.change',
   'activity.student.remove',
+  'plan.aspiration.add',
+  'plan.aspiration.edit',
+  'plan.aspiration.remove',
+  'plan.goal.add',
+  'plan.goal.edit',
+  'plan.goal.remove',
+  'plan.targets.set',
+  'plan.action.add',
+  'plan.action.edit',
+  'plan.action.remove',
+  'plan.review.add',
+  'plan.review.edit',
+  'plan.review.remove',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -66,6 +66,19 @@ const ACTION_LABELS: Record<string, string> = {
   'activity.student.add': 'Added the student to a careers activity',
   'activity.student.change': 'Changed the student’s adjustments or reflection on an activity',
   'activity.student.remove': 'Took the student off a careers activity',
+  'plan.aspiration.add': 'Added an aspiration to the career plan',
+  'plan.aspiration.edit': 'Changed an aspiration in the career plan',
+  'plan.aspiration.remove': 'Removed an aspiration from the career plan',
+  'plan.goal.add': 'Added a goal to the career plan',
+  'plan.goal.edit': 'Changed a goal in the career plan',
+  'plan.goal.remove': 'Removed a goal from the career plan',
+  'plan.targets.set': 'Set the target outcomes of the career plan',
+  'plan.action.add': 'Added an action to the career plan',
+  'plan.action.edit': 'Changed an action in the career plan',
+  'plan.action.remove': 'Removed an action from the career plan',
+  'plan.review.add': 'Added a review to the career plan',
+  'plan.review.edit': 'Changed a review in the career plan',
+  'plan.review.remove': 'Removed a review from the career plan',
 }
 
 /** Formats a stored value for reading: dates in words, search-key separators as " | ". */

@@ -1,0 +1,119 @@
+import type { Command } from 'commander'
+
+import { formatLongDate } from '../domain/format.js'
+import { resolveReferenceDate, todayInEngland } from '../features/eligibility/reference-date.js'
+import { planAsJson } from '../features/plans/plan.json.js'
+import type { PlanJson } from '../features/plans/plan.json.js'
+import { CommandError, withServices } from './context.js'
+import { parseFormat } from './options.js'
+import { findStudentByUpn, lookupScope } from './student-lookup.js'
+
+interface PlanShowOptions {
+  school?: string
+  year?: string
+  format: string
+}
+
+/** Registers `plan show UPN`, which prints a student's career plan. */
+export function registerPlanCommand(program: Command): void {
+  const plan = program.command('plan').description("read students' career plans")
+  plan
+    .command('show')
+    .description('show a student’s career plan, with the eligibility of each target outcome')
+    .argument('<upn>', "the student's unique pupil number")
+    .option('--school <name>', 'the school whose student this is, when several have the UPN')
+    .option(
+      '--year <year>',
+      'the planning year for targets with no planned start, such as 2026/27 (default: the next one to start)',
+    )
+    .option('--format <format>', 'output format: text or json', 'text')
+    .action((upn: string, options: PlanShowOptions) => showPlan(upn, options))
+}
+
+async function showPlan(upn: string, options: PlanShowOptions): Promise<void> {
+  const format = parseFormat(options.format)
+  const planningYear = resolveReferenceDate({ year: options.year })
+  if (!planningYear.ok) throw new CommandError(`--year: ${planningYear.error}`)
+
+  await withServices('plan show', async (context) => {
+    const { services, actor } = context
+    const scope = lookupScope(context, options.school)
+    const student = await findStudentByUpn(services, scope, upn)
+    const detail = await services.plans.viewPlan(scope, student.id, actor)
+    if (!detail)
+      throw new CommandError(`No student has UPN ${upn}. Check the UPN and the --school name.`)
+
+    const json = planAsJson(detail, planningYear.value, todayInEngland())
+    if (format === 'json') {
+      console.log(JSON.stringify(json, null, 2))
+      return
+    }
+    printPlan(json)
+  })
+}
+
+function optionalDate(date: string | null, none: string): string {
+  return date ? formatLongDate(date) : none
+}
+
+function printPlan(plan: PlanJson): void {
+  const { student } = plan
+  console.log(
+    `${student.name} (${student.upn ?? 'no UPN'}), Year ${student.ncYear ?? 'not recorded'}, ${student.groupLabel}`,
+  )
+  console.log(
+    `Career plan version ${plan.planVersion}${plan.updatedBy ? `, last changed by ${plan.updatedBy}` : ''}`,
+  )
+  if (plan.preparingForAdulthood.reviewsMustCoverAllAreas) {
+    const missing = plan.preparingForAdulthood.areasWithoutGoal
+    console.log('Reviews must cover the four Preparing for Adulthood areas.')
+    if (missing.length > 0) console.log(`Areas with no goal yet: ${missing.join(', ')}.`)
+  }
+
+  console.log('\nAspirations')
+  if (plan.aspirations.length === 0) console.log('  None recorded')
+  for (const item of plan.aspirations) {
+    console.log(`  "${item.words}" (${item.gatheredHowLabel}, ${formatLongDate(item.recordedOn)})`)
+  }
+
+  console.log('\nGoals')
+  if (plan.goals.length === 0) console.log('  None recorded')
+  for (const item of plan.goals)
+    console.log(`  ${item.areaLabel}: ${item.goal} (${item.statusLabel})`)
+
+  console.log('\nTarget outcomes')
+  if (plan.targets.length === 0) console.log('  None chosen')
+  for (const item of plan.targets) {
+    const { eligibility } = item
+    const verdict = verdictText(eligibility.verdict)
+    console.log(
+      `  ${item.rank}. ${item.title}: ${verdict} on ${formatLongDate(eligibility.referenceDate)} (${eligibility.description})`,
+    )
+    for (const reason of eligibility.reasons) console.log(`     ${reason}`)
+  }
+
+  console.log('\nActions')
+  if (plan.actions.length === 0) console.log('  None recorded')
+  for (const item of plan.actions) {
+    const due = optionalDate(item.dueOn, 'no date')
+    console.log(
+      `  ${item.what}: ${item.who}, by ${due}, ${item.statusLabel}${item.overdue ? ', overdue' : ''}`,
+    )
+  }
+
+  console.log('\nReviews')
+  if (plan.reviews.length === 0) console.log('  None recorded')
+  for (const item of plan.reviews) {
+    const next = optionalDate(item.nextReviewOn, 'not set')
+    console.log(
+      `  ${formatLongDate(item.heldOn)}, ${item.kindLabel}: ${item.summary} (next review ${next})`,
+    )
+  }
+}
+
+function verdictText(verdict: string | null): string {
+  if (verdict === 'eligible') return 'Eligible'
+  if (verdict === 'check') return 'Check'
+  if (verdict === 'not_eligible') return 'Not eligible'
+  return 'Not in the catalogue'
+}
