@@ -90,6 +90,7 @@ export async function registerStudentProfileRoutes(app: FastifyInstance, student
     const context = {
       ...profileContext(detail, state),
       canEdit: requestCan(request, 'students.edit', schoolId),
+      canPlan: requestCan(request, 'plans.edit', schoolId),
       canExport: requestCan(request, 'students.export', schoolId),
       canErase: requestCan(request, 'students.erase', schoolId),
     }
