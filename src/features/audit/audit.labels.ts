@@ -32,6 +32,11 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'student.erase': 'Erased a student’s record',
   'student.pseudonymise': 'Pseudonymised a former student',
   'data.export': 'Downloaded personal data',
+  'destination.add': 'Added a destination',
+  'destination.change': 'Changed a destination',
+  'destination.remove': 'Removed a destination',
+  'destination.consent': 'Recorded consent to track destinations',
+  'destination.import': 'Imported a destination',
 }
 
 /** Turns a details key such as `organisationId` or `need_area` into words: "Organisation id". */

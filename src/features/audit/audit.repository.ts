@@ -36,6 +36,11 @@ export const AUDIT_ACTIONS = [
   'student.pseudonymise',
   'data.export',
   'audit.search',
+  'destination.add',
+  'destination.change',
+  'destination.remove',
+  'destination.consent',
+  'destination.import',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -60,6 +60,11 @@ const ACTION_LABELS: Record<string, string> = {
   'student.export': 'Exported the record for a subject access request',
   'student.pseudonymise': 'Pseudonymised the record',
   'student.erase': 'Erased the record',
+  'destination.add': 'Added a destination',
+  'destination.change': 'Changed a destination',
+  'destination.remove': 'Removed a destination',
+  'destination.consent': 'Recorded consent to track destinations',
+  'destination.import': 'Imported a destination from a file',
 }
 
 /** Formats a stored value for reading: dates in words, search-key separators as " | ". */
