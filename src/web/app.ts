@@ -14,6 +14,8 @@ import { registerUserRoutes } from '../features/accounts/users.routes.js'
 import { registerAuditRoutes } from '../features/audit/audit.routes.js'
 import type { AuditService } from '../features/audit/audit.service.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
+import { registerDestinationRoutes } from '../features/destinations/destinations.routes.js'
+import type { DestinationService } from '../features/destinations/destination.service.js'
 import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
 import type { NeedCodeService } from '../features/need-codes/need-code.service.js'
@@ -55,6 +57,7 @@ export interface AppServices {
   needCodes: NeedCodeService
   dataProtection: DataProtectionService
   audit: AuditService
+  destinations: DestinationService
 }
 
 export interface AppDeps {
@@ -119,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDataProtectionRoutes(app, services)
   await registerUserRoutes(app, services)
   await registerAuditRoutes(app, services)
+  await registerDestinationRoutes(app, services.destinations)
 
   registerErrorPages(app, !production)
   return app

@@ -34,10 +34,17 @@ export type SpellCheck =
 
 export const spellMessages = {
   intent: 'Select whether this destination is intended or actual',
+  typeMissing: 'Select the destination type',
   providerTooLong: `Provider or employer must be ${MAX_PROVIDER_LENGTH} characters or fewer`,
   reasonTooLong: `Reason must be ${MAX_SPELL_REASON_LENGTH} characters or fewer`,
   reasonNeeded: (problem: string) =>
     `${problem} Enter the reason in "Reason for recording this destination".`,
+}
+
+// The domain's message names the source file, which suits a developer, not staff.
+function unknownTypeMessage(type: string): string {
+  if (type.trim() === '') return spellMessages.typeMissing
+  return `Destination type "${type}" is not recognised. Choose one of the destination types, such as further-education-college, apprenticeship or not-known.`
 }
 
 function isIntent(value: string): value is SpellIntent {
@@ -74,7 +81,9 @@ export function checkSpell(
     ...(input.checkedOn !== undefined && { checkedOn: input.checkedOn }),
   } as DestinationSpell
   for (const problem of validateSpell(spell, student, today)) {
-    if (problem.severity === 'error') {
+    if (problem.field === 'type' && problem.severity === 'error') {
+      problems.push({ field: 'type', message: unknownTypeMessage(input.type) })
+    } else if (problem.severity === 'error') {
       problems.push({ field: problem.field, message: problem.message })
     } else if (reason === null) {
       problems.push({ field: 'reason', message: spellMessages.reasonNeeded(problem.message) })

@@ -110,6 +110,21 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
     return spells.findSpell(db, scope.schoolIds, studentId, spellId)
   }
 
+  /**
+   * Checks a spell without storing it, for a form whose other boxes already failed, so every
+   * problem is shown at once. Returns null when the student is out of scope.
+   */
+  async function listSpellProblems(
+    scope: Scope,
+    id: number,
+    input: SpellInput,
+  ): Promise<SpellFieldProblem[] | null> {
+    const student = await findStudent(db, scope, id)
+    if (!student) return null
+    const checked = checkSpell(input, student, clock().toISOString().slice(0, 10))
+    return checked.ok ? [] : checked.problems
+  }
+
   /** Checks and adds a spell, and audits every value it sets. */
   function addSpell(scope: Scope, id: number, input: SpellInput, by: string): Promise<SpellResult> {
     return db.transaction().execute(async (trx): Promise<SpellResult> => {
@@ -218,7 +233,15 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
     })
   }
 
-  return { getDestinations, getSpell, addSpell, editSpell, removeSpell, recordConsent }
+  return {
+    getDestinations,
+    getSpell,
+    listSpellProblems,
+    addSpell,
+    editSpell,
+    removeSpell,
+    recordConsent,
+  }
 }
 
 function ownerOf(student: DestinationStudent) {
