@@ -4,6 +4,7 @@ import type { SessionSettings } from './features/accounts/account.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
 import { createDataProtectionService } from './features/data-protection/data-protection.service.js'
 import { createDestinationService } from './features/destinations/destination.service.js'
+import { createDestinationImportService } from './features/destinations/import/destination-import.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createStudentService } from './features/students/student.service.js'
@@ -18,6 +19,7 @@ export function createServices(database: Database, options: { sessions?: Session
     audit: createAuditService(database.db),
     dataProtection: createDataProtectionService(database.db),
     destinations: createDestinationService(database.db),
+    destinationImports: createDestinationImportService(database.db),
   }
 }
 

@@ -16,6 +16,8 @@ import type { AuditService } from '../features/audit/audit.service.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
 import { registerDestinationRoutes } from '../features/destinations/destinations.routes.js'
 import type { DestinationService } from '../features/destinations/destination.service.js'
+import { registerDestinationImportRoutes } from '../features/destinations/import/destination-import.routes.js'
+import type { DestinationImportService } from '../features/destinations/import/destination-import.service.js'
 import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
 import type { NeedCodeService } from '../features/need-codes/need-code.service.js'
@@ -58,6 +60,7 @@ export interface AppServices {
   dataProtection: DataProtectionService
   audit: AuditService
   destinations: DestinationService
+  destinationImports: DestinationImportService
 }
 
 export interface AppDeps {
@@ -123,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerUserRoutes(app, services)
   await registerAuditRoutes(app, services)
   await registerDestinationRoutes(app, services.destinations)
+  await registerDestinationImportRoutes(app, services, config)
 
   registerErrorPages(app, !production)
   return app

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 
 import type { Tables } from '../../db/tables.js'
+import { upnCheckLetter } from '../../domain/upn.js'
 import { createImportService } from '../import/import.service.js'
 import { aStudentInput, aValidFile, aValidRow } from '../import/import.test-data.js'
 import { createStudentService } from '../students/student.service.js'
@@ -10,6 +11,14 @@ import { createDestinationService } from './destination.service.js'
 
 // Builders for the destinations tests: a school on a fixed clock with two students aged 17, Ada
 // with an EHC plan and Bea with SEN support.
+
+let nextUpn = 1
+
+/** Returns a UPN with a correct check letter that no other call in this process returns. */
+export function aCheckedUpn(): string {
+  const rest = `8012${String(nextUpn++).padStart(8, '0')}`
+  return `${upnCheckLetter(rest)}${rest}`
+}
 
 export const TEST_NOW = new Date('2026-12-04T09:00:00.000Z')
 
@@ -32,8 +41,9 @@ export async function setUpDestinationSchool(db: Kysely<Tables>, now = () => TES
   const school = await students.findOrCreateSchool(`School ${randomUUID()}`)
   const scope = { schoolIds: [school.id] }
 
-  const adaInput = aStudentInput({ dateOfBirth: '2009-05-01', ncYear: '13' })
+  const adaInput = aStudentInput({ upn: aCheckedUpn(), dateOfBirth: '2009-05-01', ncYear: '13' })
   const beaInput = aStudentInput({
+    upn: aCheckedUpn(),
     legalForename: 'Bea',
     dateOfBirth: '2009-06-11',
     provisionCode: 'K',
