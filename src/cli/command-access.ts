@@ -28,4 +28,5 @@ export const COMMAND_ACCESS: Record<string, Access | 'operator'> = {
   'school add': 'operator',
   demo: 'operator',
   serve: 'operator',
+  'destinations import': 'imports.run',
 }

@@ -79,6 +79,19 @@ const ROUTES: Record<string, Expected> = {
   'POST /admin/users/:id/password-link': [ADMIN],
   'POST /admin/users/:id/reset-mfa': [ADMIN],
   'GET /admin/audit': [ADMIN],
+  'GET /students/:id/destinations': STUDENT_STAFF,
+  'GET /students/:id/destinations/new': STUDENT_STAFF,
+  'POST /students/:id/destinations': STUDENT_STAFF,
+  'GET /students/:id/destinations/:spellId/edit': STUDENT_STAFF,
+  'POST /students/:id/destinations/:spellId': STUDENT_STAFF,
+  'GET /students/:id/destinations/:spellId/remove': STUDENT_STAFF,
+  'POST /students/:id/destinations/:spellId/remove': STUDENT_STAFF,
+  'POST /students/:id/destinations/consent': STUDENT_STAFF,
+  'GET /destinations/import': LEADS,
+  'POST /destinations/import': LEADS,
+  'GET /destinations/import/:previewId': LEADS,
+  'POST /destinations/import/:previewId/commit': LEADS,
+  'POST /destinations/import/:previewId/cancel': LEADS,
 }
 
 const COMMANDS: Record<string, Expected> = {
@@ -101,6 +114,7 @@ const COMMANDS: Record<string, Expected> = {
   'school add': 'operator',
   demo: 'operator',
   serve: 'operator',
+  'destinations import': LEADS,
 }
 
 // The router sends malformed addresses here on every method; it shows an error page and no data.

@@ -26,11 +26,12 @@ function escapeHtml(text: string): string {
     .replaceAll('"', '&quot;')
 }
 
-/** Writes an issue as "Column "value": message", so the value shows with its spaces. */
+/**
+ * Returns an issue's text. Row messages name the column and quote the value themselves, except
+ * the spell rules' messages, which name the field in words and give the value read.
+ */
 export function issueText(issue: ImportIssue): string {
-  if (issue.column === null) return issue.message
-  const value = issue.value === null ? '' : ` "${issue.value}"`
-  return `${issue.column}${value}: ${issue.message}`
+  return issue.message
 }
 
 function rowCells(row: StoredDestinationRow) {
