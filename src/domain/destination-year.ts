@@ -1,4 +1,4 @@
-// Which academic year a student's destination is measured in. DfE destination measures look at the
+// The academic year a student's destination is measured in. DfE destination measures look at the
 // year after the student leaves, from October to March.
 import { academicYearOf } from './academic-year.js'
 import type { AcademicYear } from './academic-year.js'

@@ -189,7 +189,7 @@ export function chosenNccisCodeProblem(
 /**
  * The destination type a file's NCCIS code stands for, where a code names the activity clearly
  * enough. The training codes 410, 430 and 440 fit no destination type, so they are left out and
- * an import asks for a destination type id instead.
+ * an import row with one needs a destination type id.
  */
 const DESTINATION_BY_NCCIS_CODE: Readonly<Record<string, string>> = {
   '210': 'school-sixth-form',

@@ -138,7 +138,7 @@ describe('destinations in a browser', () => {
     assert.match(main, /Consent given on 1 September 2026/)
     assert.doesNotMatch(main, /no consent to track destinations is recorded/)
     await checkPage()
-    // The rejected form answers 400 by design, which Chromium logs as a failed load.
+    // The rejected form responds with status 400 by design, which Chromium logs as a failed load.
     const unexpected = browserErrors.filter((text) => !/status of 400/.test(text))
     assert.deepEqual(unexpected, [])
   })

@@ -150,6 +150,11 @@ export function addSpellProblems(errors: FormErrors, problems: SpellFieldProblem
   return errors
 }
 
+function paidAnswer(paid: boolean | null): string {
+  if (paid === null) return 'unknown'
+  return paid ? 'yes' : 'no'
+}
+
 /** Fills the answers from a stored spell, for the edit form. */
 export function answersFromSpell(spell: {
   intent: string
@@ -168,7 +173,7 @@ export function answersFromSpell(spell: {
     intent: spell.intent,
     type: spell.type,
     hours: spell.hoursPerWeek === null ? '' : String(spell.hoursPerWeek),
-    paid: spell.paid === null ? 'unknown' : spell.paid ? 'yes' : 'no',
+    paid: paidAnswer(spell.paid),
     provider: spell.provider ?? '',
     nccis: spell.nccisCode ?? '',
     reason: spell.reason ?? '',

@@ -86,6 +86,11 @@ function toSpell(row: Selectable<DestinationSpellTable>): StoredSpell {
   }
 }
 
+function paidColumn(paid: boolean | null): number | null {
+  if (paid === null) return null
+  return paid ? 1 : 0
+}
+
 function toColumns(values: SpellValues) {
   return {
     intent: values.intent,
@@ -93,7 +98,7 @@ function toColumns(values: SpellValues) {
     start_date: values.startDate,
     end_date: values.endDate,
     hours_per_week: values.hoursPerWeek,
-    paid: values.paid === null ? null : values.paid ? 1 : 0,
+    paid: paidColumn(values.paid),
     provider: values.provider,
     checked_on: values.checkedOn,
     nccis_code: values.nccisCode,
@@ -223,7 +228,10 @@ export async function findConsent(
   return row ? toConsent(row) : null
 }
 
-/** Records a student's consent, replacing the earlier answer (the audit trail keeps that). */
+/**
+ * Records a student's consent, replacing the earlier answer, which the audit trail keeps.
+ * NOTE: unlike spells, consent is saved without a version check, so the later of two saves wins.
+ */
 export async function saveConsent(
   db: Kysely<Tables>,
   owner: { schoolId: number; studentId: number },

@@ -74,11 +74,12 @@ forEachEngine('destination service', (getDatabase) => {
     const { destinations, scope, bea } = await setUpDestinationSchool(db)
     const internship = aValidSpell({ type: 'supported-internship' })
 
-    const refused = await destinations.addSpell(scope, bea.id, internship, 'leader')
+    const rejected = await destinations.addSpell(scope, bea.id, internship, 'leader')
     const withReason = { ...internship, reason: 'Local authority agreed a place' }
     const accepted = await destinations.addSpell(scope, bea.id, withReason, 'leader')
 
-    const problems = !refused.ok && refused.error.code === 'invalid' ? refused.error.problems : []
+    const problems =
+      !rejected.ok && rejected.error.code === 'invalid' ? rejected.error.problems : []
     assert.deepEqual(
       problems.map((problem) => problem.field),
       ['reason'],

@@ -25,6 +25,7 @@ import {
   consentView,
   historyTable,
   nccisOptions,
+  paidText,
   spellTables,
   sustainedView,
   toDomainSpell,
@@ -316,14 +317,13 @@ export async function registerDestinationRoutes(
 /** Describes a stored spell as summary list rows, for the conflict and remove pages. */
 function currentSummary(spell: StoredSpell) {
   const date = (value: string | null) => (value ? formatLongDate(value) : 'Not recorded')
-  const paid = spell.paid === null ? 'Not recorded' : spell.paid ? 'Paid' : 'Unpaid'
   const rows: [string, string][] = [
     ['Intended or actual', spell.intent === 'intended' ? 'Intended' : 'Actual'],
     ['Type', typeLabel(spell.type)],
     ['Start date', date(spell.startDate)],
     ['End date', date(spell.endDate)],
     ['Hours a week', spell.hoursPerWeek === null ? 'Not recorded' : String(spell.hoursPerWeek)],
-    ['Paid', paid],
+    ['Paid', paidText(spell.paid)],
     ['Provider or employer', spell.provider ?? 'Not recorded'],
     ['Date checked', date(spell.checkedOn)],
     ['NCCIS code', spell.nccisCode ?? 'The usual code for the type'],

@@ -8,7 +8,7 @@ import type { DestinationCategory } from '../../domain/destination-types.js'
 import type { DestinationSpell } from '../../domain/destinations.js'
 import { formatLongDate } from '../../domain/format.js'
 import { effectiveNccisCode, NCCIS_CODE_LIST } from '../../domain/nccis-codes.js'
-import type { SustainedResult } from '../../domain/sustained.js'
+import type { SustainedMonth, SustainedResult } from '../../domain/sustained.js'
 import { CONSENT_LABELS } from '../../domain/tracking-consent.js'
 import { ACTION_LABELS } from '../audit/audit.labels.js'
 import { formatMoment } from '../data-protection/subject-access.view.js'
@@ -42,7 +42,7 @@ export function typeLabel(typeId: string): string {
   return findDestinationType(typeId)?.label ?? `Unknown type "${typeId}"`
 }
 
-/** The spell as the sustained and validation rules read it. */
+/** Converts a stored spell to the form the sustained and validation rules read. */
 export function toDomainSpell(spell: StoredSpell): DestinationSpell {
   return {
     type: spell.type,
@@ -53,7 +53,7 @@ export function toDomainSpell(spell: StoredSpell): DestinationSpell {
   }
 }
 
-function paidText(paid: boolean | null): string {
+export function paidText(paid: boolean | null): string {
   if (paid === null) return 'Not recorded'
   return paid ? 'Paid' : 'Unpaid'
 }
@@ -126,10 +126,15 @@ const ACTIVITY_WORDS = {
   apprenticeship: 'Apprenticeship',
 }
 
+function monthCountText(month: SustainedMonth): string {
+  if (month.inFuture) return 'Not over yet'
+  return month.covered.length > 0 ? 'Counted' : 'Not counted'
+}
+
 /** Builds the sustained answer, with the rule and each month counted. */
 export function sustainedView(result: SustainedResult, year: AcademicYear) {
-  const answer =
-    result.sustained === 'not_yet_known' ? 'Not yet known' : result.sustained ? 'Yes' : 'No'
+  let answer = result.sustained ? 'Yes' : 'No'
+  if (result.sustained === 'not_yet_known') answer = 'Not yet known'
   const rows = result.months.map((month) => [
     { text: monthLabel(month.month) },
     {
@@ -138,9 +143,7 @@ export function sustainedView(result: SustainedResult, year: AcademicYear) {
           ? month.covered.map((activity) => ACTIVITY_WORDS[activity]).join(', ')
           : 'None',
     },
-    {
-      text: month.inFuture ? 'Not over yet' : month.covered.length > 0 ? 'Counted' : 'Not counted',
-    },
+    { text: monthCountText(month) },
   ])
   const counted = result.months.filter((month) => month.covered.length > 0).length
   return {

@@ -64,7 +64,7 @@ export interface DestinationFile {
   rows: DestinationFileRow[]
 }
 
-/** The most data rows one destinations file may have. Each row is held in memory while checked. */
+/** The maximum number of data rows in one destinations file. Every row is held in memory while checked. */
 export const MAX_DESTINATION_ROWS = 20_000
 
 function cellText(value: CellValue | undefined): Omit<DestinationCell, 'column'> {
