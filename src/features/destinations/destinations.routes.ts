@@ -199,6 +199,10 @@ export async function registerDestinationRoutes(
     const { input, errors } = spellInputFrom(answers)
 
     if (errors.list.length > 0) {
+      // A spell of another student or school is missing, whatever the form contains.
+      if (!(await destinations.getSpell(scope, id, spellId))) {
+        throw new NotFoundError('Destination not found')
+      }
       const problems = await destinations.listSpellProblems(scope, id, input)
       if (problems === null) throw new NotFoundError('Student not found')
       const state = { spellId, answers, errors: addSpellProblems(errors, problems) }
