@@ -5,6 +5,8 @@ import type { SessionSettings } from './features/accounts/account.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
 import { createDataProtectionService } from './features/data-protection/data-protection.service.js'
 import { createHandOverService } from './features/hand-over/hand-over.service.js'
+import { createDestinationService } from './features/destinations/destination.service.js'
+import { createDestinationImportService } from './features/destinations/import/destination-import.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createPlanService } from './features/plans/plan.service.js'
@@ -24,6 +26,8 @@ export function createServices(database: Database, options: { sessions?: Session
     handOver: createHandOverService(database.db),
     activities: createActivityService(database.db),
     plans: createPlanService(database.db),
+    destinations: createDestinationService(database.db),
+    destinationImports: createDestinationImportService(database.db),
   }
 }
 

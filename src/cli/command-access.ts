@@ -29,4 +29,5 @@ export const COMMAND_ACCESS: Record<string, Access | 'operator'> = {
   demo: 'operator',
   serve: 'operator',
   'plan show': 'students.view',
+  'destinations import': 'imports.run',
 }

@@ -5,6 +5,7 @@ import { registerLeftCommand } from './left.command.js'
 import { registerRetentionCommand } from './retention.command.js'
 import { registerSubjectAccessCommand } from './subject-access.command.js'
 import { registerDemoCommand } from './demo.command.js'
+import { registerDestinationsCommand } from './destinations.command.js'
 import { registerEligibilityCommand } from './eligibility.command.js'
 import { registerImportCommand } from './import.command.js'
 import { registerNeedCodesCommand } from './need-codes.command.js'
@@ -36,5 +37,6 @@ export function buildProgram(): Command {
   registerUserCommand(program)
   registerSchoolCommand(program)
   registerPlanCommand(program)
+  registerDestinationsCommand(program)
   return program
 }

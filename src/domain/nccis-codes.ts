@@ -121,3 +121,117 @@ export function nccisCodeForDestination(
   if (code === undefined) return undefined
   return findNccisCode(code, list) ?? undefined
 }
+
+/**
+ * The codes a person may choose for a destination type where more than one fits, with the usual
+ * code (when there is one) first. A type missing here takes only its usual code.
+ * NOTE: which codes each type allows is this product's reading of the code labels. The NCCIS
+ * requirement does not map the product's destination types.
+ */
+const NCCIS_CHOICES_BY_DESTINATION: Readonly<Record<string, readonly string[]>> = {
+  'paid-employment': ['320', '330', '340', '350'],
+  'supported-employment': ['320', '330', '340', '350'],
+  'other-education': ['250', '260', '270', '290'],
+  'supported-volunteering': ['540', '550'],
+  'self-employment': ['380', '381'],
+  'supported-self-employment': ['380', '381'],
+  'own-enterprise': ['380', '381'],
+  'supported-own-enterprise': ['380', '381'],
+  'neet-seeking': ['619', '610', '615', '616'],
+  'neet-not-available-other': ['680', '630', '650', '660', '670'],
+  'not-known': ['810', '820', '830'],
+}
+
+/** Returns every NCCIS code a spell of this type may record: one, several, or none. */
+export function nccisChoicesForDestination(
+  destinationTypeId: string,
+  list: NccisCodeList = NCCIS_CODE_LIST,
+): NccisCode[] {
+  const usual = NCCIS_CODE_BY_DESTINATION[destinationTypeId]
+  const codes = NCCIS_CHOICES_BY_DESTINATION[destinationTypeId] ?? (usual ? [usual] : [])
+  return codes.flatMap((code) => findNccisCode(code, list) ?? [])
+}
+
+/**
+ * Returns the NCCIS code of a spell: the chosen code when it is one of the type's choices,
+ * otherwise the type's usual code, or undefined when the type has several and none was chosen.
+ */
+export function effectiveNccisCode(
+  destinationTypeId: string,
+  chosenCode: string | null | undefined,
+  list: NccisCodeList = NCCIS_CODE_LIST,
+): NccisCode | undefined {
+  const choices = nccisChoicesForDestination(destinationTypeId, list)
+  const chosen = choices.find((choice) => choice.code === chosenCode?.trim())
+  return chosen ?? nccisCodeForDestination(destinationTypeId, list)
+}
+
+/**
+ * Checks a chosen NCCIS code against the type's choices. Returns null when the code is empty or
+ * allowed, or a message naming the value and the codes that fit.
+ */
+export function chosenNccisCodeProblem(
+  destinationTypeId: string,
+  chosenCode: string,
+  list: NccisCodeList = NCCIS_CODE_LIST,
+): string | null {
+  const code = chosenCode.trim()
+  if (code === '') return null
+  const choices = nccisChoicesForDestination(destinationTypeId, list)
+  if (choices.some((choice) => choice.code === code)) return null
+  if (choices.length === 0) {
+    return `NCCIS code "${code}" cannot be recorded for this destination type, which has no NCCIS code. Leave the code empty.`
+  }
+  const allowed = choices.map((choice) => `${choice.code} (${choice.label})`).join(', ')
+  return `NCCIS code "${code}" does not fit this destination type. Choose one of ${allowed}, or leave it empty.`
+}
+
+/**
+ * The destination type a file's NCCIS code stands for, where a code names the activity clearly
+ * enough. The training codes 410, 430 and 440 fit no destination type, so they are left out and
+ * an import row with one needs a destination type id.
+ */
+const DESTINATION_BY_NCCIS_CODE: Readonly<Record<string, string>> = {
+  '210': 'school-sixth-form',
+  '220': 'sixth-form-college',
+  '230': 'further-education-college',
+  '240': 'higher-education',
+  '250': 'other-education',
+  '260': 'other-education',
+  '270': 'other-education',
+  '280': 'specialist-college',
+  '290': 'other-education',
+  '310': 'apprenticeship',
+  '320': 'paid-employment',
+  '330': 'paid-employment',
+  '340': 'paid-employment',
+  '350': 'paid-employment',
+  '360': 'part-time-employment',
+  '380': 'self-employment',
+  '381': 'self-employment',
+  '450': 'traineeship',
+  '460': 'supported-internship',
+  '530': 're-engagement',
+  '540': 'supported-volunteering',
+  '550': 'supported-volunteering',
+  '610': 'neet-seeking',
+  '615': 'neet-seeking',
+  '616': 'neet-seeking',
+  '619': 'neet-seeking',
+  '620': 'neet-not-available-caring',
+  '630': 'neet-not-available-other',
+  '640': 'neet-not-available-illness',
+  '650': 'neet-not-available-other',
+  '660': 'neet-not-available-other',
+  '670': 'neet-not-available-other',
+  '680': 'neet-not-available-other',
+  '710': 'custody',
+  '810': 'not-known',
+  '820': 'not-known',
+  '830': 'not-known',
+}
+
+/** Returns the destination type an NCCIS code stands for, or null when no one type fits it. */
+export function destinationTypeForNccisCode(code: string): string | null {
+  return DESTINATION_BY_NCCIS_CODE[code.trim()] ?? null
+}

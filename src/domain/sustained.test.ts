@@ -232,3 +232,111 @@ test('assessSustained never counts NEET spells', () => {
     )
   }
 })
+
+test('assessSustained spell starting on 31 October', () => {
+  const result = assessSustained(
+    [spell('further-education-college', '2025-10-31', '2026-07-10')],
+    YEAR,
+    AFTER_MARCH,
+  )
+
+  assert.deepEqual(result.months[0]?.covered, ['education'])
+  assert.equal(result.sustained, true)
+})
+
+test('assessSustained spell ending on 30 September', () => {
+  const result = assessSustained(
+    [spell('further-education-college', '2025-09-01', '2025-09-30')],
+    YEAR,
+    AFTER_MARCH,
+  )
+
+  assert.deepEqual(result.months[0]?.covered, [])
+  assert.equal(result.sustained, false)
+  assert.match(result.rule, /0 of the 6 months/)
+})
+
+test('assessSustained spell ending on 1 March', () => {
+  const result = assessSustained(
+    [spell('further-education-college', '2025-09-01', '2026-03-01')],
+    YEAR,
+    AFTER_MARCH,
+  )
+
+  assert.deepEqual(result.months[5]?.covered, ['education'])
+  assert.equal(result.sustained, true)
+})
+
+test('assessSustained whole-month gap breaks education', () => {
+  const result = assessSustained(
+    [
+      spell('further-education-college', '2025-09-01', '2025-11-28'),
+      spell('specialist-college', '2026-01-05', '2026-07-10'),
+    ],
+    YEAR,
+    AFTER_MARCH,
+  )
+
+  assert.deepEqual(result.months[2]?.covered, [])
+  assert.equal(result.sustained, false)
+  assert.match(result.rule, /5 of the 6 months/)
+})
+
+test('assessSustained switch from learning to work', () => {
+  const result = assessSustained(
+    [
+      spell('specialist-college', '2025-09-01', '2025-11-14'),
+      spell('supported-employment', '2025-11-17'),
+    ],
+    YEAR,
+    AFTER_MARCH,
+  )
+
+  assert.deepEqual(result.months[1]?.covered, ['education', 'employment'])
+  assert.equal(result.sustained, true)
+  assert.match(result.rule, /Sustained employment: employment in 5 of the 6 months/)
+})
+
+test('assessSustained switch from work to learning', () => {
+  const result = assessSustained(
+    [
+      spell('paid-employment', '2025-09-01', '2025-12-12'),
+      spell('further-education-college', '2026-01-05', '2026-07-10'),
+    ],
+    YEAR,
+    AFTER_MARCH,
+  )
+
+  assert.equal(result.sustained, true)
+  assert.match(result.rule, /combined/)
+})
+
+test('assessSustained switch with a missing month', () => {
+  const result = assessSustained(
+    [
+      spell('paid-employment', '2025-09-01', '2025-11-28'),
+      spell('further-education-college', '2026-01-05', '2026-07-10'),
+    ],
+    YEAR,
+    AFTER_MARCH,
+  )
+
+  assert.deepEqual(result.months[2]?.covered, [])
+  assert.equal(result.sustained, false)
+})
+
+test('assessSustained open employment spell in January', () => {
+  const result = assessSustained([spell('paid-employment', '2025-10-06')], YEAR, '2026-01-15')
+
+  assert.equal(result.sustained, 'not_yet_known')
+  assert.deepEqual(result.months[3]?.covered, ['employment'])
+  assert.equal(result.months[3]?.inFuture, true)
+  assert.deepEqual(result.months[4]?.covered, [])
+})
+
+test('assessSustained open apprenticeship from August', () => {
+  const result = assessSustained([spell('apprenticeship', '2025-08-18')], YEAR, AFTER_MARCH)
+
+  assert.equal(result.sustained, true)
+  assert.match(result.rule, /Sustained employment/)
+})

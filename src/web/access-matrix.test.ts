@@ -122,6 +122,19 @@ const ROUTES: Record<string, Expected> = {
   'POST /students/:id/plan/reviews/:partId': STUDENT_STAFF,
   'GET /students/:id/plan/reviews/:partId/remove': STUDENT_STAFF,
   'POST /students/:id/plan/reviews/:partId/remove': STUDENT_STAFF,
+  'GET /students/:id/destinations': STUDENT_STAFF,
+  'GET /students/:id/destinations/new': STUDENT_STAFF,
+  'POST /students/:id/destinations': STUDENT_STAFF,
+  'GET /students/:id/destinations/:spellId/edit': STUDENT_STAFF,
+  'POST /students/:id/destinations/:spellId': STUDENT_STAFF,
+  'GET /students/:id/destinations/:spellId/remove': STUDENT_STAFF,
+  'POST /students/:id/destinations/:spellId/remove': STUDENT_STAFF,
+  'POST /students/:id/destinations/consent': STUDENT_STAFF,
+  'GET /destinations/import': LEADS,
+  'POST /destinations/import': LEADS,
+  'GET /destinations/import/:previewId': LEADS,
+  'POST /destinations/import/:previewId/commit': LEADS,
+  'POST /destinations/import/:previewId/cancel': LEADS,
 }
 
 const COMMANDS: Record<string, Expected> = {
@@ -145,6 +158,7 @@ const COMMANDS: Record<string, Expected> = {
   demo: 'operator',
   serve: 'operator',
   'plan show': STUDENT_STAFF,
+  'destinations import': LEADS,
 }
 
 // The router sends malformed addresses here on every method; it shows an error page and no data.

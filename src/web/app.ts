@@ -16,6 +16,10 @@ import { registerUserRoutes } from '../features/accounts/users.routes.js'
 import { registerAuditRoutes } from '../features/audit/audit.routes.js'
 import type { AuditService } from '../features/audit/audit.service.js'
 import { registerImportRoutes } from '../features/import/import.routes.js'
+import { registerDestinationRoutes } from '../features/destinations/destinations.routes.js'
+import type { DestinationService } from '../features/destinations/destination.service.js'
+import { registerDestinationImportRoutes } from '../features/destinations/import/destination-import.routes.js'
+import type { DestinationImportService } from '../features/destinations/import/destination-import.service.js'
 import type { ImportService } from '../features/import/import.service.js'
 import { registerNeedCodeRoutes } from '../features/need-codes/need-codes.routes.js'
 import type { NeedCodeService } from '../features/need-codes/need-code.service.js'
@@ -67,6 +71,8 @@ export interface AppServices {
   handOver: HandOverService
   activities: ActivityService
   plans: PlanService
+  destinations: DestinationService
+  destinationImports: DestinationImportService
 }
 
 export interface AppDeps {
@@ -135,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerHandOverRoutes(app, services)
   await registerActivitiesRoutes(app, services.activities)
   await registerPlanRoutes(app, services)
+  await registerDestinationRoutes(app, services.destinations)
+  await registerDestinationImportRoutes(app, services, config)
 
   registerErrorPages(app, !production)
   return app

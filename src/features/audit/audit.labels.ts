@@ -51,6 +51,11 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'plan.review.add': 'Added a review to a career plan',
   'plan.review.edit': 'Changed a review in a career plan',
   'plan.review.remove': 'Removed a review from a career plan',
+  'destination.add': 'Added a destination',
+  'destination.change': 'Changed a destination',
+  'destination.remove': 'Removed a destination',
+  'destination.consent': 'Recorded consent to track destinations',
+  'destination.import': 'Imported a destination',
 }
 
 /** Turns a details key such as `organisationId` or `need_area` into words: "Organisation id". */

@@ -55,6 +55,11 @@ export const AUDIT_ACTIONS = [
   'plan.review.add',
   'plan.review.edit',
   'plan.review.remove',
+  'destination.add',
+  'destination.change',
+  'destination.remove',
+  'destination.consent',
+  'destination.import',
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -79,6 +79,11 @@ const ACTION_LABELS: Record<string, string> = {
   'plan.review.add': 'Added a review to the career plan',
   'plan.review.edit': 'Changed a review in the career plan',
   'plan.review.remove': 'Removed a review from the career plan',
+  'destination.add': 'Added a destination',
+  'destination.change': 'Changed a destination',
+  'destination.remove': 'Removed a destination',
+  'destination.consent': 'Recorded consent to track destinations',
+  'destination.import': 'Imported a destination from a file',
 }
 
 /** Formats a stored value for reading: dates in words, search-key separators as " | ". */
