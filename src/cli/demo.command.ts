@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync'
 import { loadConfig } from '../config.js'
 import { openDatabase } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
+import { addDemoRecords, describeDemoRecords } from '../demo/demo-records.js'
 import { CENSUS_COLUMNS, generateSchool, type SchoolKind } from '../demo/generate-school.js'
 import { todayInEngland } from '../features/eligibility/reference-date.js'
 import { academicYearOf } from '../domain/academic-year.js'
@@ -42,11 +43,8 @@ export function registerDemoCommand(program: Command): void {
 async function runDemo(options: DemoOptions): Promise<void> {
   const kind = parseKind(options.kind)
   const config = loadConfig({ DATABASE_URL: DEMO_DATABASE_URL, ...process.env })
-  const csv = writeDemoRegister(
-    kind,
-    parseCount('--seed', options.seed),
-    parseCount('--students', options.students),
-  )
+  const seed = parseCount('--seed', options.seed)
+  const csv = writeDemoRegister(kind, seed, parseCount('--students', options.students))
 
   const database = await openDatabase(config.databaseUrl)
   try {
@@ -62,6 +60,8 @@ async function runDemo(options: DemoOptions): Promise<void> {
       `Loaded ${school.name}: ${summary.new} new, ${summary.updated} updated, ` +
         `${summary.unchanged} unchanged students. The register is at ${csv.path}.`,
     )
+    const records = await addDemoRecords(services, database.db, { schoolId: school.id, seed })
+    console.log(describeDemoRecords(records))
     printDemoUsers(config.publicUrl, await setUpDemoUsers(services, school.id))
   } finally {
     await database.close()
