@@ -229,8 +229,8 @@ export async function findConsent(
 }
 
 /**
- * Records a student's consent, replacing the earlier answer, which the audit trail keeps.
- * NOTE: unlike spells, consent is saved without a version check, so the later of two saves wins.
+ * Records a student's consent, replacing the earlier answer, which the audit trail keeps. The
+ * service checks the version the form showed first, in the same transaction.
  */
 export async function saveConsent(
   db: Kysely<Tables>,

@@ -52,13 +52,22 @@ export interface ConsentInput {
   status: string
   recordedOn: IsoDate
   note?: string
+  /**
+   * The version of the answer the form showed, 0 when there was none. A different stored version
+   * means someone else saved an answer since, and the save is refused. Left out, no check is made.
+   */
+  version?: number
 }
 
 export type ConsentResult =
   | { ok: true; value: StoredConsent }
   | {
       ok: false
-      error: { code: 'not_found' } | { code: 'invalid'; field: string; message: string }
+      error:
+        | { code: 'not_found' }
+        | { code: 'invalid'; field: string; message: string }
+        /** Someone saved an answer since the form was loaded. `current` is the stored answer. */
+        | { code: 'conflict'; current: StoredConsent | null }
     }
 
 function toDestinationStudent(student: StoredStudent): DestinationStudent {
@@ -219,6 +228,9 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
       const status = input.status as ConsentStatus
       const note = input.note?.normalize('NFC').trim() || null
       const before = await spells.findConsent(trx, scope.schoolIds, id)
+      if (input.version !== undefined && input.version !== (before?.version ?? 0)) {
+        return { ok: false, error: { code: 'conflict', current: before } }
+      }
       const consent = { status, recordedOn: input.recordedOn, note }
       await spells.saveConsent(trx, ownerOf(student), consent, { by, at: now })
       const details = {

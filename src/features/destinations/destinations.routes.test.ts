@@ -322,6 +322,7 @@ describe('destination pages', () => {
       'consent-date-month': '9',
       'consent-date-year': '2026',
       note: 'At the review',
+      'consent-version': '0',
     })
     const shown = await test.app.inject(urls().page)
 
@@ -329,6 +330,47 @@ describe('destination pages', () => {
     assert.match(shown.body, /Consent given on 1 September 2026/)
     assert.doesNotMatch(shown.body, /no consent to track destinations is recorded/)
     assert.match(shown.body, /Consent: none → Consent given/)
+  })
+
+  it('consent form refuses a stale answer and keeps it', async () => {
+    const answer = (status: string, version: string) =>
+      postForm(test.app, urls().page, `${urls().page}/consent`, {
+        status,
+        'consent-date-day': '2',
+        'consent-date-month': '9',
+        'consent-date-year': '2026',
+        note: `Answer ${status}`,
+        'consent-version': version,
+      })
+    const current = (await test.services.destinations.getDestinations(
+      { schoolIds: [test.schoolId] },
+      studentId,
+    ))!
+    const version = String(current.consent?.version ?? 0)
+
+    const first = await answer('refused', version)
+    const second = await answer('withdrawn', version)
+    const missing = await postForm(test.app, urls().page, `${urls().page}/consent`, {
+      status: 'given',
+      'consent-date-day': '2',
+      'consent-date-month': '9',
+      'consent-date-year': '2026',
+    })
+    const stored = await test.services.destinations.getDestinations(
+      { schoolIds: [test.schoolId] },
+      studentId,
+    )
+
+    assert.equal(first.statusCode, 303)
+    assert.equal(second.statusCode, 409)
+    assert.match(
+      second.body,
+      /Someone else saved an answer about consent after you opened this page/,
+    )
+    assert.match(second.body, /Consent refused on 2 September 2026/)
+    assert.match(second.body, /Answer withdrawn/)
+    assert.equal(missing.statusCode, 409)
+    assert.equal(stored?.consent?.status, 'refused')
   })
 
   it('year query chooses the sustained year', async () => {

@@ -63,7 +63,17 @@ function versionOf(answers: SpellAnswers): number {
   return Number.isInteger(version) && version > 0 ? version : 0
 }
 
+const consentConflictMessage =
+  'Someone else saved an answer about consent after you opened this page. The answer saved now is shown above and yours is kept in the form: check both, then save again if yours is right.'
+
+/** The consent version the form was loaded with: 0 for none, -1 when missing or altered. */
+function consentVersionOf(body: unknown): number {
+  const text = String((body as Record<string, unknown> | null)?.['consent-version'] ?? '')
+  return /^\d{1,9}$/.test(text) ? Number(text) : -1
+}
+
 interface PageState {
+  status?: number
   year?: string
   saved?: string
   errors?: FormErrors
@@ -118,20 +128,22 @@ export async function registerDestinationRoutes(
     )
 
     const errors = state.errors ?? yearErrors
-    return reply.status(state.errors ? 400 : 200).view('destinations/views/page.njk', {
-      pageTitle: 'Destinations',
-      student,
-      canEdit,
-      saved: state.saved,
-      errors,
-      yearAnswer: state.year ?? '',
-      tables: spellTables(spells, canEdit, student.id),
-      sustained: sustainedView(sustained, year),
-      consent: consentView(consent),
-      consentWarning: warning,
-      consentAnswers: state.consentAnswers ?? {},
-      history: historyTable(events),
-    })
+    return reply
+      .status(state.status ?? (state.errors ? 400 : 200))
+      .view('destinations/views/page.njk', {
+        pageTitle: 'Destinations',
+        student,
+        canEdit,
+        saved: state.saved,
+        errors,
+        yearAnswer: state.year ?? '',
+        tables: spellTables(spells, canEdit, student.id),
+        sustained: sustainedView(sustained, year),
+        consent: consentView(consent),
+        consentWarning: warning,
+        consentAnswers: state.consentAnswers ?? {},
+        history: historyTable(events),
+      })
   }
 
   async function renderForm(request: StudentRequest, reply: FastifyReply, state: FormState) {
@@ -291,11 +303,25 @@ export async function registerDestinationRoutes(
       return renderPage(request, reply, { errors, consentAnswers: answers })
     }
 
-    const input = { status: answers.status ?? '', recordedOn, note: answers.note ?? '' }
+    const input = {
+      status: answers.status ?? '',
+      recordedOn,
+      note: answers.note ?? '',
+      version: consentVersionOf(request.body),
+    }
     const scope = requestScope(request)
     const result = await destinations.recordConsent(scope, id, input, requestUserName(request))
     if (!result.ok && result.error.code === 'not_found') {
       throw new NotFoundError('Student not found')
+    }
+    if (!result.ok && result.error.code === 'conflict') {
+      const text = consentConflictMessage
+      const pageErrors: FormErrors = { list: [{ href: '#status', text }], byField: {} }
+      return renderPage(request, reply, {
+        status: 409,
+        errors: pageErrors,
+        consentAnswers: answers,
+      })
     }
     if (!result.ok && result.error.code === 'invalid') {
       const field = result.error.field === 'recordedOn' ? 'consent-date' : result.error.field

@@ -156,10 +156,11 @@ export function sustainedView(result: SustainedResult, year: AcademicYear) {
 }
 
 export function consentView(consent: StoredConsent | null) {
-  if (!consent) return { text: 'No answer recorded', note: null }
+  if (!consent) return { text: 'No answer recorded', note: null, version: 0 }
   return {
     text: `${CONSENT_LABELS[consent.status]} on ${formatLongDate(consent.recordedOn)}`,
     note: consent.note,
+    version: consent.version,
   }
 }
 
