@@ -8,19 +8,7 @@ import { addSpell, importStudents } from '../work-lists/work-lists.test-data.js'
 import { createHandOverService } from './hand-over.service.js'
 import { writeHandOverPdf } from './hand-over.pdf.js'
 import { EMPTY_TEXT, packFacts } from './hand-over.view-model.js'
-
-/** Decodes the text of an uncompressed PDF's TJ operators, one space between operators. */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1')
-  const decoder = new TextDecoder('windows-1252')
-  const pieces = [...source.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/gi)].map(
-    (match) => {
-      const hex = [...(match[1] ?? '').matchAll(/<([0-9a-f]*)>/gi)].map((part) => part[1]).join('')
-      return decoder.decode(Buffer.from(hex, 'hex'))
-    },
-  )
-  return normalise(pieces.join(' '))
-}
+import { extractPdfText } from './pdf-text.test-helper.js'
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
@@ -176,7 +164,7 @@ describe('hand-over pack', () => {
 
     const page = pageText((await test.app.inject(`/students/${id}/hand-over`)).body)
     const pdfBytes = await writeHandOverPdf(pack, { compress: false })
-    const pdf = pdfText(pdfBytes)
+    const pdf = normalise(extractPdfText(pdfBytes))
 
     assert.match(pdfBytes.toString('latin1'), /\/Title \d+ 0 R/)
     assert.ok(pdfBytes.toString('latin1').includes('(Hand-over pack: Ada Okafor)'))
