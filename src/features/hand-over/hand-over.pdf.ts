@@ -1,5 +1,9 @@
 // Writes the hand-over pack as a tagged PDF (PDF/UA-style structure: headings, paragraphs, lists
 // and tables, with the document language and title), from the same view model as the page.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+
 import PDFDocument from 'pdfkit'
 
 import type { Fact, FactTable, HandOverPack } from './hand-over.view-model.js'
@@ -18,8 +22,28 @@ type Element = PDFKit.PDFStructureElement
 type TaggedTableOptions = PDFKit.Mixins.TableOptionsWithData & { structParent: Element }
 type HeaderCell = PDFKit.Mixins.CellOptions & { scope: 'Column' | 'Row' }
 
-const FONT = 'Helvetica'
-const BOLD = 'Helvetica-Bold'
+// DejaVu Sans is embedded because the standard PDF fonts cover Windows-1252 only. It draws
+// Latin, Greek and Cyrillic names. TODO: it has no CJK or Indic glyphs, so those names print as
+// missing glyphs. pdfkit 0.20 does not apply the Unicode bidirectional algorithm, so Arabic or
+// Hebrew next to English in one line may print in the wrong order, and Arabic joining is untested.
+const FONT = 'DejaVuSans'
+const BOLD = 'DejaVuSans-Bold'
+const FONT_FILES = { [FONT]: 'DejaVuSans.ttf', [BOLD]: 'DejaVuSans-Bold.ttf' }
+
+let fontData: Map<string, Buffer> | undefined
+
+/** Reads the font files from the dejavu-fonts-ttf package on first use, and caches them. */
+function loadFonts(): Map<string, Buffer> {
+  if (!fontData) {
+    const packageJson = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')
+    const folder = join(dirname(packageJson), 'ttf')
+    fontData = new Map(
+      Object.entries(FONT_FILES).map(([name, file]) => [name, readFileSync(join(folder, file))]),
+    )
+  }
+  return fontData
+}
+
 const SIZES = { H1: 18, H2: 14, H3: 12, H4: 11 } as const
 const BODY_SIZE = 10
 const TABLE_SIZE = 8
@@ -142,11 +166,7 @@ function writeSections(doc: Doc, root: Element, pack: HandOverPack) {
   })
 }
 
-/**
- * Writes the pack as an A4 tagged PDF and returns its bytes.
- * NOTE: the standard Helvetica font covers the Windows-1252 characters only, so a name written
- * in another script prints wrongly. Embedding a font with wider coverage would fix it.
- */
+/** Writes the pack as an A4 tagged PDF, with DejaVu Sans embedded, and returns its bytes. */
 export function writeHandOverPdf(pack: HandOverPack, options: PdfOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -156,7 +176,6 @@ export function writeHandOverPdf(pack: HandOverPack, options: PdfOptions = {}): 
     lang: 'en-GB',
     displayTitle: true,
     compress: options.compress ?? true,
-    font: FONT,
     info: { Title: pack.title, Subject: 'Careers hand-over pack', Creator: 'send-careers' },
   })
   const chunks: Buffer[] = []
@@ -165,6 +184,9 @@ export function writeHandOverPdf(pack: HandOverPack, options: PdfOptions = {}): 
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
+
+  for (const [name, data] of loadFonts()) doc.registerFont(name, data)
+  doc.font(FONT)
 
   const root = doc.struct('Document')
   doc.addStructure(root)

@@ -4,23 +4,11 @@ import { after, before, describe, it } from 'node:test'
 import { addPlanActivityAndDestinationRows } from '../data-protection/data-protection.test-data.js'
 import { buildTestApp } from '../../web/testing/test-app.js'
 import type { TestApp } from '../../web/testing/test-app.js'
-import { addSpell, importStudents } from '../work-lists/work-lists.test-data.js'
+import { addPlan, addSpell, importStudents } from '../work-lists/work-lists.test-data.js'
 import { createHandOverService } from './hand-over.service.js'
 import { writeHandOverPdf } from './hand-over.pdf.js'
 import { EMPTY_TEXT, packFacts } from './hand-over.view-model.js'
-
-/** Decodes the text of an uncompressed PDF's TJ operators, one space between operators. */
-function pdfText(pdf: Buffer): string {
-  const source = pdf.toString('latin1')
-  const decoder = new TextDecoder('windows-1252')
-  const pieces = [...source.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/gi)].map(
-    (match) => {
-      const hex = [...(match[1] ?? '').matchAll(/<([0-9a-f]*)>/gi)].map((part) => part[1]).join('')
-      return decoder.decode(Buffer.from(hex, 'hex'))
-    },
-  )
-  return normalise(pieces.join(' '))
-}
+import { extractPdfText, extractPdfTitle } from './pdf-text.test-helper.js'
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
@@ -49,6 +37,12 @@ describe('hand-over pack', () => {
     idOf = await importStudents(db, test.schoolId, [
       { legalSurname: 'Okafor', legalForename: 'Ada', ncYear: '11' },
       { legalSurname: 'Blank', legalForename: 'Bo', ncYear: '9' },
+      {
+        legalSurname: "O'Brien-Ólafsdóttir",
+        legalForename: 'Zoë',
+        preferredForename: 'Σοφία',
+        ncYear: '10',
+      },
     ])
     await addPlanActivityAndDestinationRows(
       db,
@@ -77,6 +71,31 @@ describe('hand-over pack', () => {
         created_at: '2026-12-01T09:00:00.000Z',
         updated_by: 'teacher',
         updated_at: '2026-12-01T09:00:00.000Z',
+      })
+      .execute()
+
+    // Staff names outside Windows-1252, in the open action and the latest review.
+    const zoePlan = await addPlan(db, test.schoolId, idOf("O'Brien-Ólafsdóttir"))
+    await db
+      .insertInto('plan_actions')
+      .values({
+        ...zoePlan,
+        what: 'Book a college visit',
+        who: 'Łukasz',
+        due_on: null,
+        status: 'not_started',
+      })
+      .execute()
+    await db
+      .insertInto('plan_reviews')
+      .values({
+        ...zoePlan,
+        held_on: '2026-11-20',
+        kind: 'careers_guidance',
+        participants: 'Student, Nguyễn Thị Ánh, Анна',
+        summary: 'Talked about college',
+        next_review_on: null,
+        pfa_areas: ',employment,',
       })
       .execute()
 
@@ -176,7 +195,7 @@ describe('hand-over pack', () => {
 
     const page = pageText((await test.app.inject(`/students/${id}/hand-over`)).body)
     const pdfBytes = await writeHandOverPdf(pack, { compress: false })
-    const pdf = pdfText(pdfBytes)
+    const pdf = normalise(extractPdfText(pdfBytes))
 
     assert.match(pdfBytes.toString('latin1'), /\/Title \d+ 0 R/)
     assert.ok(pdfBytes.toString('latin1').includes('(Hand-over pack: Ada Okafor)'))
@@ -184,6 +203,40 @@ describe('hand-over pack', () => {
       assert.ok(page.includes(normalise(fact)), `page: ${fact}`)
       assert.ok(pdf.includes(normalise(fact)), `PDF: ${fact}`)
     }
+  })
+
+  it('PDF keeps Latin, Greek and Cyrillic names', async () => {
+    const id = idOf("O'Brien-Ólafsdóttir")
+    const service = createHandOverService(test.database.db)
+    const pack = await service.openPack({ schoolIds: [test.schoolId] }, id, 'test', 'pdf')
+    assert.ok(pack)
+
+    const page = pageText((await test.app.inject(`/students/${id}/hand-over`)).body)
+    const pdfBytes = await writeHandOverPdf(pack, { compress: false })
+    const pdf = normalise(extractPdfText(pdfBytes))
+
+    assert.equal(pack.title, "Hand-over pack: Σοφία O'Brien-Ólafsdóttir")
+    assert.equal(extractPdfTitle(pdfBytes), pack.title)
+    for (const name of ['Łukasz', 'Nguyễn Thị Ánh', 'Σοφία', 'Анна', "Zoë O'Brien-Ólafsdóttir"]) {
+      assert.ok(page.includes(name), `page: ${name}`)
+      assert.ok(pdf.includes(name), `PDF: ${name}`)
+    }
+    for (const fact of packFacts(pack)) {
+      assert.ok(page.includes(normalise(fact)), `page: ${fact}`)
+      assert.ok(pdf.includes(normalise(fact)), `PDF: ${fact}`)
+    }
+  })
+
+  it('PDF embeds DejaVu Sans in place of Helvetica', async () => {
+    const response = await test.app.inject(`/students/${idOf('Okafor')}/hand-over.pdf`)
+
+    assert.equal(response.statusCode, 200)
+    // Font dictionaries stay uncompressed, because pdfkit compresses streams only.
+    const pdf = response.rawPayload.toString('latin1')
+    assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+DejaVuSans\n/)
+    assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+DejaVuSans-Bold\n/)
+    assert.match(pdf, /\/FontFile2 \d+ 0 R/)
+    assert.doesNotMatch(pdf, /Helvetica/)
   })
 
   it('PDF structure has headings, paragraphs, lists and tables', async () => {
