@@ -146,6 +146,24 @@ describe('web app in production', () => {
   })
 })
 
+describe('web app in development', () => {
+  it('shows a stack for a server fault only', async () => {
+    const test = await buildTestApp({ nodeEnv: 'development' }, undefined, { as: 'viewer' })
+    test.app.get('/test-failure', { config: { access: 'public' } }, () => {
+      throw new Error('internal detail')
+    })
+
+    const fault = await test.app.inject({ url: '/test-failure' })
+    const refused = await test.app.inject({ url: '/import' })
+    await test.close()
+
+    assert.equal(fault.statusCode, 500)
+    assert.match(fault.body, /Details for developers/)
+    assert.equal(refused.statusCode, 403)
+    assert.doesNotMatch(refused.body, /Details for developers|at .*\.ts:\d+/)
+  })
+})
+
 describe('request logs', () => {
   it('leave out the query and cookies', async () => {
     const lines: string[] = []

@@ -49,7 +49,8 @@ function renderErrorPage(reply: FastifyReply, error: HandledError, status: numbe
     csrf: isCsrfError(error),
     message,
     code: error.code,
-    stack: dev ? error.stack : null,
+    // Only a server fault has a stack worth reading; a refused or mistyped request is expected.
+    stack: dev && status >= 500 ? error.stack : null,
   })
 }
 
