@@ -76,13 +76,46 @@ function dataCell(text: string, size: number): PDFKit.Mixins.CellOptions {
   return { text, font: { src: FONT, size } }
 }
 
+const CELL_PADDING = 3
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0)
+}
+
+/**
+ * Sizes the columns so that no column is narrower than its longest word, which pdfkit would
+ * otherwise break mid-word, and shares the rest of the width by the length of each column's
+ * longest cell. When even the longest words do not fit, every column shrinks alike.
+ */
+function columnWidths(doc: Doc, head: string[], rows: string[][]): number[] {
+  const available = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const widest = (text: string, font: string) =>
+    Math.max(
+      0,
+      ...text.split(/\s+/).map((word) => doc.font(font).fontSize(TABLE_SIZE).widthOfString(word)),
+    )
+  const cells = head.map((title, column) => [title, ...rows.map((row) => row[column] ?? '')])
+  const least = cells.map(
+    ([title = '', ...values]) =>
+      Math.max(widest(title, BOLD), ...values.map((value) => widest(value, FONT))) +
+      2 * CELL_PADDING +
+      1,
+  )
+  const spare = available - sum(least)
+  if (spare <= 0) return least.map((width) => (width * available) / sum(least))
+  const weights = cells.map((column) => Math.max(...column.map((text) => text.length)))
+  const totalWeight = sum(weights) || 1
+  return least.map((width, column) => width + (spare * (weights[column] ?? 0)) / totalWeight)
+}
+
 function table(doc: Doc, parent: Element, { head, rows }: Pick<FactTable, 'head' | 'rows'>) {
   const headerRow = head.map((text) => headerCell(text, 'Column', TABLE_SIZE))
   const dataRows = rows.map((row) => row.map((text) => dataCell(text, TABLE_SIZE)))
   const options: TaggedTableOptions = {
     data: [headerRow, ...dataRows],
     structParent: parent,
-    defaultStyle: { padding: 3, border: 0.5 },
+    columnStyles: columnWidths(doc, head, rows),
+    defaultStyle: { padding: CELL_PADDING, border: 0.5 },
   }
   doc.table(options)
   doc.x = doc.page.margins.left
