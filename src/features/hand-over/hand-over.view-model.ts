@@ -17,7 +17,7 @@ import { groupLabel } from '../../domain/group-label.js'
 import {
   ACTION_STATUS_LABELS,
   ACTIVITY_KIND_LABELS,
-  BENCHMARK_NAMES,
+  benchmarkLabel,
   GATHERED_HOW_LABELS,
   GOAL_STATUS_LABELS,
   INTENT_LABELS,
@@ -210,7 +210,7 @@ export function handOverPack(
       labelOf(ACTIVITY_KIND_LABELS, activity.kind),
       formatLongDate(activity.heldOn),
       orNone(activity.provider),
-      `${activity.benchmark}: ${BENCHMARK_NAMES[activity.benchmark] ?? 'Unknown benchmark'}`,
+      benchmarkLabel(activity.benchmark, activity.heldOn),
       orNone(activity.reflection),
     ]),
   )
