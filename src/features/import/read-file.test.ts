@@ -125,6 +125,18 @@ describe('readRegister with CSV', () => {
     await assert.rejects(readAll('a.csv', ''), /The file is empty/)
   })
 
+  it('words file messages with the file label', async () => {
+    const empty = (fileLabel?: string) =>
+      readRegister({ fileName: 'a.csv', stream: streamOf('') }, { maxBytes: MAX_BYTES, fileLabel })
+
+    await assert.rejects(empty(), {
+      message: 'The file is empty. Export the register again and upload it.',
+    })
+    await assert.rejects(empty('destinations file'), {
+      message: 'The file is empty. Export the destinations file again and upload it.',
+    })
+  })
+
   it('rejects binary content', async () => {
     const binary = Buffer.from([0x55, 0x50, 0x4e, 0x0a, 0x00, 0x01, 0x02, 0x03, 0xff])
 
