@@ -13,7 +13,7 @@ export type SpellIntent = 'intended' | 'actual'
 /** One period a student spent in a destination. */
 export interface DestinationSpell {
   type: string
-  /** Left out where the caller does not say, and then no start-date rule for actual spells runs. */
+  /** Left out when unknown, in which case the rule that an actual spell has started is skipped. */
   intent?: SpellIntent
   startDate: IsoDate
   /** Missing while the spell is still running. */

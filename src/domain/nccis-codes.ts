@@ -169,8 +169,8 @@ export function effectiveNccisCode(
 
 /**
  * Checks a chosen NCCIS code against the list and the type's choices. Returns null when the code
- * is empty or allowed, or a message naming the value and the fix: a code missing from the list, a
- * code given without a known destination type, or a code that does not fit the type.
+ * is empty or allowed. Otherwise it returns a message naming the value and the fix, for a code
+ * missing from the list, a code without a known destination type, or a code that does not fit.
  */
 export function chosenNccisCodeProblem(
   destinationTypeId: string,
@@ -194,7 +194,7 @@ export function chosenNccisCodeProblem(
   return `NCCIS code "${code}" does not fit this destination type. Choose one of ${allowed}, or leave it empty.`
 }
 
-/** The message for a known code given with no destination type, or with one not recognised. */
+/** Builds the message for a listed code given with no destination type or an unknown one. */
 function codeWithoutTypeProblem(code: NccisCode, destinationTypeId: string): string {
   const typed = destinationTypeId.trim()
   const reason =

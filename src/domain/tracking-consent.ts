@@ -55,8 +55,8 @@ export function consentWarning(
 
 /**
  * Checks a new answer against the stored one. A different answer dated before the stored answer
- * is rejected, because the latest answer by date is the one that holds, and saving it would
- * replace a later answer with an earlier one. The same answer with another date is accepted as a
+ * is rejected, because the latest answer by date is the one that applies, and saving the new one
+ * would replace a later answer with an earlier one. The same answer with another date is accepted as a
  * correction of the date. Returns the message, or null when the answer may be saved.
  */
 export function consentDateProblem(

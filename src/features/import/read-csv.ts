@@ -28,9 +28,9 @@ export async function* readCsvRecords(
     relax_quotes: true,
     // Empty lines are kept (and skipped later) so that each record's first line can be counted.
     skip_empty_lines: false,
-    // The next record's line is counted from the cells, not from csv-parse's `info.lines`: csv-parse
-    // 6.2.1 counts the CR and the LF of a CRLF inside a quoted cell as two lines, so every record
-    // after a multi-line cell in a Windows file would be numbered one line too late.
+    // The next record's line is counted from the cells, not from csv-parse's `info.lines`. Version
+    // 6.2.1 counts the CR and the LF of a CRLF inside a quoted cell as two lines, which would put
+    // every record after a multi-line cell in a Windows file one line too late.
     on_record: (cells: string[]) => {
       startLines.push(nextLine)
       nextLine += 1 + countCellLineBreaks(cells)

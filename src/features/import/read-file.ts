@@ -28,7 +28,7 @@ export interface RegisterSource {
 export interface ReadOptions {
   /** Largest file accepted, in bytes. */
   maxBytes: number
-  /** What the file contains, as its messages name it, such as "destinations file". Defaults to "register". */
+  /** The name of the file's contents in messages, such as "destinations file". Defaults to "register". */
   fileLabel?: string
 }
 
