@@ -93,6 +93,24 @@ test('chosenNccisCodeProblem rejects a code for a type without one', () => {
   assert.match(chosenNccisCodeProblem('moved-away', '810') ?? '', /has no NCCIS code/)
 })
 
+test('chosenNccisCodeProblem rejects a code not in the list', () => {
+  const message = chosenNccisCodeProblem('further-education-college', '999')
+
+  assert.match(message ?? '', /NCCIS code "999" is not in the 2025\/26 NCCIS code list/)
+  assert.doesNotMatch(message ?? '', /has no NCCIS code/)
+})
+
+test('chosenNccisCodeProblem needs a destination type', () => {
+  const missing = chosenNccisCodeProblem('', '310')
+  const unknown = chosenNccisCodeProblem('gap-year', '310')
+
+  assert.match(missing ?? '', /"310" \(Apprenticeship\) needs a destination type/)
+  assert.match(missing ?? '', /no destination type is selected/)
+  assert.match(missing ?? '', /usually goes with the destination type Apprenticeship/)
+  assert.match(unknown ?? '', /destination type "gap-year" is not recognised/)
+  assert.doesNotMatch(missing ?? '', /has no NCCIS code/)
+})
+
 test('destinationTypeForNccisCode round-trips to an allowed code', () => {
   for (const { code } of NCCIS_CODE_LIST.codes) {
     const type = destinationTypeForNccisCode(code)

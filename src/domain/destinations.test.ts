@@ -173,3 +173,20 @@ test('validateSpell returns every problem at once', () => {
     ['endDate', 'hoursPerWeek'],
   )
 })
+
+test('validateSpell rejects an actual spell starting tomorrow', () => {
+  const problems = problemsFor({ intent: 'actual', startDate: '2026-01-16' })
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'startDate')
+  assert.equal(problems[0]?.severity, 'error')
+  assert.match(problems[0]?.message ?? '', /16 January 2026 is after today \(15 January 2026\)/)
+  assert.match(problems[0]?.message ?? '', /Record it as intended until it starts/)
+})
+
+test('validateSpell accepts an actual spell starting today', () => {
+  assert.deepEqual(problemsFor({ intent: 'actual', startDate: TODAY }), [])
+})
+
+test('validateSpell accepts an intended future spell', () => {
+  assert.deepEqual(problemsFor({ intent: 'intended', startDate: '2026-09-01' }), [])
+})

@@ -7,9 +7,14 @@ import { findDestinationType } from './destination-types.js'
 import { formatLongDate } from './format.js'
 import type { IsoDate } from './types.js'
 
+/** Whether a spell is planned (`intended`) or has happened (`actual`). */
+export type SpellIntent = 'intended' | 'actual'
+
 /** One period a student spent in a destination. */
 export interface DestinationSpell {
   type: string
+  /** Left out when unknown, in which case the rule that an actual spell has started is skipped. */
+  intent?: SpellIntent
   startDate: IsoDate
   /** Missing while the spell is still running. */
   endDate?: IsoDate
@@ -46,7 +51,7 @@ const SUPPORTED_INTERNSHIP_MAX_AGE = 24
 
 /**
  * Checks a spell and returns every problem found, or an empty list. `referenceDate` is today's date
- * for the caller, which bounds how far ahead a date may be.
+ * for the caller, which bounds how far ahead a date may be and when an actual spell may start.
  */
 export function validateSpell(
   spell: DestinationSpell,
@@ -67,6 +72,14 @@ export function validateSpell(
   const startValid = checkDate(spell, 'startDate', referenceDate, problems)
   const endValid = checkDate(spell, 'endDate', referenceDate, problems)
   checkDate(spell, 'checkedOn', referenceDate, problems)
+
+  if (startValid && spell.intent === 'actual' && compareDates(spell.startDate, referenceDate) > 0) {
+    problems.push({
+      field: 'startDate',
+      message: `Start date ${formatLongDate(spell.startDate)} is after today (${formatLongDate(referenceDate)}), so this destination has not started and cannot be actual. Record it as intended until it starts, then change it to actual.`,
+      severity: 'error',
+    })
+  }
 
   if (startValid && endValid && spell.endDate !== undefined) {
     if (compareDates(spell.endDate, spell.startDate) < 0) {

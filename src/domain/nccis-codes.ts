@@ -1,5 +1,6 @@
 // NCCIS current-activity codes, which LAs use for their returns to DfE. The list is versioned data
 // because DfE revises it each year.
+import { findDestinationType } from './destination-types.js'
 
 export type NccisCategory =
   'education' | 'employment' | 'training' | 're-engagement' | 'neet' | 'custody' | 'not_known'
@@ -167,8 +168,9 @@ export function effectiveNccisCode(
 }
 
 /**
- * Checks a chosen NCCIS code against the type's choices. Returns null when the code is empty or
- * allowed, or a message naming the value and the codes that fit.
+ * Checks a chosen NCCIS code against the list and the type's choices. Returns null when the code
+ * is empty or allowed. Otherwise it returns a message naming the value and the fix, for a code
+ * missing from the list, a code without a known destination type, or a code that does not fit.
  */
 export function chosenNccisCodeProblem(
   destinationTypeId: string,
@@ -177,6 +179,12 @@ export function chosenNccisCodeProblem(
 ): string | null {
   const code = chosenCode.trim()
   if (code === '') return null
+  const known = findNccisCode(code, list)
+  if (!known) {
+    return `NCCIS code "${code}" is not in the ${list.year} NCCIS code list. Choose a code from the list, such as 230 (Further education), or leave it empty.`
+  }
+  if (!findDestinationType(destinationTypeId))
+    return codeWithoutTypeProblem(known, destinationTypeId)
   const choices = nccisChoicesForDestination(destinationTypeId, list)
   if (choices.some((choice) => choice.code === code)) return null
   if (choices.length === 0) {
@@ -184,6 +192,20 @@ export function chosenNccisCodeProblem(
   }
   const allowed = choices.map((choice) => `${choice.code} (${choice.label})`).join(', ')
   return `NCCIS code "${code}" does not fit this destination type. Choose one of ${allowed}, or leave it empty.`
+}
+
+/** Builds the message for a listed code given with no destination type or an unknown one. */
+function codeWithoutTypeProblem(code: NccisCode, destinationTypeId: string): string {
+  const typed = destinationTypeId.trim()
+  const reason =
+    typed === ''
+      ? 'no destination type is selected'
+      : `destination type "${typed}" is not recognised`
+  const usualType = findDestinationType(destinationTypeForNccisCode(code.code) ?? '')
+  const hint = usualType
+    ? ` Code ${code.code} usually goes with the destination type ${usualType.label}.`
+    : ''
+  return `NCCIS code "${code.code}" (${code.label}) needs a destination type, but ${reason}. Select the destination type, then choose the code again if it differs from the type's usual code.${hint}`
 }
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 
 import { destinationYearFor } from './destination-year.js'
-import { consentWarning } from './tracking-consent.js'
+import { consentDateProblem, consentWarning } from './tracking-consent.js'
 
 const TODAY = '2026-12-04'
 const AGED_17 = '2009-05-01'
@@ -67,4 +67,31 @@ test('destinationYearFor an August start', () => {
 test('destinationYearFor no spells uses leaving year', () => {
   // Born May 2009: turns 16 in 2024/25, leaves in June 2025, destination year 2025/26.
   assert.equal(destinationYearFor([], AGED_17), 2025)
+})
+
+test('destinationYearFor ignores starts after today', () => {
+  assert.equal(destinationYearFor(['2027-01-10', '2025-09-03'], AGED_17, TODAY), 2025)
+  assert.equal(destinationYearFor(['2027-01-10'], AGED_17, TODAY), 2025)
+  assert.equal(destinationYearFor([TODAY], AGED_17, TODAY), 2026)
+})
+
+test('consentDateProblem rejects an earlier different answer', () => {
+  const stored = { status: 'given', recordedOn: '2026-11-01' } as const
+  const message = consentDateProblem(stored, { status: 'withdrawn', recordedOn: '2026-10-01' })
+
+  assert.match(message ?? '', /1 October 2026 is before the answer on record/)
+  assert.match(message ?? '', /Consent given on 1 November 2026/)
+  assert.match(message ?? '', /on or after 1 November 2026/)
+})
+
+test('consentDateProblem accepts a corrected date', () => {
+  const stored = { status: 'given', recordedOn: '2026-11-01' } as const
+  assert.equal(consentDateProblem(stored, { status: 'given', recordedOn: '2026-10-01' }), null)
+})
+
+test('consentDateProblem accepts a same-day or later answer', () => {
+  const stored = { status: 'given', recordedOn: '2026-11-01' } as const
+  assert.equal(consentDateProblem(stored, { status: 'withdrawn', recordedOn: '2026-11-01' }), null)
+  assert.equal(consentDateProblem(stored, { status: 'refused', recordedOn: '2026-11-02' }), null)
+  assert.equal(consentDateProblem(null, { status: 'refused', recordedOn: '2020-01-01' }), null)
 })

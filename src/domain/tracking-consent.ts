@@ -52,3 +52,19 @@ export function consentWarning(
   const when = formatLongDate(input.consent.recordedOn)
   return `${start}, but consent to track destinations was ${input.consent.status} on ${when}. Do not follow up this destination unless the young person gives consent again.`
 }
+
+/**
+ * Checks a new answer against the stored one. A different answer dated before the stored answer
+ * is rejected, because the latest answer by date is the one that applies, and saving the new one
+ * would replace a later answer with an earlier one. The same answer with another date is accepted as a
+ * correction of the date. Returns the message, or null when the answer may be saved.
+ */
+export function consentDateProblem(
+  stored: TrackingConsent | null,
+  next: TrackingConsent,
+): string | null {
+  if (!stored || stored.status === next.status) return null
+  if (next.recordedOn >= stored.recordedOn) return null
+  const storedText = `${CONSENT_LABELS[stored.status]} on ${formatLongDate(stored.recordedOn)}`
+  return `Date of the answer ${formatLongDate(next.recordedOn)} is before the answer on record (${storedText}). Enter the date of the young person’s latest answer, on or after ${formatLongDate(stored.recordedOn)}. If the answer on record is wrong, correct its date first.`
+}

@@ -73,6 +73,7 @@ export function checkSpell(
   // validateSpell reports a missing start date itself, so the spell may be built without one.
   const spell = {
     type: input.type,
+    ...(isIntent(input.intent) && { intent: input.intent }),
     ...(input.startDate !== undefined && { startDate: input.startDate }),
     ...(input.endDate !== undefined && { endDate: input.endDate }),
     ...(input.hoursPerWeek !== undefined && { hoursPerWeek: input.hoursPerWeek }),

@@ -1,6 +1,7 @@
 // Reads the spell and consent forms: govuk day, month and year boxes, hours, paid and the text
 // fields. The answers are kept as typed, so a rejected form shows them again.
 import { isRealDate, toIsoDate } from '../../domain/calendar.js'
+import { MAX_HOURS_PER_WEEK } from '../../domain/destinations.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import type { SpellField, SpellFieldProblem, SpellInput } from './destination.check.js'
 
@@ -37,6 +38,8 @@ export type SpellAnswers = Record<string, string>
 export const formMessages = {
   hours: (value: string) =>
     `Hours a week "${value}" is not a number. Enter the usual hours in one week, like 16 or 37.5`,
+  negativeHours: (value: string) =>
+    `Hours a week "${value}" cannot be negative. Enter the usual hours in one week, from 0 to ${MAX_HOURS_PER_WEEK}, like 16 or 37.5`,
   paid: 'Select whether the destination is paid, unpaid or not known',
 }
 
@@ -96,6 +99,10 @@ function readDate(answers: SpellAnswers, field: DateField, errors: FormErrors) {
 function readHours(answers: SpellAnswers, errors: FormErrors): number | undefined {
   const value = (answers.hours ?? '').trim()
   if (value === '') return undefined
+  if (/^-\s*\d/.test(value)) {
+    addError(errors, 'hours', formMessages.negativeHours(value))
+    return undefined
+  }
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(value)) {
     addError(errors, 'hours', formMessages.hours(value))
     return undefined

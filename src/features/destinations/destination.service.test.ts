@@ -267,4 +267,84 @@ forEachEngine('destination service', (getDatabase) => {
       message: 'Select whether consent was given, refused or withdrawn',
     })
   })
+
+  test('addSpell rejects an actual spell not started', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    const future = aValidSpell({ startDate: '2027-01-10', checkedOn: '2026-12-01' })
+
+    const rejected = await destinations.addSpell(scope, ada.id, future, 'leader')
+    const intended = { ...future, intent: 'intended' }
+    const accepted = await destinations.addSpell(scope, ada.id, intended, 'leader')
+
+    const problems =
+      !rejected.ok && rejected.error.code === 'invalid' ? rejected.error.problems : []
+    assert.equal(problems.length, 1)
+    assert.equal(problems[0]?.field, 'startDate')
+    assert.match(problems[0]?.message ?? '', /10 January 2027 is after today \(4 December 2026\)/)
+    assert.match(problems[0]?.message ?? '', /Record it as intended until it starts/)
+    assert.equal(accepted.ok && accepted.value.intent, 'intended')
+  })
+
+  test('editSpell rejects making a future spell actual', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    const intended = aValidSpell({ intent: 'intended', startDate: '2027-01-10' })
+    const added = await destinations.addSpell(scope, ada.id, intended, 'leader')
+    assert.ok(added.ok)
+
+    const target = { studentId: ada.id, spellId: added.value.id, version: added.value.version }
+    const result = await destinations.editSpell(
+      scope,
+      target,
+      { ...intended, intent: 'actual' },
+      'leader',
+    )
+
+    assert.equal(!result.ok && result.error.code, 'invalid')
+    const stored = await destinations.getSpell(scope, ada.id, added.value.id)
+    assert.equal(stored?.intent, 'intended')
+  })
+
+  test('recordConsent rejects an earlier different answer', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    await destinations.recordConsent(
+      scope,
+      ada.id,
+      { status: 'given', recordedOn: '2026-11-01' },
+      'leader',
+    )
+
+    const older = { status: 'withdrawn', recordedOn: '2026-10-01', version: 1 }
+    const result = await destinations.recordConsent(scope, ada.id, older, 'leader')
+
+    assert.equal(!result.ok && result.error.code, 'invalid')
+    const error = result.ok ? null : result.error
+    assert.equal(error?.code === 'invalid' && error.field, 'recordedOn')
+    const message = error?.code === 'invalid' ? error.message : ''
+    assert.match(message, /1 October 2026 is before the answer on record/)
+    assert.match(message, /Consent given on 1 November 2026/)
+    const page = await destinations.getDestinations(scope, ada.id)
+    assert.equal(page?.consent?.status, 'given')
+    assert.equal(page?.consent?.recordedOn, '2026-11-01')
+    assert.equal(page?.events.length, 1)
+  })
+
+  test('recordConsent corrects the date of the same answer', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    await destinations.recordConsent(
+      scope,
+      ada.id,
+      { status: 'given', recordedOn: '2026-11-01' },
+      'leader',
+    )
+
+    const corrected = { status: 'given', recordedOn: '2026-10-01', version: 1 }
+    const result = await destinations.recordConsent(scope, ada.id, corrected, 'leader')
+
+    assert.equal(result.ok && result.value.recordedOn, '2026-10-01')
+    assert.equal(result.ok && result.value.version, 2)
+  })
 })

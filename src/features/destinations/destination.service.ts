@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Tables } from '../../db/tables.js'
 import { provisionOf } from '../../domain/provision.js'
 import type { ConsentStatus } from '../../domain/tracking-consent.js'
-import { isConsentStatus } from '../../domain/tracking-consent.js'
+import { consentDateProblem, isConsentStatus } from '../../domain/tracking-consent.js'
 import type { IsoDate } from '../../domain/types.js'
 import { insertAuditEvent } from '../audit/audit.repository.js'
 import type { AuditAction } from '../audit/audit.repository.js'
@@ -230,6 +230,10 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
       const before = await spells.findConsent(trx, scope.schoolIds, id)
       if (input.version !== undefined && input.version !== (before?.version ?? 0)) {
         return { ok: false, error: { code: 'conflict', current: before } }
+      }
+      const dateProblem = consentDateProblem(before, { status, recordedOn: input.recordedOn })
+      if (dateProblem) {
+        return { ok: false, error: { code: 'invalid', field: 'recordedOn', message: dateProblem } }
       }
       const consent = { status, recordedOn: input.recordedOn, note }
       await spells.saveConsent(trx, ownerOf(student), consent, { by, at: now })

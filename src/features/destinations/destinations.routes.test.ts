@@ -373,6 +373,110 @@ describe('destination pages', () => {
     assert.equal(stored?.consent?.status, 'refused')
   })
 
+  it('consent form rejects an earlier different answer', async () => {
+    const scope = { schoolIds: [test.schoolId] }
+    const before = (await test.services.destinations.getDestinations(scope, studentId))!.consent!
+    const answer = (status: string, day: string) =>
+      postForm(test.app, urls().page, `${urls().page}/consent`, {
+        status,
+        'consent-date-day': day,
+        'consent-date-month': '8',
+        'consent-date-year': '2026',
+        note: 'Typed note',
+        'consent-version': String(before.version),
+      })
+
+    const older = await answer('given', '1')
+    const corrected = await answer(before.status, '2')
+    const after = (await test.services.destinations.getDestinations(scope, studentId))!.consent
+
+    assert.equal(older.statusCode, 400)
+    assert.match(older.body, /There is a problem/)
+    assert.match(older.body, /Date of the answer 1 August 2026 is before the answer on record/)
+    assert.match(older.body, /on or after 2 September 2026/)
+    assert.match(older.body, /href="#consent-date-day"/)
+    assert.match(older.body, /Typed note/)
+    assert.equal(corrected.statusCode, 303)
+    assert.equal(after?.status, before.status)
+    assert.equal(after?.recordedOn, '2026-08-02')
+  })
+
+  it('actual destination not yet started rejected', async () => {
+    const start = new Date(Date.now() + 40 * 24 * 60 * 60 * 1000)
+    const dateFields = {
+      'start-date-day': String(start.getUTCDate()),
+      'start-date-month': String(start.getUTCMonth() + 1),
+      'start-date-year': String(start.getUTCFullYear()),
+    }
+    const other = await addStudent(test, test.schoolId)
+    const base = `/students/${other}/destinations`
+
+    const actual = await postForm(test.app, `${base}/new`, base, spellForm(dateFields))
+    const intended = spellForm({ ...dateFields, intent: 'intended' })
+    const saved = await postForm(test.app, `${base}/new`, base, intended)
+    const shown = await test.app.inject(base)
+
+    assert.equal(actual.statusCode, 400)
+    assert.match(actual.body, /is after today .*so this destination has not started/)
+    assert.match(actual.body, /Record it as intended until it starts/)
+    assert.match(actual.body, /href="#start-date-day"/)
+    assert.equal(saved.statusCode, 303)
+    assert.match(shown.body, /No actual destination is recorded/)
+  })
+
+  it('negative hours named as negative', async () => {
+    const fields = spellForm({ hours: '-5' })
+    const response = await postForm(test.app, urls().form, urls().page, fields)
+
+    assert.equal(response.statusCode, 400)
+    assert.match(response.body, /Hours a week &quot;-5&quot; cannot be negative/)
+    assert.doesNotMatch(response.body, /is not a number/)
+  })
+
+  it('NCCIS code without a type explained', async () => {
+    const fields = spellForm({ type: '', nccis: '310' })
+    const response = await postForm(test.app, urls().form, urls().page, fields)
+
+    assert.equal(response.statusCode, 400)
+    assert.match(response.body, /Select the destination type/)
+    assert.match(response.body, /NCCIS code &quot;310&quot; \(Apprenticeship\) needs a destination/)
+    assert.match(response.body, /no destination type is selected/)
+    assert.doesNotMatch(response.body, /which has no NCCIS code/)
+  })
+
+  it('unknown NCCIS code explained', async () => {
+    const fields = spellForm({ nccis: '999' })
+    const response = await postForm(test.app, urls().form, urls().page, fields)
+
+    assert.equal(response.statusCode, 400)
+    assert.match(response.body, /NCCIS code &quot;999&quot; is not in the 2025\/26 NCCIS code list/)
+    assert.doesNotMatch(response.body, /which has no NCCIS code/)
+  })
+
+  it('letters as a student id not found', async () => {
+    const page = await test.app.inject('/students/abc/destinations')
+    const form = await test.app.inject('/students/abc/destinations/new')
+    const post = await postForm(test.app, urls().form, '/students/abc/destinations', spellForm())
+
+    for (const response of [page, form, post]) {
+      assert.equal(response.statusCode, 404)
+      assert.match(response.body, /Student not found/)
+      assert.doesNotMatch(response.body, /Student 0/)
+    }
+  })
+
+  it('year query rejects a year that does not follow', async () => {
+    const response = await test.app.inject(`${urls().page}?year=2026/28`)
+
+    assert.match(response.body, /There is a problem/)
+    assert.match(response.body, /href="#year"/)
+    assert.match(
+      response.body,
+      /Academic year &quot;2026\/28&quot; must end the year after it starts/,
+    )
+    assert.match(response.body, /value="2026\/28"/)
+  })
+
   it('year query chooses the sustained year', async () => {
     const chosen = await test.app.inject(`${urls().page}?year=2026/27`)
     const wrong = await test.app.inject(`${urls().page}?year=twenty`)

@@ -113,6 +113,7 @@ export async function registerDestinationRoutes(
     const defaultYear = destinationYearFor(
       actual.map((spell) => spell.startDate),
       student.dateOfBirth,
+      today(),
     )
     const chosen = state.year ? parseAcademicYear(state.year) : null
     const year = chosen?.ok ? chosen.value : defaultYear

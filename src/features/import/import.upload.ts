@@ -41,16 +41,23 @@ export async function readUploadForm(body: unknown): Promise<UploadForm> {
   }
 }
 
-/** Checks the upload form, returning every problem at once. */
-export function checkUploadForm(form: UploadForm, schoolCount: number): FormErrors {
+/**
+ * Checks the upload form, returning every problem at once. `messages` lets another import word
+ * them for its own files; the register import uses `uploadMessages`.
+ */
+export function checkUploadForm(
+  form: UploadForm,
+  schoolCount: number,
+  messages: typeof uploadMessages = uploadMessages,
+): FormErrors {
   const errors: FormErrors = { list: [], byField: {} }
   const add = (field: string, text: string) => {
     errors.list.push({ href: `#${field}`, text })
     errors.byField[field] = { text }
   }
 
-  if (schoolCount > 1 && form.schoolId === null) add('school', uploadMessages.school)
-  if (!form.file) add('file', uploadMessages.file)
-  else if (form.file.content.length === 0) add('file', uploadMessages.emptyFile)
+  if (schoolCount > 1 && form.schoolId === null) add('school', messages.school)
+  if (!form.file) add('file', messages.file)
+  else if (form.file.content.length === 0) add('file', messages.emptyFile)
   return errors
 }

@@ -3,7 +3,7 @@
 
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { CsvError, parse, type InfoRecord } from 'csv-parse'
+import { CsvError, parse } from 'csv-parse'
 
 import { decodeText } from './decode-text.js'
 import { ImportFileError } from './import.types.js'
@@ -28,9 +28,12 @@ export async function* readCsvRecords(
     relax_quotes: true,
     // Empty lines are kept (and skipped later) so that each record's first line can be counted.
     skip_empty_lines: false,
-    on_record: (cells: string[], context: InfoRecord) => {
+    // The next record's line is counted from the cells, not from csv-parse's `info.lines`. Version
+    // 6.2.1 counts the CR and the LF of a CRLF inside a quoted cell as two lines, which would put
+    // every record after a multi-line cell in a Windows file one line too late.
+    on_record: (cells: string[]) => {
       startLines.push(nextLine)
-      nextLine = context.lines + 1
+      nextLine += 1 + countCellLineBreaks(cells)
       return cells
     },
   })
@@ -64,6 +67,11 @@ async function sampleText(
     yield* decoded
   }
   return { sample, text: replay() }
+}
+
+/** Counts the line breaks inside quoted cells, taking CRLF, LF and a lone CR as one each. */
+function countCellLineBreaks(cells: string[]): number {
+  return cells.reduce((total, cell) => total + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0)
 }
 
 function countLineBreaks(text: string): number {

@@ -76,6 +76,24 @@ describe('readRegister with CSV', () => {
     assert.deepEqual(records[3]?.cells, ['B', 'one'])
   })
 
+  it('numbers lines after a CRLF multi-line cell', async () => {
+    const content = 'UPN,Note\r\nA,"two\r\nlines"\r\nB,one\r\n\r\nC,"x\ny"\r\nD,end\r\n'
+    const { records } = await readAll('a.csv', content)
+
+    assert.deepEqual(
+      records.map((record) => record.line),
+      [1, 2, 4, 5, 6, 8],
+    )
+    assert.deepEqual(records[2]?.cells, ['B', 'one'])
+    assert.deepEqual(records[5]?.cells, ['D', 'end'])
+  })
+
+  it('names the broken line after a CRLF multi-line cell', async () => {
+    const reading = readAll('a.csv', 'UPN,Note\r\nA,"two\r\nlines"\r\nB,"open\r\nC,x\r\n')
+
+    await assert.rejects(reading, /opened on line 4 is never closed/)
+  })
+
   it('keeps UTF-8 split across chunks', async () => {
     const { records, warnings } = await readAll('a.csv', 'Surname\nÓ Súilleabháin\nZoë\n')
 
@@ -105,6 +123,18 @@ describe('readRegister with CSV', () => {
 
   it('rejects an empty file', async () => {
     await assert.rejects(readAll('a.csv', ''), /The file is empty/)
+  })
+
+  it('words file messages with the file label', async () => {
+    const empty = (fileLabel?: string) =>
+      readRegister({ fileName: 'a.csv', stream: streamOf('') }, { maxBytes: MAX_BYTES, fileLabel })
+
+    await assert.rejects(empty(), {
+      message: 'The file is empty. Export the register again and upload it.',
+    })
+    await assert.rejects(empty('destinations file'), {
+      message: 'The file is empty. Export the destinations file again and upload it.',
+    })
   })
 
   it('rejects binary content', async () => {

@@ -28,6 +28,8 @@ export interface RegisterSource {
 export interface ReadOptions {
   /** Largest file accepted, in bytes. */
   maxBytes: number
+  /** The name of the file's contents in messages, such as "destinations file". Defaults to "register". */
+  fileLabel?: string
 }
 
 export interface RegisterReader {
@@ -41,6 +43,8 @@ export interface RegisterReader {
 export interface ByteLimit {
   maxBytes: number
   exceeded: boolean
+  /** The ReadOptions file label, for the size limit message. */
+  fileLabel: string
 }
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04])
@@ -55,22 +59,24 @@ export async function readRegister(
   source: RegisterSource,
   options: ReadOptions,
 ): Promise<RegisterReader> {
-  const limit: ByteLimit = { maxBytes: options.maxBytes, exceeded: false }
+  const fileLabel = options.fileLabel ?? 'register'
+  const limit: ByteLimit = { maxBytes: options.maxBytes, exceeded: false, fileLabel }
   const { head, chunks } = await peekBytes(countBytes(source.stream, limit), 8)
   if (limit.exceeded) throw sizeLimitError(limit)
 
-  const format = detectFormat(source.fileName, head)
+  const format = detectFormat(source.fileName, head, fileLabel)
   const warnings: string[] = []
-  const read = format === 'xlsx' ? readXlsxRecords(chunks) : readCsvRecords(chunks, warnings)
+  const read =
+    format === 'xlsx' ? readXlsxRecords(chunks, fileLabel) : readCsvRecords(chunks, warnings)
   return { format, warnings, records: checkLimit(read, limit) }
 }
 
-function detectFormat(fileName: string, head: Buffer): 'csv' | 'xlsx' {
+function detectFormat(fileName: string, head: Buffer, fileLabel: string): 'csv' | 'xlsx' {
   const extension = extname(fileName).toLowerCase()
   const isZip = head.subarray(0, 4).equals(ZIP_SIGNATURE)
 
   if (head.length === 0) {
-    throw new ImportFileError('The file is empty. Export the register again and upload it.')
+    throw new ImportFileError(`The file is empty. Export the ${fileLabel} again and upload it.`)
   }
   if (head.subarray(0, 8).equals(OLE_SIGNATURE) || extension === '.xls') {
     throw new ImportFileError(
@@ -150,7 +156,7 @@ async function* checkLimit(
 function sizeLimitError(limit: ByteLimit): ImportFileError {
   return new ImportFileError(
     `The file is larger than the ${formatLimit(limit.maxBytes)} limit. Remove columns or rows ` +
-      'you do not need, or split the register into smaller files and upload them one at a time.',
+      `you do not need, or split the ${limit.fileLabel} into smaller files and upload them one at a time.`,
   )
 }
 

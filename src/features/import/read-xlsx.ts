@@ -26,7 +26,10 @@ const READER_OPTIONS = {
  * Yields the rows of every worksheet, in the order the workbook stores them. Empty rows are not
  * yielded; `line` is the worksheet row number either way.
  */
-export async function* readXlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawRecord> {
+export async function* readXlsxRecords(
+  chunks: AsyncIterable<Buffer>,
+  fileLabel = 'register',
+): AsyncGenerator<RawRecord> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), READER_OPTIONS)
   let sheet = 0
   try {
@@ -34,7 +37,7 @@ export async function* readXlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGene
       sheet++
       for await (const row of worksheet) {
         const cells = toCells(row.values)
-        checkCellLengths(cells, sheet, row.number)
+        checkCellLengths(cells, { sheet, line: row.number, fileLabel })
         yield { line: row.number, sheet, cells }
       }
     }
@@ -49,7 +52,10 @@ export async function* readXlsxRecords(chunks: AsyncIterable<Buffer>): AsyncGene
 
 // NOTE: exceljs stores the workbook's shared strings in memory before the first row arrives, so
 // this check bounds what reaches validation and the database, not what exceljs itself allocates.
-function checkCellLengths(cells: CellValue[], sheet: number, line: number): void {
+function checkCellLengths(
+  cells: CellValue[],
+  { sheet, line, fileLabel }: { sheet: number; line: number; fileLabel: string },
+): void {
   const index = cells.findIndex(
     (cell) => typeof cell === 'string' && cell.length > MAX_XLSX_CELL_LENGTH,
   )
@@ -57,8 +63,8 @@ function checkCellLengths(cells: CellValue[], sheet: number, line: number): void
   const length = (cells[index] as string).length.toLocaleString('en-GB')
   throw new ImportFileError(
     `Cell ${columnLetters(index)}${line} of worksheet ${sheet} has ${length} characters, ` +
-      `more than the ${MAX_XLSX_CELL_LENGTH.toLocaleString('en-GB')} a register cell can have, ` +
-      'so the workbook may be damaged. Check that cell in Excel, or export the register again.',
+      `more than the ${MAX_XLSX_CELL_LENGTH.toLocaleString('en-GB')} a ${fileLabel} cell can have, ` +
+      `so the workbook may be damaged. Check that cell in Excel, or export the ${fileLabel} again.`,
   )
 }
 

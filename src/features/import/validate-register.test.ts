@@ -180,6 +180,20 @@ describe('validateRegister file rules', () => {
     assert.equal(row.input?.provisionCode, 'E')
   })
 
+  it('numbers rows after a CRLF multi-line cell', async () => {
+    const header = `${HEADER},Notes`
+    const rows = [
+      'B801200005001,Ng,Ann,01/09/2010,9,K,ASD,"Two\r\nlines"',
+      'C801200005002,Ali,Sam,01/09/2010,9,K,ASD,',
+    ]
+    const file = await validateText([header, ...rows, ''].join('\r\n'))
+
+    assert.deepEqual(
+      file.rows.map((row) => row.line),
+      [2, 4],
+    )
+  })
+
   it('reads Windows-1252 names with a warning', async () => {
     const text = `${HEADER}\nB801200005001,Ng,Zo\u00eb,01/09/2010,9,K,ASD\n`
     const file = await validateText(Buffer.from(text, 'latin1'))

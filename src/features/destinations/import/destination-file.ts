@@ -128,7 +128,8 @@ export async function readDestinationFile(
   source: RegisterSource,
   options: ReadOptions,
 ): Promise<DestinationFile> {
-  const reader = await readRegister(source, options)
+  // The shared readers name the file in their messages, and this one is not a register.
+  const reader = await readRegister(source, { ...options, fileLabel: 'destinations file' })
   let header: Header | null = null
   let searched = 0
   const rows: DestinationFileRow[] = []

@@ -100,7 +100,8 @@ describe('destinations import pages', () => {
     assert.match(preview.body, /New/)
     assert.match(preview.body, /Rejected/)
     assert.match(preview.body, /Destination Type &quot;gap-year&quot;/)
-    assert.match(preview.body, /Import 1 new destinations/)
+    assert.match(preview.body, /Import 1 new destination\s*</)
+    assert.doesNotMatch(preview.body, /nothing to import/)
     assert.equal(cancelled.statusCode, 303)
     assert.equal(after.statusCode, 404)
     const page = await test.services.destinations.getDestinations(
@@ -108,6 +109,46 @@ describe('destinations import pages', () => {
       studentId,
     )
     assert.equal(page?.spells.length, 0)
+  })
+
+  it('import button counts new destinations', async () => {
+    const others = [aCheckedUpn(), aCheckedUpn()]
+    const inputs = others.map((other) => aStudentInput({ upn: other, dateOfBirth: '2009-05-01' }))
+    const register = aValidFile(inputs.map((input, index) => aValidRow(input, index + 2)))
+    const registered = await test.services.imports.preview(test.schoolId, register, 'r.csv')
+    await test.services.imports.commit(registered.id)
+    const lines = [upn, ...others].map((each) => `${each},apprenticeship,01/10/2025,Garage,actual`)
+
+    const uploaded = await upload(test, [HEADER, ...lines, ''].join('\n'))
+    const preview = await test.app.inject(String(uploaded.headers.location))
+    await postForm(
+      test.app,
+      String(uploaded.headers.location),
+      `${uploaded.headers.location}/cancel`,
+      {},
+    )
+
+    assert.match(preview.body, /Import 3 new destinations\s*</)
+  })
+
+  it('no import button when nothing is new', async () => {
+    const csv = `${HEADER}\n${upn},gap-year,03/09/2025,,actual\n`
+    const uploaded = await upload(test, csv)
+    const preview = await test.app.inject(String(uploaded.headers.location))
+
+    assert.equal(preview.statusCode, 200)
+    assert.doesNotMatch(preview.body, /id="commit"/)
+    assert.doesNotMatch(preview.body, /Import 0 new/)
+    assert.match(preview.body, /nothing to import/)
+    assert.match(preview.body, /1 row is rejected: fix it in the file/)
+  })
+
+  it('empty file named as a destinations file', async () => {
+    const response = await upload(test, '')
+
+    assert.equal(response.statusCode, 400)
+    assert.match(response.body, /The selected file is empty. Export the destinations file again/)
+    assert.doesNotMatch(response.body, /register/)
   })
 
   it('commit writes the accepted rows', async () => {

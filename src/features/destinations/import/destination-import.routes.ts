@@ -19,6 +19,12 @@ type PreviewRequest = FastifyRequest<{ Params: { previewId: string } }>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
+/** The upload form's messages, worded for a destinations file rather than a register. */
+export const destinationUploadMessages = {
+  ...uploadMessages,
+  emptyFile: 'The selected file is empty. Export the destinations file again and upload it.',
+}
+
 const SAVED_MESSAGES: Record<string, string> = {
   committed: 'Destinations imported.',
   cancelled: 'Import cancelled. Nothing was written.',
@@ -64,7 +70,7 @@ export async function registerDestinationImportRoutes(
   app.post('/destinations/import', access, async (request, reply) => {
     const scope = requestScope(request)
     const form = await readUploadForm(request.body)
-    const errors = checkUploadForm(form, scope.schoolIds.length)
+    const errors = checkUploadForm(form, scope.schoolIds.length, destinationUploadMessages)
     const answers = { schoolId: form.schoolId }
     const chosen =
       form.schoolId !== null
@@ -76,7 +82,9 @@ export async function registerDestinationImportRoutes(
           : null
     const schoolId = errors.list.length === 0 ? chosen : null
     if (!form.file || schoolId === null) {
-      const pageErrors = errors.list.length ? errors : fieldError('school', uploadMessages.school)
+      const pageErrors = errors.list.length
+        ? errors
+        : fieldError('school', destinationUploadMessages.school)
       return renderUpload(reply, scope, { errors: pageErrors, answers })
     }
 

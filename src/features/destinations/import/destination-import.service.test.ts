@@ -237,4 +237,100 @@ forEachEngine('destination import', (getDatabase) => {
       DestinationPreviewError,
     )
   })
+
+  test('NCCIS code in the type column accepted', async () => {
+    const { destinationImports, school, ada, bea } = await setUp()
+    const csv = [
+      'UPN,Destination Type,Start Date,Hours per week,Paid,Intended or actual',
+      `${ada.upn},310,01/09/2025,30,yes,actual`,
+      `${bea.upn},330,01/10/2025,37.5,yes,actual`,
+      `${ada.upn},999,01/09/2025,,,actual`,
+      `${bea.upn},410,01/09/2025,,,actual`,
+    ].join('\n')
+
+    const preview = await destinationImports.previewFile(school.id, csvSource(csv), OPTIONS)
+
+    assert.deepEqual(
+      preview.rows.map((row) => row.status),
+      ['new', 'new', 'rejected', 'rejected'],
+    )
+    assert.equal(preview.rows[0]?.spell?.type, 'apprenticeship')
+    assert.equal(preview.rows[1]?.spell?.type, 'paid-employment')
+    assert.equal(preview.rows[1]?.spell?.nccisCode, '330')
+    const unknown = preview.rows[2]?.errors[0]
+    assert.equal(unknown?.column, 'Destination Type')
+    assert.match(unknown?.message ?? '', /"999" is not an NCCIS code or a destination type/)
+    assert.doesNotMatch(unknown?.message ?? '', /give an NCCIS code instead/)
+    assert.match(preview.rows[3]?.errors[0]?.message ?? '', /fits no one destination type/)
+  })
+
+  test('type and NCCIS columns with different codes rejected', async () => {
+    const { destinationImports, school, ada } = await setUp()
+    const csv = `UPN,Destination Type,NCCIS Code,Start Date\n${ada.upn},310,230,01/09/2025\n`
+
+    const preview = await destinationImports.previewFile(school.id, csvSource(csv), OPTIONS)
+
+    assert.equal(preview.rows[0]?.status, 'rejected')
+    assert.match(
+      preview.rows[0]?.errors[0]?.message ?? '',
+      /"310" is read as an NCCIS code, but NCCIS Code gives another code, "230"/,
+    )
+  })
+
+  test('negative hours and future actual starts rejected', async () => {
+    const { destinationImports, school, ada, bea } = await setUp()
+    const csv = [
+      HEADER,
+      `${ada.upn},paid-employment,,01/09/2025,,-5,yes,Cafe,,actual,`,
+      `${bea.upn},further-education-college,,10/01/2027,,,,College,,actual,`,
+      `${bea.upn},further-education-college,,10/01/2027,,,,College,,intended,`,
+    ].join('\n')
+
+    const preview = await destinationImports.previewFile(school.id, csvSource(csv), OPTIONS)
+
+    const hours = preview.rows[0]?.errors[0]
+    assert.equal(hours?.column, 'Hours per week')
+    assert.match(hours?.message ?? '', /Hours per week "-5" cannot be negative/)
+    const future = preview.rows[1]?.errors[0]
+    assert.equal(future?.column, 'Start Date')
+    assert.match(future?.message ?? '', /10 January 2027 is after today \(4 December 2026\)/)
+    assert.match(future?.message ?? '', /Record it as intended until it starts/)
+    assert.equal(preview.rows[2]?.status, 'new')
+  })
+
+  test('CRLF file numbers rows after a multi-line cell', async () => {
+    const { destinationImports, school, ada, bea } = await setUp()
+    const csv = [
+      'UPN,Destination Type,Start Date,Provider',
+      `${ada.upn},further-education-college,01/09/2025,"Riverside\r\nCollege"`,
+      `${bea.upn},gap-year,01/09/2025,`,
+      '',
+    ].join('\r\n')
+
+    const preview = await destinationImports.previewFile(school.id, csvSource(csv), OPTIONS)
+
+    assert.deepEqual(
+      preview.rows.map((row) => row.line),
+      [2, 4],
+    )
+  })
+
+  test('file messages name a destinations file', async () => {
+    const { destinationImports, school } = await setUp()
+    const small = { ...OPTIONS, maxBytes: 10 }
+
+    await assert.rejects(
+      destinationImports.previewFile(school.id, csvSource(''), OPTIONS),
+      (error: unknown) =>
+        error instanceof ImportFileError &&
+        error.message === 'The file is empty. Export the destinations file again and upload it.',
+    )
+    await assert.rejects(
+      destinationImports.previewFile(school.id, csvSource(`${HEADER}\n`), small),
+      (error: unknown) =>
+        error instanceof ImportFileError &&
+        /split the destinations file into smaller files/.test(error.message) &&
+        !/register/.test(error.message),
+    )
+  })
 })

@@ -52,12 +52,38 @@ function rowCells(row: StoredDestinationRow) {
   ]
 }
 
+function rowsAre(count: number): string {
+  return count === 1 ? '1 row is' : `${count} rows are`
+}
+
+/** Returns the import button's text, with the count of new destinations it writes. */
+export function commitButtonText(newCount: number): string {
+  return newCount === 1 ? 'Import 1 new destination' : `Import ${newCount} new destinations`
+}
+
+/** Explains why a preview with no new row has no import button. */
+export function nothingToImportText(summary: DestinationPreview['summary']): string {
+  const parts = ['No row of this file is a new destination, so there is nothing to import.']
+  if (summary.unchanged > 0) {
+    parts.push(`${rowsAre(summary.unchanged)} already recorded or repeated in the file.`)
+  }
+  if (summary.rejected > 0) {
+    const them = summary.rejected === 1 ? 'it' : 'them'
+    parts.push(
+      `${rowsAre(summary.rejected)} rejected: fix ${them} in the file and upload it again.`,
+    )
+  }
+  return parts.join(' ')
+}
+
 export function previewPageContext(preview: DestinationPreview, schoolName: string) {
   const { summary } = preview
   return {
     pageTitle: 'Check the destinations before importing',
     preview,
     schoolName,
+    commitText: summary.new > 0 ? commitButtonText(summary.new) : null,
+    nothingToImport: summary.new > 0 ? null : nothingToImportText(summary),
     summaryRows: [
       { key: { text: 'New destinations' }, value: { text: String(summary.new) } },
       { key: { text: 'Unchanged duplicates' }, value: { text: String(summary.unchanged) } },

@@ -3,6 +3,7 @@
 // naming the column as written, the value and the fix.
 import { parseCalendarDate } from '../../../domain/dates.js'
 import { DESTINATION_TYPES, findDestinationType } from '../../../domain/destination-types.js'
+import { MAX_HOURS_PER_WEEK } from '../../../domain/destinations.js'
 import { destinationTypeForNccisCode, findNccisCode } from '../../../domain/nccis-codes.js'
 import { matchKey } from '../../../domain/text.js'
 import type { IsoDate } from '../../../domain/types.js'
@@ -168,7 +169,13 @@ function typeIdFrom(text: string): string | null {
   return DESTINATION_TYPES.find((type) => matchKey(type.label) === key)?.id ?? null
 }
 
-/** Reads the type from its id, its label or, when no type is given, the NCCIS code. */
+/** A type cell of three digits is read as an NCCIS code, because no type id or label is digits. */
+const NCCIS_CODE_PATTERN = /^\d{3}$/
+
+/**
+ * Reads the type from its id or label, or from the NCCIS code when the type cell is empty or is
+ * itself an NCCIS code.
+ */
 function readType(row: DestinationFileRow, issues: RowIssues) {
   const typeCell = row.cells.type
   const codeCell = row.cells.nccisCode
@@ -180,12 +187,15 @@ function readType(row: DestinationFileRow, issues: RowIssues) {
     )
   }
 
+  if (filled(typeCell) && NCCIS_CODE_PATTERN.test(typeCell.text.trim())) {
+    return readTypeCellCode(typeCell, code, codeCell, issues)
+  }
   if (filled(typeCell)) {
     const id = typeIdFrom(typeCell.text)
     if (id) return { type: id, nccisCode: code }
     issues.error(
       typeCell,
-      `${typeCell.column} "${typeCell.text}" is not a destination type. Enter a type id such as further-education-college, apprenticeship or not-known, or give an NCCIS code instead.`,
+      `${typeCell.column} "${typeCell.text}" is not a destination type. Enter a type id such as further-education-college, apprenticeship or not-known, or an NCCIS code such as 230.`,
     )
     return { type: null, nccisCode: code }
   }
@@ -207,6 +217,39 @@ function readType(row: DestinationFileRow, issues: RowIssues) {
   return { type: fromCode, nccisCode: code }
 }
 
+/** Reads an NCCIS code written in the type column, checking it against any NCCIS code column. */
+function readTypeCellCode(
+  typeCell: DestinationCell,
+  code: string,
+  codeCell: DestinationCell | undefined,
+  issues: RowIssues,
+) {
+  const typed = typeCell.text.trim()
+  if (code !== '' && code !== typed) {
+    issues.error(
+      typeCell,
+      `${typeCell.column} "${typed}" is read as an NCCIS code, but ${codeCell?.column} gives another code, "${code}". Keep the right code in one column, or enter the destination type id in ${typeCell.column}.`,
+    )
+    return { type: null, nccisCode: code }
+  }
+  const known = findNccisCode(typed)
+  if (!known) {
+    issues.error(
+      typeCell,
+      `${typeCell.column} "${typed}" is not an NCCIS code or a destination type. Enter an NCCIS code from the list, such as 230, or a type id such as further-education-college.`,
+    )
+    return { type: null, nccisCode: typed }
+  }
+  const fromCode = destinationTypeForNccisCode(typed)
+  if (!fromCode) {
+    issues.error(
+      typeCell,
+      `${typeCell.column} "${typed}" is the NCCIS code for ${known.label}, which fits no one destination type. Enter the destination type id in ${typeCell.column} and put the code in an NCCIS Code column.`,
+    )
+  }
+  return { type: fromCode, nccisCode: typed }
+}
+
 function readDate(cell: DestinationCell | undefined, issues: RowIssues): string | undefined {
   if (!filled(cell)) return undefined
   if (cell.kind === 'date') return cell.text
@@ -221,6 +264,13 @@ function readDate(cell: DestinationCell | undefined, issues: RowIssues): string 
 function readHours(cell: DestinationCell | undefined, issues: RowIssues): number | undefined {
   if (!filled(cell)) return undefined
   const text = cell.text.trim()
+  if (/^-\s*\d/.test(text)) {
+    issues.error(
+      cell,
+      `${cell.column} "${cell.text}" cannot be negative. Enter the usual hours in one week, from 0 to ${MAX_HOURS_PER_WEEK}, like 16 or 37.5.`,
+    )
+    return undefined
+  }
   if (!/^\d{1,3}(\.\d+)?$/.test(text)) {
     issues.error(
       cell,
