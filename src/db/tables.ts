@@ -329,6 +329,8 @@ export interface CareersActivityStudentTable {
   /** Adjustments made for this student, beyond the activity's own. */
   adjustments: string | null
   reflection: string | null
+  /** Starts at 1 and rises by 1 on each change to the adjustments or reflection. */
+  version: Generated<number>
 }
 
 export interface DestinationSpellTable {

@@ -131,10 +131,12 @@ async function addStudentParts(
       reflection: random.chance(0.6) ? random.pick(reflections) : null,
     }
     if (!part.adjustments && !part.reflection) part.reflection = random.pick(reflections)
+    // Each part is written once, just after the activity is recorded, so it is at version 1.
     const result = await services.activities.changeStudentPart(
       scope,
       activityId,
       student.id,
+      1,
       part,
       DEMO_ACTOR,
     )
@@ -170,6 +172,7 @@ async function addInterviews(context: DemoContext, students: DemoStudent[]): Pro
         context.scope,
         id,
         student.id,
+        1,
         part,
         DEMO_ACTOR,
       )

@@ -7,6 +7,7 @@ import {
   checkActivityFields,
   cohortCoverage,
   compareYearGroups,
+  isPlanned,
   studentCoverage,
 } from './careers-activities.js'
 import type { ActivityFields } from './careers-activities.js'
@@ -33,41 +34,81 @@ test('each kind has its usual benchmark', () => {
 })
 
 test('studentCoverage counts and dates each benchmark', () => {
-  const coverage = studentCoverage([
-    { benchmark: 5, heldOn: '2026-03-01' },
-    { benchmark: 5, heldOn: '2026-10-12' },
-    { benchmark: 5, heldOn: '2025-06-30' },
-    { benchmark: 8, heldOn: '2026-01-15' },
-  ])
+  const coverage = studentCoverage(
+    [
+      { benchmark: 5, heldOn: '2026-03-01' },
+      { benchmark: 5, heldOn: '2026-10-12' },
+      { benchmark: 5, heldOn: '2025-06-30' },
+      { benchmark: 8, heldOn: '2026-01-15' },
+    ],
+    TODAY,
+  )
 
   assert.deepEqual(
     coverage.map((item) => item.benchmark),
     [2, 3, 4, 5, 6, 7, 8],
   )
-  assert.deepEqual(coverage[3], { benchmark: 5, count: 3, latest: '2026-10-12' })
-  assert.deepEqual(coverage[6], { benchmark: 8, count: 1, latest: '2026-01-15' })
-  assert.deepEqual(coverage[0], { benchmark: 2, count: 0, latest: null })
+  const none = { planned: 0, nextPlanned: null }
+  assert.deepEqual(coverage[3], { benchmark: 5, count: 3, latest: '2026-10-12', ...none })
+  assert.deepEqual(coverage[6], { benchmark: 8, count: 1, latest: '2026-01-15', ...none })
+  assert.deepEqual(coverage[0], { benchmark: 2, count: 0, latest: null, ...none })
+})
+
+test('studentCoverage counts today but not tomorrow', () => {
+  const coverage = studentCoverage(
+    [
+      { benchmark: 5, heldOn: '2026-12-04' },
+      { benchmark: 5, heldOn: '2027-03-01' },
+      { benchmark: 5, heldOn: '2026-12-05' },
+      { benchmark: 7, heldOn: '2027-11-20' },
+    ],
+    TODAY,
+  )
+
+  assert.deepEqual(coverage[3], {
+    benchmark: 5,
+    count: 1,
+    latest: '2026-12-04',
+    planned: 2,
+    nextPlanned: '2026-12-05',
+  })
+  assert.deepEqual(coverage[5], {
+    benchmark: 7,
+    count: 0,
+    latest: null,
+    planned: 1,
+    nextPlanned: '2027-11-20',
+  })
+})
+
+test('isPlanned only after today', () => {
+  assert.equal(isPlanned('2026-12-03', TODAY), false)
+  assert.equal(isPlanned('2026-12-04', TODAY), false)
+  assert.equal(isPlanned('2026-12-05', TODAY), true)
 })
 
 test('studentCoverage ignores benchmark 1', () => {
-  const coverage = studentCoverage([{ benchmark: 1, heldOn: '2026-03-01' }])
+  const coverage = studentCoverage([{ benchmark: 1, heldOn: '2026-03-01' }], TODAY)
 
   assert.ok(coverage.every((item) => item.count === 0))
 })
 
 test('cohortCoverage counts students per year group', () => {
-  const rows = cohortCoverage([
-    { yearGroup: '10', activities: [{ benchmark: 5, heldOn: '2026-03-01' }] },
-    {
-      yearGroup: '10',
-      activities: [
-        { benchmark: 5, heldOn: '2026-03-01' },
-        { benchmark: 5, heldOn: '2026-04-01' },
-      ],
-    },
-    { yearGroup: '10', activities: [] },
-    { yearGroup: '9', activities: [{ benchmark: 7, heldOn: '2026-03-01' }] },
-  ])
+  const rows = cohortCoverage(
+    [
+      { yearGroup: '10', activities: [{ benchmark: 5, heldOn: '2026-03-01' }] },
+      {
+        yearGroup: '10',
+        activities: [
+          { benchmark: 5, heldOn: '2026-03-01' },
+          { benchmark: 5, heldOn: '2026-04-01' },
+        ],
+      },
+      { yearGroup: '10', activities: [] },
+      { yearGroup: '9', activities: [{ benchmark: 7, heldOn: '2026-03-01' }] },
+    ],
+    TODAY,
+  )
 
   assert.deepEqual(
     rows.map((row) => [row.yearGroup, row.students]),
@@ -84,8 +125,22 @@ test('cohortCoverage counts students per year group', () => {
   assert.equal(year9?.share, 0)
 })
 
+test('cohortCoverage leaves out planned activities', () => {
+  const rows = cohortCoverage(
+    [
+      { yearGroup: '10', activities: [{ benchmark: 5, heldOn: '2027-11-20' }] },
+      { yearGroup: '10', activities: [{ benchmark: 5, heldOn: '2026-12-04' }] },
+    ],
+    TODAY,
+  )
+
+  const cell = rows[0]!.benchmarks.find((item) => item.benchmark === 5)
+  assert.equal(cell?.covered, 1)
+  assert.equal(cell?.share, 1 / 2)
+})
+
 test('cohortCoverage of no students is empty', () => {
-  assert.deepEqual(cohortCoverage([]), [])
+  assert.deepEqual(cohortCoverage([], TODAY), [])
 })
 
 test('compareYearGroups orders R, numbers, X, none', () => {
@@ -141,6 +196,27 @@ test('checkActivityFields takes benchmarks 2 to 8 only', () => {
     const problems = checkActivityFields(aValidActivity({ benchmark }), TODAY)
     assert.equal(problems[0]?.field, 'benchmark', `${benchmark}`)
   }
+})
+
+test('checkActivityFields blames the kind for a blank benchmark', () => {
+  const blank = checkActivityFields(aValidActivity({ kind: '', benchmark: null }), TODAY)
+  const chosen = checkActivityFields(aValidActivity({ kind: '', benchmark: 6 }), TODAY)
+  const wrong = checkActivityFields(aValidActivity({ kind: '', benchmark: 9 }), TODAY)
+
+  assert.deepEqual(blank, [{ field: 'kind', message: activityMessages.kindForBenchmark }])
+  assert.deepEqual(chosen, [{ field: 'kind', message: activityMessages.kind }])
+  assert.deepEqual(wrong, [
+    { field: 'kind', message: activityMessages.kind },
+    { field: 'benchmark', message: activityMessages.benchmark(9) },
+  ])
+})
+
+test('benchmark message for an unreadable value', () => {
+  assert.equal(
+    activityMessages.benchmark(Number.NaN),
+    'Benchmark must be a whole number from 2 to 8',
+  )
+  assert.equal(activityMessages.benchmark(9), 'Benchmark must be a number from 2 to 8, not 9')
 })
 
 test('checkActivityFields reports every problem at once', () => {

@@ -62,25 +62,44 @@ export interface ActivityEvidence {
   heldOn: IsoDate
 }
 
+/**
+ * Whether an activity is still to come: dated after today. Such an activity may be recorded, so
+ * that a school can plan ahead, but it is not evidence of a benchmark until its date.
+ */
+export function isPlanned(heldOn: IsoDate, today: IsoDate): boolean {
+  return heldOn > today
+}
+
 export interface BenchmarkCoverage {
   benchmark: StudentBenchmark
-  /** Activities that evidence the benchmark. */
+  /** Activities held on or before today that evidence the benchmark. */
   count: number
   /** The most recent of them, or null when there are none. */
   latest: IsoDate | null
+  /** Activities against the benchmark dated after today, which are not counted yet. */
+  planned: number
+  /** The earliest of the planned activities, or null when there are none. */
+  nextPlanned: IsoDate | null
 }
 
 /**
- * Counts a student's activities against each of Benchmarks 2 to 8, with the latest date of each.
- * An activity recorded against Benchmark 1 or an unknown number counts towards none of them.
+ * Counts a student's activities held on or before `today` against each of Benchmarks 2 to 8, with
+ * the latest date of each, and lists the planned ones apart. An activity recorded against
+ * Benchmark 1 or an unknown number counts towards none of them.
  */
-export function studentCoverage(activities: readonly ActivityEvidence[]): BenchmarkCoverage[] {
+export function studentCoverage(
+  activities: readonly ActivityEvidence[],
+  today: IsoDate,
+): BenchmarkCoverage[] {
   return STUDENT_BENCHMARKS.map((benchmark) => {
     const dates = activities
       .filter((activity) => activity.benchmark === benchmark)
       .map((activity) => activity.heldOn)
-    const latest = dates.length > 0 ? dates.reduce((a, b) => (b > a ? b : a)) : null
-    return { benchmark, count: dates.length, latest }
+    const held = dates.filter((date) => !isPlanned(date, today))
+    const planned = dates.filter((date) => isPlanned(date, today))
+    const latest = held.length > 0 ? held.reduce((a, b) => (b > a ? b : a)) : null
+    const nextPlanned = planned.length > 0 ? planned.reduce((a, b) => (b < a ? b : a)) : null
+    return { benchmark, count: held.length, latest, planned: planned.length, nextPlanned }
   })
 }
 
@@ -109,10 +128,14 @@ function yearGroupRank(yearGroup: string | null): number {
 }
 
 /**
- * Counts, for each year group, the students with at least one activity evidencing each of
- * Benchmarks 2 to 8. `share` is that count over the year group's students, from 0 to 1.
+ * Counts, for each year group, the students with at least one activity held on or before `today`
+ * evidencing each of Benchmarks 2 to 8. Planned activities, dated after today, are not counted.
+ * `share` is that count over the year group's students, from 0 to 1.
  */
-export function cohortCoverage(students: readonly CohortStudent[]): YearGroupCoverage[] {
+export function cohortCoverage(
+  students: readonly CohortStudent[],
+  today: IsoDate,
+): YearGroupCoverage[] {
   const byYear = new Map<string | null, CohortStudent[]>()
   for (const student of students) {
     byYear.set(student.yearGroup, [...(byYear.get(student.yearGroup) ?? []), student])
@@ -123,7 +146,9 @@ export function cohortCoverage(students: readonly CohortStudent[]): YearGroupCov
     const members = byYear.get(yearGroup) ?? []
     const benchmarks = STUDENT_BENCHMARKS.map((benchmark) => {
       const covered = members.filter((student) =>
-        student.activities.some((activity) => activity.benchmark === benchmark),
+        student.activities.some(
+          (activity) => activity.benchmark === benchmark && !isPlanned(activity.heldOn, today),
+        ),
       ).length
       return { benchmark, covered, share: covered / members.length }
     })
@@ -142,7 +167,11 @@ export interface ActivityFields {
   title: string
   heldOn: IsoDate
   provider: string | null
-  benchmark: number
+  /**
+   * The benchmark chosen, or the kind's usual one when none is chosen. Null when none is chosen
+   * and the kind is unknown, so there is no usual benchmark to take.
+   */
+  benchmark: number | null
   adjustments: string | null
 }
 
@@ -155,6 +184,9 @@ export interface ActivityProblem {
 
 export const activityMessages = {
   kind: 'Select the kind of activity',
+  kindForBenchmark:
+    'Select the kind of activity. The benchmark is left as the usual one for the kind, so it ' +
+    'needs a kind',
   titleMissing: 'Enter a title for the activity',
   titleTooLong: (length: number) =>
     `Title must be ${MAX_TITLE_LENGTH} characters or fewer. It has ${length}`,
@@ -165,7 +197,9 @@ export const activityMessages = {
   dateTooLate: (latest: IsoDate) =>
     `Date of the activity must be no later than ${formatLongDate(latest)}, a year from today`,
   benchmark: (value: number) =>
-    `Benchmark must be a number from 2 to 8, not ${Number.isNaN(value) ? 'blank' : value}`,
+    Number.isNaN(value)
+      ? 'Benchmark must be a whole number from 2 to 8'
+      : `Benchmark must be a number from 2 to 8, not ${value}`,
 }
 
 /** Returns the latest date an activity may be recorded for: one year after today. */
@@ -178,7 +212,13 @@ export function checkActivityFields(fields: ActivityFields, today: IsoDate): Act
   const problems: ActivityProblem[] = []
   const add = (field: ActivityField, message: string) => problems.push({ field, message })
 
-  if (!isActivityKind(fields.kind)) add('kind', activityMessages.kind)
+  // A blank benchmark with no kind is the kind's problem alone: the benchmark would follow from it.
+  if (!isActivityKind(fields.kind)) {
+    add(
+      'kind',
+      fields.benchmark === null ? activityMessages.kindForBenchmark : activityMessages.kind,
+    )
+  }
   if (fields.title === '') add('title', activityMessages.titleMissing)
   else if (fields.title.length > MAX_TITLE_LENGTH) {
     add('title', activityMessages.titleTooLong(fields.title.length))
@@ -193,7 +233,7 @@ export function checkActivityFields(fields: ActivityFields, today: IsoDate): Act
   if ((fields.provider ?? '').length > MAX_PROVIDER_LENGTH) {
     add('provider', activityMessages.providerTooLong)
   }
-  if (!isStudentBenchmark(fields.benchmark)) {
+  if (fields.benchmark !== null && !isStudentBenchmark(fields.benchmark)) {
     add('benchmark', activityMessages.benchmark(fields.benchmark))
   }
   if ((fields.adjustments ?? '').length > MAX_NOTE_LENGTH) {

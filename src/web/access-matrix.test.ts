@@ -94,6 +94,8 @@ const ROUTES: Record<string, Expected> = {
   'POST /activities/:id/students/:studentId': STUDENT_STAFF,
   'GET /activities/:id/students/:studentId/remove': STUDENT_STAFF,
   'POST /activities/:id/students/:studentId/remove': STUDENT_STAFF,
+  'GET /activities/:id/delete': STUDENT_STAFF,
+  'POST /activities/:id/delete': STUDENT_STAFF,
   'GET /students/:id/activities': STUDENT_STAFF,
   'GET /students/:id/plan': STUDENT_STAFF,
   'GET /students/:id/plan/targets': STUDENT_STAFF,

@@ -155,6 +155,48 @@ describe('careers activities in a browser', () => {
     assert.match(await page.locator('#coverage ~ table').innerText(), /Not yet covered/)
   })
 
+  it('planned activity is not counted yet', async () => {
+    const ahead = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000)
+    await page.goto(`${server.baseUrl}/activities/new`)
+    await page.check('#kind-2')
+    await page.fill('#title', 'Planned work experience week')
+    await page.fill('#held-on-day', String(ahead.getUTCDate()))
+    await page.fill('#held-on-month', String(ahead.getUTCMonth() + 1))
+    await page.fill('#held-on-year', String(ahead.getUTCFullYear()))
+    await page.check('#chooser')
+    await page.selectOption('#yearGroup', '11')
+    await page.click('button:has-text("Record activity")')
+    await page.waitForURL(/\/activities\/\d+\?saved=recorded$/)
+    assert.match(await page.locator('.govuk-summary-list').innerText(), /planned: not counted/)
+    await checkPage()
+
+    await page.goto(`${server.baseUrl}/activities`)
+
+    assert.match(await coverageCell('Year 11', 6), /^0 of \d+ \(0%\)$/)
+    const row = page.locator('#activities ~ div table tbody tr', {
+      has: page.locator('a:has-text("Planned work experience week")'),
+    })
+    assert.match(await row.locator('td').first().innerText(), /Planned/)
+    await checkPage()
+  })
+
+  it('activity deleted after confirming', async () => {
+    await page.click('a:has-text("Planned work experience week")')
+    await page.waitForURL(/\/activities\/\d+$/)
+    await page.click('a:has-text("Delete the activity")')
+    await page.waitForURL(/\/activities\/\d+\/delete$/)
+    assert.match(await page.locator('h1').innerText(), /Delete “Planned work experience week”\?/)
+    await checkPage()
+
+    await page.click('button:has-text("Delete activity")')
+
+    await page.waitForURL(/\/activities\?school=\d+&deleted=\d+$/)
+    const banner = await page.locator('.govuk-notification-banner--success').innerText()
+    assert.match(banner, /Activity deleted\. It was removed from the record of \d+ students?/)
+    assert.equal(await page.locator('a:has-text("Planned work experience week")').count(), 0)
+    await checkPage()
+  })
+
   it('no page logged a browser error', () => {
     // The rejected form (400) logs its status, as every form with errors does.
     const expected = /status of 400 \(Bad Request\)/

@@ -53,6 +53,7 @@ describe('activity routes', () => {
   let test: TestApp
   let otherActivityId: number
   let otherStudentId: number
+  let otherSchoolId: number
   let viewerCookie: string
 
   async function post(pageUrl: string, action: string, fields: Fields) {
@@ -91,6 +92,7 @@ describe('activity routes', () => {
     const imports = createImportService(test.database.db)
     const file = aValidFile([aValidRow(aStudentInput({ upn: aUniqueUpn() }))])
     await imports.commit((await imports.preview(other.id, file, 'register.csv')).id)
+    otherSchoolId = other.id
     const otherScope = { schoolIds: [other.id] }
     const student = (await test.services.students.listStudents(otherScope)).students[0]!
     otherStudentId = student.id
@@ -293,7 +295,7 @@ describe('activity routes', () => {
     })
     const body = unescaped(late.body)
 
-    assert.equal(late.statusCode, 400)
+    assert.equal(late.statusCode, 409)
     assert.ok(body.includes(activityServiceMessages.conflict))
     assert.ok(body.includes('value="Typed second"'))
     assert.ok(body.includes('The activity as it is saved now'))
@@ -324,10 +326,15 @@ describe('activity routes', () => {
     const url = `/activities/${id}/students/${studentId}`
 
     const form = await test.app.inject({ url })
-    const saved = await post(url, url, { studentAdjustments: 'Ear defenders', reflection: 'Loud' })
+    const saved = await post(url, url, {
+      studentAdjustments: 'Ear defenders',
+      reflection: 'Loud',
+      version: '1',
+    })
     const page = await test.app.inject({ url: `/activities/${id}` })
 
     assert.equal(form.statusCode, 200)
+    assert.ok(form.body.includes('name="version" value="1"'))
     assert.equal(saved.statusCode, 303)
     assert.match(page.body, /Ear defenders/)
     assert.match(page.body, /Loud/)
@@ -350,7 +357,7 @@ describe('activity routes', () => {
     const url = `/activities/${id}/students/${studentId}/remove`
 
     const confirm = await test.app.inject({ url })
-    const removed = await post(url, url, {})
+    const removed = await post(url, url, { version: '1' })
     const page = await test.app.inject({ url: `/activities/${id}?saved=removed` })
 
     assert.equal(confirm.statusCode, 200)
@@ -422,6 +429,7 @@ describe('activity routes', () => {
     const urls = [
       `/activities/${otherActivityId}`,
       `/activities/${otherActivityId}/edit`,
+      `/activities/${otherActivityId}/delete`,
       student,
       `${student}/remove`,
       `/students/${otherStudentId}/activities`,
@@ -432,12 +440,18 @@ describe('activity routes', () => {
     const posts: [string, Fields][] = [
       [`/activities/${otherActivityId}`, { ...aForm(test.schoolId), version: '1' }],
       [`/activities/${otherActivityId}/students`, { student: String(otherStudentId) }],
-      [student, { reflection: 'x' }],
-      [`${student}/remove`, {}],
+      [student, { reflection: 'x', version: '1' }],
+      [`${student}/remove`, { version: '1' }],
+      [`/activities/${otherActivityId}/delete`, { version: '1', parts: `${otherStudentId}.1` }],
     ]
     for (const [url, fields] of posts) {
       assert.equal((await post('/activities/new', url, fields)).statusCode, 404, url)
     }
+    const stored = await test.services.activities.getActivity(
+      { schoolIds: [otherSchoolId] },
+      otherActivityId,
+    )
+    assert.equal(stored?.participants[0]?.reflection, null)
   })
 
   it('gives 404 for a malformed id', async () => {
@@ -451,6 +465,210 @@ describe('activity routes', () => {
       const response = await test.app.inject({ url, headers: { cookie: viewerCookie } })
       assert.equal(response.statusCode, 403, url)
     }
+  })
+  it('empty form blames the missing kind', async () => {
+    const response = await post('/activities/new', '/activities', {
+      school: String(test.schoolId),
+      benchmark: '',
+    })
+    const body = unescaped(response.body)
+
+    assert.equal(response.statusCode, 400)
+    assert.ok(body.includes(activityMessages.kindForBenchmark))
+    assert.ok(body.includes('href="#kind"'))
+    assert.ok(!body.includes('href="#benchmark"'))
+    assert.doesNotMatch(body, /Benchmark must be/)
+  })
+
+  it('stale reflection save keeps both texts', async () => {
+    const id = await record({ title: 'Two editors' })
+    const [studentId] = await yearTenIds()
+    const url = `/activities/${id}/students/${studentId}`
+
+    const first = await post(url, url, {
+      studentAdjustments: 'Ear defenders',
+      reflection: 'A: enjoyed the bakery course',
+      version: '1',
+    })
+    const late = await post(url, url, {
+      studentAdjustments: '',
+      reflection: 'B: was anxious',
+      version: '1',
+    })
+    const body = unescaped(late.body)
+
+    assert.equal(first.statusCode, 303)
+    assert.equal(late.statusCode, 409)
+    assert.match(body, /<title>Error: /)
+    assert.ok(body.includes(activityServiceMessages.partConflict))
+    assert.ok(body.includes('href="#saved-version"'))
+    assert.ok(body.includes('What is saved now'))
+    assert.ok(body.includes('A: enjoyed the bakery course'))
+    assert.ok(body.includes('Ear defenders'))
+    assert.ok(body.includes('B: was anxious</textarea>'))
+    assert.ok(body.includes('name="version" value="2"'))
+
+    const again = await post(url, url, {
+      studentAdjustments: '',
+      reflection: 'B: was anxious',
+      version: '2',
+    })
+    const page = await test.app.inject({ url: `/activities/${id}` })
+
+    assert.equal(again.statusCode, 303)
+    assert.match(page.body, /B: was anxious/)
+    assert.doesNotMatch(page.body, /A: enjoyed the bakery course/)
+  })
+
+  it('reflection save without version rejected', async () => {
+    const id = await record({ title: 'No version' })
+    const [studentId] = await yearTenIds()
+    const url = `/activities/${id}/students/${studentId}`
+
+    const response = await post(url, url, { studentAdjustments: '', reflection: 'Typed' })
+    const detail = await test.services.activities.getActivity({ schoolIds: [test.schoolId] }, id)
+
+    assert.equal(response.statusCode, 409)
+    assert.ok(response.body.includes('Typed</textarea>'))
+    assert.equal(detail?.participants.find((item) => item.id === studentId)?.reflection, null)
+  })
+
+  it('stale remove shows the saved part', async () => {
+    const id = await record({ title: 'Stale removal' })
+    const [studentId] = await yearTenIds()
+    const partUrl = `/activities/${id}/students/${studentId}`
+    const url = `${partUrl}/remove`
+    const confirm = await test.app.inject({ url })
+    await post(partUrl, partUrl, {
+      studentAdjustments: '',
+      reflection: 'Saved after the confirm page',
+      version: '1',
+    })
+
+    const removed = await post(url, url, { version: '1' })
+    const body = unescaped(removed.body)
+
+    assert.ok(confirm.body.includes('name="version" value="1"'))
+    assert.equal(removed.statusCode, 409)
+    assert.ok(body.includes(activityServiceMessages.removeConflict))
+    assert.ok(body.includes('Saved after the confirm page'))
+    assert.ok(body.includes('name="version" value="2"'))
+    assert.equal((await test.app.inject({ url: partUrl })).statusCode, 200)
+  })
+
+  it('deletes an activity after confirming', async () => {
+    const count = (await yearTenIds()).length
+    const id = await record({ title: 'Recorded by mistake' })
+    const url = `/activities/${id}/delete`
+
+    const activityPage = await test.app.inject({ url: `/activities/${id}` })
+    const confirm = await test.app.inject({ url })
+    const parts = /name="parts" value="([^"]*)"/.exec(confirm.body)?.[1] ?? ''
+    const deleted = await post(url, url, { version: '1', parts })
+    const list = await test.app.inject({ url: String(deleted.headers.location) })
+
+    assert.ok(activityPage.body.includes(`href="/activities/${id}/delete"`))
+    assert.equal(confirm.statusCode, 200)
+    assert.match(confirm.body, /Delete activity/)
+    assert.ok(confirm.body.includes('name="version" value="1"'))
+    assert.equal(parts.split(' ').length, count)
+    assert.equal(deleted.statusCode, 303)
+    assert.equal(deleted.headers.location, `/activities?school=${test.schoolId}&deleted=${count}`)
+    assert.match(
+      list.body,
+      new RegExp(`Activity deleted. It was removed from the record of ${count} students`),
+    )
+    assert.doesNotMatch(list.body, /Recorded by mistake/)
+    assert.equal((await test.app.inject({ url: `/activities/${id}` })).statusCode, 404)
+    assert.equal((await test.app.inject({ url })).statusCode, 404)
+    assert.equal((await post('/activities/new', url, { version: '1', parts })).statusCode, 404)
+  })
+
+  it('stale delete keeps the activity', async () => {
+    const id = await record({ title: 'Delete conflict' })
+    const [studentId] = await yearTenIds()
+    const url = `/activities/${id}/delete`
+    const confirm = await test.app.inject({ url })
+    const parts = /name="parts" value="([^"]*)"/.exec(confirm.body)?.[1] ?? ''
+    const partUrl = `/activities/${id}/students/${studentId}`
+    await post(partUrl, partUrl, {
+      studentAdjustments: '',
+      reflection: 'Written while the delete page was open',
+      version: '1',
+    })
+
+    const stale = await post(url, url, { version: '1', parts })
+    const body = unescaped(stale.body)
+    const fresh = /name="parts" value="([^"]*)"/.exec(stale.body)?.[1] ?? ''
+
+    assert.equal(stale.statusCode, 409)
+    assert.ok(body.includes(activityServiceMessages.deleteConflict))
+    assert.ok(body.includes('href="#saved-version"'))
+    assert.notEqual(fresh, parts)
+    assert.equal((await test.app.inject({ url: `/activities/${id}` })).statusCode, 200)
+
+    const again = await post(url, url, { version: '1', parts: fresh })
+
+    assert.equal(again.statusCode, 303)
+  })
+
+  it('rejects part and delete posts without CSRF', async () => {
+    const id = await record({ title: 'CSRF check' })
+    const [studentId] = await yearTenIds()
+    const { cookie } = await formSession(test.app, `/activities/${id}`)
+    const posts: [string, Fields][] = [
+      [`/activities/${id}/students/${studentId}`, { reflection: 'x', version: '1' }],
+      [`/activities/${id}/students/${studentId}/remove`, { version: '1' }],
+      [`/activities/${id}/delete`, { version: '1', parts: '' }],
+    ]
+
+    for (const [url, fields] of posts) {
+      const response = await test.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: encode(fields),
+      })
+      assert.equal(response.statusCode, 403, url)
+      assert.match(response.body, /The form has expired/)
+    }
+    assert.equal((await test.app.inject({ url: `/activities/${id}` })).statusCode, 200)
+  })
+
+  it('shows a future activity as planned', async () => {
+    const [studentId] = await yearTenIds()
+    // Thirty days ahead of the real clock, which the routes read.
+    const ahead = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000)
+    const id = await record({
+      title: 'Planned work experience',
+      kind: 'workplace_experience',
+      chooser: 'students',
+      students: [String(studentId)],
+      'held-on-day': String(ahead.getUTCDate()),
+      'held-on-month': String(ahead.getUTCMonth() + 1),
+      'held-on-year': String(ahead.getUTCFullYear()),
+    })
+
+    const list = await test.app.inject({ url: '/activities' })
+    const student = await test.app.inject({ url: `/students/${studentId}/activities` })
+    const activity = await test.app.inject({ url: `/activities/${id}` })
+    const rows = list.body.split('<tr class="govuk-table__row">')
+    const plannedRow = rows.find((row) => row.includes(`href="/activities/${id}"`)) ?? ''
+    const heldRows = rows.filter((row) => row.includes('20 November 2026'))
+
+    assert.match(plannedRow, /Planned/)
+    assert.ok(heldRows.length > 0)
+    assert.ok(heldRows.every((row) => !row.includes('Planned')))
+    assert.match(
+      list.body,
+      /Planned\s+activities, dated after today, are not counted until their date/,
+    )
+    assert.match(student.body, /Planned\s+activities, dated after today, are not counted/)
+    assert.match(
+      student.body,
+      /Not yet covered\. Planned: 1 activity, the next on \d{1,2} \w+ \d{4}/,
+    )
+    assert.match(activity.body, /\(planned: not counted as coverage until this date\)/)
   })
   // Last, because it gives the test user a second school.
   it('asks a user with two schools to pick one', async () => {

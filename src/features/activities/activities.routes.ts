@@ -44,7 +44,15 @@ const listQuerySchema = z.object({
     .optional()
     .catch(undefined),
   page: z.coerce.number().int().positive().max(100_000).optional().catch(undefined),
+  /** Set by the redirect after a delete: the number of students the activity was recorded for. */
+  deleted: z.coerce.number().int().min(0).max(100_000).optional().catch(undefined),
 })
+
+function deletedMessage(count: number | undefined): string | undefined {
+  if (count === undefined) return undefined
+  const students = `${count} ${count === 1 ? 'student' : 'students'}`
+  return `Activity deleted. It was removed from the record of ${students}.`
+}
 
 const newQuerySchema = z.object({
   school: z.coerce.number().int().positive().optional().catch(undefined),
@@ -85,6 +93,7 @@ export async function registerActivitiesRoutes(app: FastifyInstance, activities:
     const pageCount = Math.ceil(listed.total / listed.pageSize)
     return reply.view('activities/views/list.njk', {
       pageTitle: 'Careers activities',
+      deletedMessage: deletedMessage(query.deleted),
       schoolId,
       schools: schools.map((school) => ({ value: school.id, text: school.name })),
       query,
@@ -101,6 +110,7 @@ export async function registerActivitiesRoutes(app: FastifyInstance, activities:
         title: item.title,
         kind: kindLabel(item.kind),
         heldOn: formatLongDate(item.heldOn),
+        planned: item.planned,
         benchmark: activitySummary(item).benchmark,
         students: item.studentCount,
       })),

@@ -67,17 +67,28 @@ export function coverageTable(rows: YearGroupCoverage[]) {
   }))
 }
 
-/** Describes a student's coverage of each benchmark, in today's wording. */
+function activityCount(count: number): string {
+  return `${count} ${count === 1 ? 'activity' : 'activities'}`
+}
+
+/** Describes a student's coverage of each benchmark, in today's wording, with planned ones apart. */
 export function studentCoverageRows(coverage: BenchmarkCoverage[], today: IsoDate) {
-  return coverage.map((item) => ({
-    benchmark: item.benchmark,
-    name: benchmarkOn(item.benchmark, today).benchmark.name,
-    covered: item.count > 0,
-    text:
+  return coverage.map((item) => {
+    const held =
       item.latest === null
         ? 'Not yet covered'
-        : `Covered: ${item.count} ${item.count === 1 ? 'activity' : 'activities'}, the latest on ${formatLongDate(item.latest)}`,
-  }))
+        : `Covered: ${activityCount(item.count)}, the latest on ${formatLongDate(item.latest)}`
+    const planned =
+      item.nextPlanned === null
+        ? ''
+        : `. Planned: ${activityCount(item.planned)}, the next on ${formatLongDate(item.nextPlanned)}`
+    return {
+      benchmark: item.benchmark,
+      name: benchmarkOn(item.benchmark, today).benchmark.name,
+      covered: item.count > 0,
+      text: held + planned,
+    }
+  })
 }
 
 /** Formats the lines of an activity's summary list. */

@@ -4,6 +4,7 @@ import type { Tables } from '../../db/tables.js'
 import {
   cohortCoverage,
   compareYearGroups,
+  isPlanned,
   studentCoverage,
 } from '../../domain/careers-activities.js'
 import type {
@@ -27,11 +28,15 @@ export interface ActivityDetail {
 
 export interface ActivityListItem extends Activity {
   studentCount: number
+  /** Dated after today, so not yet counted as coverage. */
+  planned: boolean
 }
 
 export interface StudentActivity extends Activity {
   studentAdjustments: string | null
   reflection: string | null
+  /** Dated after today, so not yet counted as coverage. */
+  planned: boolean
 }
 
 /** The options of the student chooser: the current students, their year groups and groups. */
@@ -41,9 +46,15 @@ export interface ChooserOptions {
   groups: { group: 'one' | 'two'; count: number }[]
 }
 
-/** Creates the read side of the activity service: lists, one activity, coverage and the chooser. */
-export function createActivityReads(db: Kysely<Tables>) {
+/**
+ * Creates the read side of the activity service: lists, one activity, coverage and the chooser.
+ * `clock` sets today, the last day whose activities count as coverage (its UTC date).
+ */
+export function createActivityReads(db: Kysely<Tables>, clock: () => Date = () => new Date()) {
+  const today = () => clock().toISOString().slice(0, 10)
   return {
+    today,
+
     listSchools: (scope: Scope): Promise<School[]> => schools.listSchools(db, scope.schoolIds),
 
     async getActivity(scope: Scope, id: number): Promise<ActivityDetail | null> {
@@ -55,14 +66,19 @@ export function createActivityReads(db: Kysely<Tables>) {
 
     async listActivities(scope: Scope, query: ActivityListQuery) {
       const result = await queries.listActivities(db, scope.schoolIds, query)
+      const now = today()
       const items: ActivityListItem[] = result.rows.map((row) => ({
         ...toActivity(row),
         studentCount: row.student_count,
+        planned: isPlanned(row.held_on, now),
       }))
       return { items, total: result.total, page: result.page, pageSize: queries.ACTIVITY_PAGE_SIZE }
     },
 
-    /** Counts, per year group of a school's current students, who has each benchmark evidenced. */
+    /**
+     * Counts, per year group of a school's current students, who has each benchmark evidenced by
+     * an activity held on or before today.
+     */
     async cohortCoverage(scope: Scope, schoolId: number): Promise<YearGroupCoverage[]> {
       const rows = await queries.listSchoolEvidence(db, scope.schoolIds, schoolId)
       const students = new Map<
@@ -76,7 +92,7 @@ export function createActivityReads(db: Kysely<Tables>) {
         }
         students.set(row.student_id, student)
       }
-      return cohortCoverage([...students.values()])
+      return cohortCoverage([...students.values()], today())
     },
 
     async studentActivities(
@@ -90,12 +106,14 @@ export function createActivityReads(db: Kysely<Tables>) {
       const student = await repository.findStudentSummary(db, scope.schoolIds, studentId)
       if (!student) return null
       const rows = await queries.listStudentActivities(db, scope.schoolIds, studentId)
+      const now = today()
       const activities = rows.map((row) => ({
         ...toActivity(row),
         studentAdjustments: row.student_adjustments,
         reflection: row.reflection,
+        planned: isPlanned(row.held_on, now),
       }))
-      const coverage = studentCoverage(activities)
+      const coverage = studentCoverage(activities, now)
       return { student: toStudentSummary(student), activities, coverage }
     },
 

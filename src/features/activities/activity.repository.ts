@@ -26,6 +26,7 @@ export interface StudentSummaryRow {
 export interface ParticipantRow extends StudentSummaryRow {
   adjustments: string | null
   reflection: string | null
+  version: number
 }
 
 /** The way a group of students is picked: a year group, a Career SEND group, or ticked ids. */
@@ -159,7 +160,11 @@ export async function listParticipants(
     .selectFrom('careers_activity_students')
     .innerJoin('students', 'students.id', 'careers_activity_students.student_id')
     .select(STUDENT_SUMMARY)
-    .select(['careers_activity_students.adjustments', 'careers_activity_students.reflection'])
+    .select([
+      'careers_activity_students.adjustments',
+      'careers_activity_students.reflection',
+      'careers_activity_students.version',
+    ])
     .where((eb) => inScope(eb, 'careers_activity_students.school_id', schoolIds))
     .where('careers_activity_students.activity_id', '=', activityId)
     .orderBy('students.sort_name')
@@ -202,32 +207,78 @@ export async function touchActivity(
     .execute()
 }
 
-export async function updateParticipant(
-  db: Kysely<Tables>,
-  schoolIds: number[],
-  activityId: number,
-  studentId: number,
-  values: { adjustments: string | null; reflection: string | null },
-): Promise<void> {
-  await db
-    .updateTable('careers_activity_students')
-    .set(values)
-    .where((eb) => inScope(eb, 'careers_activity_students.school_id', schoolIds))
-    .where('activity_id', '=', activityId)
-    .where('student_id', '=', studentId)
-    .execute()
+/** One student's part in an activity, at the version the form was opened at. */
+export interface PartAtVersion {
+  activityId: number
+  studentId: number
+  version: number
 }
 
-export async function deleteParticipant(
+/** Updates a student's part only at `version`, raising it. Returns false when it had moved on. */
+export async function updateParticipantAtVersion(
   db: Kysely<Tables>,
   schoolIds: number[],
-  activityId: number,
-  studentId: number,
+  where: PartAtVersion,
+  values: { adjustments: string | null; reflection: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('careers_activity_students')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where((eb) => inScope(eb, 'careers_activity_students.school_id', schoolIds))
+    .where('activity_id', '=', where.activityId)
+    .where('student_id', '=', where.studentId)
+    .where('version', '=', where.version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Deletes a student's part only at `version`. Returns false when it had moved on. */
+export async function deleteParticipantAtVersion(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+  where: PartAtVersion,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('careers_activity_students')
+    .where((eb) => inScope(eb, 'careers_activity_students.school_id', schoolIds))
+    .where('activity_id', '=', where.activityId)
+    .where('student_id', '=', where.studentId)
+    .where('version', '=', where.version)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
+}
+
+/** Raises an activity's version only from `version`. Returns false when it had moved on. */
+export async function raiseActivityVersion(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+  id: number,
+  version: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('careers_activities')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where((eb) => inScope(eb, 'careers_activities.school_id', schoolIds))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Deletes an activity with every student's part in it. */
+export async function deleteActivity(
+  db: Kysely<Tables>,
+  schoolIds: number[],
+  id: number,
 ): Promise<void> {
   await db
     .deleteFrom('careers_activity_students')
     .where((eb) => inScope(eb, 'careers_activity_students.school_id', schoolIds))
-    .where('activity_id', '=', activityId)
-    .where('student_id', '=', studentId)
+    .where('activity_id', '=', id)
+    .execute()
+  await db
+    .deleteFrom('careers_activities')
+    .where((eb) => inScope(eb, 'careers_activities.school_id', schoolIds))
+    .where('id', '=', id)
     .execute()
 }

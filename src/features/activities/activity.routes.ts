@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { z } from 'zod'
 
+import { isPlanned } from '../../domain/careers-activities.js'
 import { NotFoundError } from '../../web/errors.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import { requestCan, requestScope, requestUserName } from '../../web/scope.js'
@@ -16,11 +17,13 @@ import {
 import type { ActivityAnswers } from './activity.form.js'
 import { activityFormContext } from './activity.form-view.js'
 import type { ActivityService } from './activity.service.js'
+import { registerDeleteRoutes } from './delete.routes.js'
 import { registerParticipantRoutes } from './participant.routes.js'
 import {
   EDIT_ACCESS,
   fieldProblems,
   idParam,
+  versionField,
   VIEW_ACCESS,
   withDateProblem,
 } from './route-helpers.js'
@@ -66,6 +69,7 @@ export async function registerActivityRoutes(app: FastifyInstance, activities: A
       pageTitle: activity.title,
       activity,
       summary: activitySummary(activity),
+      planned: isPlanned(activity.heldOn, activities.today()),
       saved,
       canEdit,
       errors: form.errors,
@@ -85,7 +89,9 @@ export async function registerActivityRoutes(app: FastifyInstance, activities: A
   async function renderEdit(request: ActivityRequest, reply: FastifyReply, form: EditForm) {
     const { activity } = await loadActivity(request)
     const answers = form.answers ?? answersFrom(activity)
-    return reply.status(form.errors ? 400 : 200).view('activities/views/form.njk', {
+    let status = form.errors ? 400 : 200
+    if (form.conflict) status = 409
+    return reply.status(status).view('activities/views/form.njk', {
       ...activityFormContext(answers, form.errors),
       pageTitle: 'Change the activity',
       action: `/activities/${activity.id}`,
@@ -125,7 +131,7 @@ export async function registerActivityRoutes(app: FastifyInstance, activities: A
         return rejected(fieldProblems(input, dateProblem.problem))
       }
 
-      const version = /^\d{1,10}$/.test(answers.version) ? Number(answers.version) : 0
+      const version = versionField(answers.version)
       const scope = requestScope(request)
       const by = requestUserName(request)
       const result = await activities.changeActivity(scope, id, version, input, by)
@@ -163,4 +169,5 @@ export async function registerActivityRoutes(app: FastifyInstance, activities: A
   )
 
   await registerParticipantRoutes(app, activities)
+  await registerDeleteRoutes(app, activities)
 }

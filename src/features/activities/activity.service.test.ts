@@ -3,6 +3,7 @@ import { test } from 'node:test'
 
 import { forEachEngine } from '../../db/test-database.js'
 import { activityMessages } from '../../domain/careers-activities.js'
+import { partsStamp } from './activity.js'
 import { activityServiceMessages } from './activity.service.js'
 import { anActivityInput, setUpActivitySchool } from './activity.test-data.js'
 import { choiceMessages } from './student-choice.js'
@@ -279,6 +280,7 @@ forEachEngine('activity service', (getDatabase) => {
       scope,
       recorded.value.id,
       ids.ava,
+      1,
       part,
       'tutor',
     )
@@ -308,7 +310,7 @@ forEachEngine('activity service', (getDatabase) => {
 
     const added = await activities.addStudent(scope, id, ids.dee, 'leader')
     const twice = await activities.addStudent(scope, id, ids.dee, 'leader')
-    const removed = await activities.removeStudent(scope, id, ids.dee, 'leader')
+    const removed = await activities.removeStudent(scope, id, ids.dee, 1, 'leader')
 
     assert.equal(added.ok, true)
     assert.deepEqual(twice, {
@@ -356,7 +358,7 @@ forEachEngine('activity service', (getDatabase) => {
     const recorded = await activities.recordActivity(scope, input, 'leader')
     assert.ok(recorded.ok)
 
-    const result = await activities.removeStudent(scope, recorded.value.id, ids.dee, 'leader')
+    const result = await activities.removeStudent(scope, recorded.value.id, ids.dee, 1, 'leader')
 
     assert.ok(!result.ok)
     assert.equal(result.error.code, 'invalid')
@@ -384,17 +386,22 @@ forEachEngine('activity service', (getDatabase) => {
       first.scope,
       id,
       second.ids.ava,
+      1,
       part,
       'x',
     )
-    const removed = await first.activities.removeStudent(first.scope, id, second.ids.ava, 'x')
+    const removed = await first.activities.removeStudent(first.scope, id, second.ids.ava, 1, 'x')
     const added = await first.activities.addStudent(first.scope, id, first.ids.ava, 'x')
+    const stamp = partsStamp((await second.activities.getActivity(second.scope, id))!.participants)
+    const expected = { version: 1, parts: stamp }
+    const deleted = await first.activities.deleteActivity(first.scope, id, expected, 'x')
 
-    for (const result of [changed, parted, removed, added]) {
+    for (const result of [changed, parted, removed, added, deleted]) {
       assert.ok(!result.ok)
       assert.equal(result.error.code, 'not_found')
     }
     assert.equal(await first.activities.studentActivities(first.scope, second.ids.ava), null)
+    assert.ok(await second.activities.getActivity(second.scope, id))
   })
 
   test('cohort coverage by year group', async () => {
@@ -444,7 +451,7 @@ forEachEngine('activity service', (getDatabase) => {
     )
     assert.deepEqual(
       result?.coverage.find((item) => item.benchmark === 5),
-      { benchmark: 5, count: 2, latest: '2026-12-01' },
+      { benchmark: 5, count: 2, latest: '2026-12-01', planned: 0, nextPlanned: null },
     )
   })
 
@@ -475,5 +482,240 @@ forEachEngine('activity service', (getDatabase) => {
       year10.items.map((item) => [item.title, item.studentCount]),
       [['Visit from the fire service', 3]],
     )
+  })
+
+  test('stale student part rejected, then saved', async () => {
+    const { db } = getDatabase()
+    const { activities, school, scope, ids } = await setUpActivitySchool(db)
+    const recorded = await activities.recordActivity(scope, anActivityInput(school.id), 'leader')
+    assert.ok(recorded.ok)
+    const id = recorded.value.id
+    const first = { adjustments: 'Ear defenders', reflection: 'A: enjoyed the visit' }
+    const second = { adjustments: null, reflection: 'B: was anxious' }
+
+    const saved = await activities.changeStudentPart(scope, id, ids.ava, 1, first, 'leader')
+    const late = await activities.changeStudentPart(scope, id, ids.ava, 1, second, 'admin')
+
+    assert.ok(saved.ok)
+    assert.equal(saved.value.version, 2)
+    assert.ok(!late.ok)
+    assert.equal(late.error.code, 'conflict')
+    if (late.error.code !== 'conflict') return
+    assert.equal(late.error.message, activityServiceMessages.partConflict)
+    assert.equal(late.error.current.reflection, 'A: enjoyed the visit')
+    assert.equal(late.error.current.adjustments, 'Ear defenders')
+    assert.equal(late.error.current.version, 2)
+    const stored = (await activities.getActivity(scope, id))?.participants.find(
+      (participant) => participant.id === ids.ava,
+    )
+    assert.equal(stored?.reflection, 'A: enjoyed the visit')
+
+    const again = await activities.changeStudentPart(scope, id, ids.ava, 2, second, 'admin')
+
+    assert.ok(again.ok)
+    assert.equal(again.value.version, 3)
+    assert.equal(again.value.reflection, 'B: was anxious')
+    assert.equal(again.value.adjustments, null)
+  })
+
+  test('student part version is per student', async () => {
+    const { db } = getDatabase()
+    const { activities, school, scope, ids } = await setUpActivitySchool(db)
+    const recorded = await activities.recordActivity(scope, anActivityInput(school.id), 'leader')
+    assert.ok(recorded.ok)
+    const id = recorded.value.id
+    const part = { adjustments: null, reflection: 'Asked about the ladder' }
+
+    await activities.changeStudentPart(scope, id, ids.ava, 1, part, 'leader')
+    const ben = await activities.changeStudentPart(scope, id, ids.ben, 1, part, 'leader')
+
+    assert.ok(ben.ok)
+    const detail = await activities.getActivity(scope, id)
+    assert.equal(detail?.activity.version, 1)
+  })
+
+  test('stale remove rejected', async () => {
+    const { db } = getDatabase()
+    const { activities, school, scope, ids } = await setUpActivitySchool(db)
+    const recorded = await activities.recordActivity(scope, anActivityInput(school.id), 'leader')
+    assert.ok(recorded.ok)
+    const id = recorded.value.id
+    const part = { adjustments: null, reflection: 'Typed after the confirm page opened' }
+    await activities.changeStudentPart(scope, id, ids.ava, 1, part, 'senco')
+
+    const removed = await activities.removeStudent(scope, id, ids.ava, 1, 'leader')
+
+    assert.ok(!removed.ok)
+    assert.equal(removed.error.code, 'conflict')
+    if (removed.error.code !== 'conflict') return
+    assert.equal(removed.error.message, activityServiceMessages.removeConflict)
+    assert.equal(removed.error.current.reflection, part.reflection)
+    const detail = await activities.getActivity(scope, id)
+    assert.ok(detail?.participants.some((participant) => participant.id === ids.ava))
+    const removals = await auditRows('activity.student.remove')
+    assert.ok(!removals.some((event) => event.student_id === ids.ava))
+  })
+
+  test('activity deleted with every part', async () => {
+    const { db } = getDatabase()
+    const { activities, school, scope, ids } = await setUpActivitySchool(db)
+    const recorded = await activities.recordActivity(scope, anActivityInput(school.id), 'leader')
+    assert.ok(recorded.ok)
+    const id = recorded.value.id
+    const part = { adjustments: 'Ear defenders', reflection: 'Liked the engine' }
+    await activities.changeStudentPart(scope, id, ids.ava, 1, part, 'tutor')
+    const detail = await activities.getActivity(scope, id)
+    const expected = { version: 1, parts: partsStamp(detail!.participants) }
+
+    const deleted = await activities.deleteActivity(scope, id, expected, 'leader')
+
+    assert.deepEqual(deleted, { ok: true, value: { schoolId: school.id, count: 3 } })
+    assert.equal(await activities.getActivity(scope, id), null)
+    const parts = await db
+      .selectFrom('careers_activity_students')
+      .select('id')
+      .where('activity_id', '=', id)
+      .execute()
+    assert.equal(parts.length, 0)
+    assert.equal((await activities.studentActivities(scope, ids.ava))?.activities.length, 0)
+    const events = (await auditRows('activity.delete')).filter((event) =>
+      [ids.ava, ids.ben, ids.cal].includes(event.student_id ?? 0),
+    )
+    assert.equal(events.length, 3)
+    const ava = events.find((event) => event.student_id === ids.ava)
+    const details = JSON.parse(String(ava?.details)) as Record<string, unknown>
+    assert.equal(details.activity_id, id)
+    assert.deepEqual(details.title, { from: 'Visit from the fire service', to: null })
+    assert.deepEqual(details.student_adjustments, { from: 'Ear defenders', to: null })
+    assert.deepEqual(details.reflection, { from: 'Liked the engine', to: null })
+    assert.equal(ava?.actor, 'leader')
+  })
+
+  test('delete rejected after an activity edit', async () => {
+    const { db } = getDatabase()
+    const { activities, school, scope, ids } = await setUpActivitySchool(db)
+    const recorded = await activities.recordActivity(scope, anActivityInput(school.id), 'leader')
+    assert.ok(recorded.ok)
+    const id = recorded.value.id
+    const opened = await activities.getActivity(scope, id)
+    const expected = { version: 1, parts: partsStamp(opened!.participants) }
+    const edit = { ...anActivityInput(school.id), title: 'Renamed meanwhile' }
+    await activities.changeActivity(scope, id, 1, edit, 'senco')
+
+    const deleted = await activities.deleteActivity(scope, id, expected, 'leader')
+
+    assert.ok(!deleted.ok)
+    assert.equal(deleted.error.code, 'conflict')
+    if (deleted.error.code !== 'conflict') return
+    assert.equal(deleted.error.message, activityServiceMessages.deleteConflict)
+    assert.equal(deleted.error.current.activity.title, 'Renamed meanwhile')
+    assert.equal((await activities.getActivity(scope, id))?.activity.version, 2)
+    const deletions = await auditRows('activity.delete')
+    assert.ok(!deletions.some((event) => event.student_id === ids.ava))
+  })
+
+  test('delete rejected after a part change', async () => {
+    const { db } = getDatabase()
+    const { activities, school, scope, ids } = await setUpActivitySchool(db)
+    const recorded = await activities.recordActivity(scope, anActivityInput(school.id), 'leader')
+    assert.ok(recorded.ok)
+    const id = recorded.value.id
+    const opened = await activities.getActivity(scope, id)
+    const expected = { version: 1, parts: partsStamp(opened!.participants) }
+    const part = { adjustments: null, reflection: 'Saved meanwhile' }
+    await activities.changeStudentPart(scope, id, ids.ben, 1, part, 'senco')
+
+    const deleted = await activities.deleteActivity(scope, id, expected, 'leader')
+    const added = await activities.addStudent(scope, id, ids.dee, 'senco')
+    const refreshed = partsStamp((await activities.getActivity(scope, id))!.participants)
+    const afterAdd = await activities.deleteActivity(
+      scope,
+      id,
+      { version: 1, parts: partsStamp(opened!.participants) },
+      'leader',
+    )
+    const current = await activities.deleteActivity(
+      scope,
+      id,
+      { version: 1, parts: refreshed },
+      'leader',
+    )
+
+    assert.ok(!deleted.ok)
+    assert.equal(deleted.error.code, 'conflict')
+    assert.ok(added.ok)
+    assert.ok(!afterAdd.ok)
+    assert.equal(afterAdd.error.code, 'conflict')
+    assert.deepEqual(current, { ok: true, value: { schoolId: school.id, count: 4 } })
+  })
+
+  test('deleted activity not found again', async () => {
+    const { db } = getDatabase()
+    const { activities, school, scope } = await setUpActivitySchool(db)
+    const recorded = await activities.recordActivity(scope, anActivityInput(school.id), 'leader')
+    assert.ok(recorded.ok)
+    const id = recorded.value.id
+    const opened = await activities.getActivity(scope, id)
+    const expected = { version: 1, parts: partsStamp(opened!.participants) }
+
+    await activities.deleteActivity(scope, id, expected, 'leader')
+    const twice = await activities.deleteActivity(scope, id, expected, 'leader')
+
+    assert.ok(!twice.ok)
+    assert.equal(twice.error.code, 'not_found')
+  })
+
+  test('planned activity not counted yet', async () => {
+    const { db } = getDatabase()
+    const { activities, school, scope, ids } = await setUpActivitySchool(db)
+    // The test clock reads 4 December 2026, so this activity is planned.
+    const planned = anActivityInput(school.id, { title: 'Planned visit', heldOn: '2027-03-01' })
+    const held = anActivityInput(school.id, {
+      title: 'Held today',
+      heldOn: '2026-12-04',
+      choice: { by: 'students', studentIds: [ids.ava] },
+    })
+    await activities.recordActivity(scope, planned, 'leader')
+    await activities.recordActivity(scope, held, 'leader')
+
+    const coverage = await activities.cohortCoverage(scope, school.id)
+    const listed = await activities.listActivities(scope, { schoolId: school.id })
+    const ben = await activities.studentActivities(scope, ids.ben)
+    const ava = await activities.studentActivities(scope, ids.ava)
+
+    const year10 = coverage.find((row) => row.yearGroup === '10')!
+    assert.equal(year10.benchmarks.find((item) => item.benchmark === 5)?.covered, 1)
+    assert.deepEqual(
+      listed.items.map((item) => [item.title, item.planned]),
+      [
+        ['Planned visit', true],
+        ['Held today', false],
+      ],
+    )
+    assert.deepEqual(
+      ben?.coverage.find((item) => item.benchmark === 5),
+      { benchmark: 5, count: 0, latest: null, planned: 1, nextPlanned: '2027-03-01' },
+    )
+    assert.equal(ben?.activities[0]?.planned, true)
+    assert.deepEqual(
+      ava?.coverage.find((item) => item.benchmark === 5),
+      { benchmark: 5, count: 1, latest: '2026-12-04', planned: 1, nextPlanned: '2027-03-01' },
+    )
+  })
+
+  test('empty kind blames the kind', async () => {
+    const { db } = getDatabase()
+    const { activities, school, scope } = await setUpActivitySchool(db)
+    const input = anActivityInput(school.id, { kind: '', benchmark: null })
+
+    const result = await activities.recordActivity(scope, input, 'leader')
+
+    assert.deepEqual(result, {
+      ok: false,
+      error: {
+        code: 'invalid',
+        problems: [{ field: 'kind', message: activityMessages.kindForBenchmark }],
+      },
+    })
   })
 })

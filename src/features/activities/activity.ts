@@ -38,6 +38,8 @@ export interface StudentSummary {
 export interface Participant extends StudentSummary {
   adjustments: string | null
   reflection: string | null
+  /** The version of this student's part, raised by each change to it. */
+  version: number
 }
 
 /** An activity as typed in a form, before the kind's usual benchmark fills a blank one. */
@@ -103,7 +105,24 @@ export function toStudentSummary(row: StudentSummaryRow): StudentSummary {
 }
 
 export function toParticipant(row: ParticipantRow): Participant {
-  return { ...toStudentSummary(row), adjustments: row.adjustments, reflection: row.reflection }
+  return {
+    ...toStudentSummary(row),
+    adjustments: row.adjustments,
+    reflection: row.reflection,
+    version: row.version,
+  }
+}
+
+/**
+ * Summarises which students are on an activity and the version of each one's part, as
+ * `studentId.version` pairs in id order. A confirm form carries it, so that a student added,
+ * removed or changed since the form was opened is noticed.
+ */
+export function partsStamp(participants: readonly Pick<Participant, 'id' | 'version'>[]): string {
+  return [...participants]
+    .sort((a, b) => a.id - b.id)
+    .map((participant) => `${participant.id}.${participant.version}`)
+    .join(' ')
 }
 
 /** Trims text to NFC, turning blank text into null. */
@@ -112,9 +131,12 @@ export function optionalText(value: string | null): string | null {
   return text === '' ? null : text
 }
 
-/** Normalises typed fields and gives a blank benchmark the kind's usual one. */
+/**
+ * Normalises typed fields and gives a blank benchmark the kind's usual one. A blank benchmark
+ * stays null when the kind is unknown.
+ */
 export function toActivityFields(input: ActivityInput): ActivityFields {
-  const usual = isActivityKind(input.kind) ? ACTIVITY_KIND_INFO[input.kind].benchmark : Number.NaN
+  const usual = isActivityKind(input.kind) ? ACTIVITY_KIND_INFO[input.kind].benchmark : null
   return {
     kind: input.kind,
     title: input.title.normalize('NFC').trim(),

@@ -26,6 +26,14 @@ export function idParam(value: string | undefined, record: 'Activity' | 'Student
   return parsed.data
 }
 
+/**
+ * Reads the version a form carries. A missing or malformed one reads as 0, which no record has,
+ * so the save is rejected as a conflict and the form comes back with the stored version.
+ */
+export function versionField(value: string): number {
+  return /^\d{1,10}$/.test(value) ? Number(value) : 0
+}
+
 export type ActivityRequest = FastifyRequest<{ Params: { id: string } }>
 export type ParticipantRequest = FastifyRequest<{ Params: { id: string; studentId: string } }>
 

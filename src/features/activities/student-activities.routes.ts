@@ -10,7 +10,7 @@ import {
   yearGroupText,
 } from './activities.view-model.js'
 import type { ActivityService } from './activity.service.js'
-import { EDIT_ACCESS, idParam, today, VIEW_ACCESS } from './route-helpers.js'
+import { EDIT_ACCESS, idParam, VIEW_ACCESS } from './route-helpers.js'
 
 /** Registers the page of one student's careers activities and their benchmark coverage. */
 export async function registerStudentActivityRoutes(
@@ -31,12 +31,13 @@ export async function registerStudentActivityRoutes(
         student,
         yearGroup: yearGroupText(student.yearGroup),
         canEdit: requestCan(request, EDIT_ACCESS, student.schoolId),
-        coverage: studentCoverageRows(found.coverage, today()),
+        coverage: studentCoverageRows(found.coverage, activities.today()),
         rows: found.activities.map((activity) => ({
           id: activity.id,
           title: activity.title,
           kind: kindLabel(activity.kind),
           heldOn: formatLongDate(activity.heldOn),
+          planned: activity.planned,
           benchmark: benchmarkWording(activity.benchmark, activity.heldOn),
           adjustments: activity.studentAdjustments,
           reflection: activity.reflection,

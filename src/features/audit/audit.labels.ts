@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'activity.student.add': 'Added a student to a careers activity',
   'activity.student.change': 'Changed a student’s part in a careers activity',
   'activity.student.remove': 'Removed a student from a careers activity',
+  'activity.delete': 'Deleted a careers activity',
   'plan.aspiration.add': 'Added an aspiration to a career plan',
   'plan.aspiration.edit': 'Changed an aspiration in a career plan',
   'plan.aspiration.remove': 'Removed an aspiration from a career plan',

@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'activity.student.add',
   'activity.student.change',
   'activity.student.remove',
+  'activity.delete',
   'plan.aspiration.add',
   'plan.aspiration.edit',
   'plan.aspiration.remove',

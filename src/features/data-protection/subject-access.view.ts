@@ -66,6 +66,7 @@ const ACTION_LABELS: Record<string, string> = {
   'activity.student.add': 'Added the student to a careers activity',
   'activity.student.change': 'Changed the student’s adjustments or reflection on an activity',
   'activity.student.remove': 'Took the student off a careers activity',
+  'activity.delete': 'Deleted a careers activity the student was on',
   'plan.aspiration.add': 'Added an aspiration to the career plan',
   'plan.aspiration.edit': 'Changed an aspiration in the career plan',
   'plan.aspiration.remove': 'Removed an aspiration from the career plan',
