@@ -234,6 +234,18 @@ describe('activity routes', () => {
     assert.ok(noTicks.body.includes(choiceMessages.noneTicked))
   })
 
+  it('names a ticked value that is no student', async () => {
+    const response = await post(
+      '/activities/new',
+      '/activities',
+      aForm(test.schoolId, { chooser: 'students', students: ['abc'] }),
+    )
+
+    assert.equal(response.statusCode, 400)
+    assert.match(response.body, /&quot;abc&quot; is not a student in the list/)
+    assert.doesNotMatch(response.body, /Student 0/)
+  })
+
   it('rejects another school student ticked', async () => {
     const response = await post(
       '/activities/new',

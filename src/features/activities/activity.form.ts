@@ -34,6 +34,8 @@ export const formMessages = {
   yearDigits: 'Year must include 4 numbers',
   dateInvalid: 'Date of the activity must be a real date',
   chooser: 'Select how to choose the students',
+  unreadableStudent: (value: string) =>
+    `"${value.slice(0, 40)}" is not a student in the list. Tick students from the list`,
   yearGroup: 'Select a year group',
   sendGroup: 'Select Group One or Group Two',
 }
@@ -149,11 +151,12 @@ export function readChoice(answers: ActivityAnswers): StudentChoice | Problem {
     return { by: 'group', group }
   }
   if (answers.chooser === 'students') {
-    // An id that is not a whole number cannot be a student, so it counts as one that is not found.
-    const studentIds = answers.students.map((value) =>
-      /^\d{1,10}$/.test(value) ? Number(value) : 0,
-    )
-    return { by: 'students', studentIds }
+    // The list only ever sends record numbers, so anything else was not ticked in it.
+    const unreadable = answers.students.find((value) => !/^\d{1,10}$/.test(value))
+    if (unreadable !== undefined) {
+      return { field: 'students', message: formMessages.unreadableStudent(unreadable) }
+    }
+    return { by: 'students', studentIds: answers.students.map(Number) }
   }
   return { field: 'students', message: formMessages.chooser }
 }
