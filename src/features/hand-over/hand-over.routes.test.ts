@@ -37,6 +37,7 @@ describe('hand-over pack', () => {
     idOf = await importStudents(db, test.schoolId, [
       { legalSurname: 'Okafor', legalForename: 'Ada', ncYear: '11' },
       { legalSurname: 'Blank', legalForename: 'Bo', ncYear: '9' },
+      { legalSurname: 'Later', legalForename: 'Lin', ncYear: '9' },
       {
         legalSurname: "O'Brien-Ólafsdóttir",
         legalForename: 'Zoë',
@@ -118,6 +119,34 @@ describe('hand-over pack', () => {
       .execute()
     return rows.map((row) => (JSON.parse(row.details) as { format: string }).format)
   }
+
+  it('marks an activity not yet held as planned', async () => {
+    const db = test.database.db
+    const stamps = { created_by: 't', created_at: 't', updated_by: 't', updated_at: 't' }
+    const activity = await db
+      .insertInto('careers_activities')
+      .values({
+        school_id: test.schoolId,
+        kind: 'education_encounter',
+        title: 'College open day',
+        held_on: '2099-06-01',
+        provider: null,
+        benchmark: 7,
+        adjustments: null,
+        ...stamps,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const student = { school_id: test.schoolId, student_id: idOf('Later') }
+    await db
+      .insertInto('careers_activity_students')
+      .values({ activity_id: activity.id, ...student, adjustments: null, reflection: null })
+      .execute()
+
+    const response = await test.app.inject(`/students/${idOf('Later')}/hand-over`)
+
+    assert.match(pageText(response.body), /1 June 2099 \(planned\)/)
+  })
 
   it('page shows every section of the pack', async () => {
     const response = await test.app.inject(`/students/${idOf('Okafor')}/hand-over`)

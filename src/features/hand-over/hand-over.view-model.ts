@@ -208,7 +208,9 @@ export function handOverPack(
     records.activities.map((activity) => [
       activity.title,
       labelOf(ACTIVITY_KIND_LABELS, activity.kind),
-      formatLongDate(activity.heldOn),
+      activity.heldOn > today
+        ? `${formatLongDate(activity.heldOn)} (planned)`
+        : formatLongDate(activity.heldOn),
       orNone(activity.provider),
       benchmarkLabel(activity.benchmark, activity.heldOn),
       orNone(activity.reflection),
