@@ -13,6 +13,7 @@ import {
   isActionOverdue,
   isKeyOf,
   isPlannedStartAccepted,
+  listAreaLabels,
   MAX_TARGETS,
   needsPreparingForAdulthoodPrompt,
   PFA_AREAS,
@@ -210,4 +211,13 @@ test('planned start passed before today', () => {
   assert.equal(hasPlannedStartPassed(null, '2026-12-04'), false)
   assert.equal(hasPlannedStartPassed('2026-12-04', '2026-12-04'), false)
   assert.equal(hasPlannedStartPassed('2026-12-03', '2026-12-04'), true)
+})
+
+test('area labels listed with semicolons', () => {
+  assert.equal(listAreaLabels([]), '')
+  assert.equal(listAreaLabels(['health']), 'Good health')
+  assert.equal(
+    listAreaLabels(['community', 'health']),
+    'Friends, relationships and community; Good health',
+  )
 })

@@ -1,6 +1,6 @@
-// The vocabulary of a career plan, and the rules about it that need no storage: when a review must
-// cover the Preparing for Adulthood areas, which areas still have no goal, when an action is
-// overdue, and which planned starts of targets are accepted.
+// The vocabulary of a career plan, and the rules about it that need no storage. They decide when a
+// review must cover the Preparing for Adulthood areas, which areas still have no goal, when an
+// action is overdue, and which planned starts of targets are accepted.
 import { academicYearOf } from './academic-year.js'
 import { academicAge } from './age.js'
 import { provisionOf } from './provision.js'
@@ -89,6 +89,14 @@ export function needsPreparingForAdulthoodPrompt(student: PromptFacts, on: IsoDa
 /** Returns the Preparing for Adulthood areas missing from `covered`, in the areas' order. */
 export function areasNotCovered(covered: readonly string[]): PfaArea[] {
   return (Object.keys(PFA_AREAS) as PfaArea[]).filter((area) => !covered.includes(area))
+}
+
+/**
+ * Joins the labels of some Preparing for Adulthood areas into one phrase for a message, separated
+ * by semicolons, because the label "Friends, relationships and community" has a comma of its own.
+ */
+export function listAreaLabels(areas: readonly PfaArea[]): string {
+  return areas.map((area) => PFA_AREAS[area]).join('; ')
 }
 
 /**
