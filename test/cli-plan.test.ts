@@ -80,6 +80,7 @@ async function writeCalebsPlan(databaseFile: string) {
             summary: 'Agreed to try a farm visit',
             nextReviewOn: '',
             pfaAreas: ['employment', 'health'],
+            pfaReason: 'Not covered: independent living and community, because of time',
           },
           by,
         ),
@@ -132,6 +133,16 @@ describe('send-careers plan show', () => {
     assert.ok((plan.targets[0]?.eligibility.reasons.length ?? 0) > 0)
     assert.equal(plan.actions[0]?.overdue, true)
     assert.deepEqual(plan.reviews[0]?.pfaAreas, ['employment', 'health'])
+    assert.deepEqual(plan.reviews[0]?.pfaAreasNotCovered, ['independent_living', 'community'])
+    assert.equal(
+      plan.reviews[0]?.pfaReason,
+      'Not covered: independent living and community, because of time',
+    )
+    assert.deepEqual(plan.preparingForAdulthood.latestReviewAreasNotCovered, [
+      'independent_living',
+      'community',
+    ])
+    assert.equal(plan.targets[0]?.plannedStartPassed, false)
     assert.equal(plan.preparingForAdulthood.reviewsMustCoverAllAreas, true)
     assert.deepEqual(plan.preparingForAdulthood.areasWithoutGoal, [
       'Employment and higher education',

@@ -300,6 +300,8 @@ export interface PlanReviewTable extends PlanPartColumns {
   next_review_on: string | null
   /** Preparing for Adulthood areas covered, between commas (`,employment,health,`), or `,`. */
   pfa_areas: Generated<string>
+  /** Why the review did not cover every area, or null. */
+  pfa_reason: string | null
 }
 
 export interface CareersActivityTable {

@@ -3,17 +3,22 @@ import { test } from 'node:test'
 
 import {
   ACTION_STATUSES,
+  areasNotCovered,
   areasWithoutGoal,
   decodePfaAreas,
   encodePfaAreas,
   GATHERED_HOW,
   GOAL_STATUSES,
+  hasPlannedStartPassed,
   isActionOverdue,
   isKeyOf,
+  isPlannedStartAccepted,
+  listAreaLabels,
   MAX_TARGETS,
   needsPreparingForAdulthoodPrompt,
   PFA_AREAS,
   REVIEW_KINDS,
+  reviewMustCoverAllAreas,
 } from './plan.js'
 import type { PromptFacts } from './plan.js'
 
@@ -150,4 +155,69 @@ test('pfa areas round-trip in order', () => {
   assert.deepEqual(decodePfaAreas(',employment,health,'), ['employment', 'health'])
   assert.deepEqual(decodePfaAreas(','), [])
   assert.deepEqual(decodePfaAreas(',employment,unknown,'), ['employment'])
+})
+
+test('areas not covered in area order', () => {
+  assert.deepEqual(areasNotCovered(['health', 'employment']), ['independent_living', 'community'])
+  assert.deepEqual(areasNotCovered([]), Object.keys(PFA_AREAS))
+  assert.deepEqual(areasNotCovered(Object.keys(PFA_AREAS)), [])
+})
+
+test('only prompted annual reviews must cover all', () => {
+  assert.equal(reviewMustCoverAllAreas('ehcp_annual', true), true)
+  assert.equal(reviewMustCoverAllAreas('ehcp_annual', false), false)
+  assert.equal(reviewMustCoverAllAreas('careers_guidance', true), false)
+  assert.equal(reviewMustCoverAllAreas('transition', true), false)
+})
+
+test('planned start accepted from today', () => {
+  const today = '2026-12-04'
+  const target = (plannedStart: string | null) => ({ outcomeId: 'apprenticeship', plannedStart })
+
+  assert.equal(isPlannedStartAccepted(target(null), today, []), true)
+  assert.equal(isPlannedStartAccepted(target('2026-12-04'), today, []), true)
+  assert.equal(isPlannedStartAccepted(target('2027-09-01'), today, []), true)
+  assert.equal(isPlannedStartAccepted(target('2026-12-03'), today, []), false)
+  assert.equal(isPlannedStartAccepted(target('2020-02-01'), today, []), false)
+})
+
+test('past start kept when stored unchanged', () => {
+  const today = '2026-12-04'
+  const stored = [{ outcomeId: 'apprenticeship', plannedStart: '2026-09-01' }]
+
+  assert.equal(
+    isPlannedStartAccepted(
+      { outcomeId: 'apprenticeship', plannedStart: '2026-09-01' },
+      today,
+      stored,
+    ),
+    true,
+  )
+  assert.equal(
+    isPlannedStartAccepted(
+      { outcomeId: 'apprenticeship', plannedStart: '2026-08-31' },
+      today,
+      stored,
+    ),
+    false,
+  )
+  assert.equal(
+    isPlannedStartAccepted({ outcomeId: 'traineeship', plannedStart: '2026-09-01' }, today, stored),
+    false,
+  )
+})
+
+test('planned start passed before today', () => {
+  assert.equal(hasPlannedStartPassed(null, '2026-12-04'), false)
+  assert.equal(hasPlannedStartPassed('2026-12-04', '2026-12-04'), false)
+  assert.equal(hasPlannedStartPassed('2026-12-03', '2026-12-04'), true)
+})
+
+test('area labels listed with semicolons', () => {
+  assert.equal(listAreaLabels([]), '')
+  assert.equal(listAreaLabels(['health']), 'Good health')
+  assert.equal(
+    listAreaLabels(['community', 'health']),
+    'Friends, relationships and community; Good health',
+  )
 })

@@ -1,6 +1,6 @@
-// The vocabulary of a career plan, and the rules about it that need no storage: when a review must
-// cover the Preparing for Adulthood areas, which areas still have no goal, and when an action is
-// overdue.
+// The vocabulary of a career plan, and the rules about it that need no storage. They decide when a
+// review must cover the Preparing for Adulthood areas, which areas still have no goal, when an
+// action is overdue, and which planned starts of targets are accepted.
 import { academicYearOf } from './academic-year.js'
 import { academicAge } from './age.js'
 import { provisionOf } from './provision.js'
@@ -86,6 +86,28 @@ export function needsPreparingForAdulthoodPrompt(student: PromptFacts, on: IsoDa
   return academicAge(student.dateOfBirth, academicYearOf(on)) >= FIRST_PFA_ACADEMIC_AGE
 }
 
+/** Returns the Preparing for Adulthood areas missing from `covered`, in the areas' order. */
+export function areasNotCovered(covered: readonly string[]): PfaArea[] {
+  return (Object.keys(PFA_AREAS) as PfaArea[]).filter((area) => !covered.includes(area))
+}
+
+/**
+ * Joins the labels of some Preparing for Adulthood areas into one phrase for a message, separated
+ * by semicolons, because the label "Friends, relationships and community" has a comma of its own.
+ */
+export function listAreaLabels(areas: readonly PfaArea[]): string {
+  return areas.map((area) => PFA_AREAS[area]).join('; ')
+}
+
+/**
+ * Returns true when a review must cover all four Preparing for Adulthood areas, or record why it
+ * did not: an EHC plan annual review of a student whose reviews get the prompt. Other kinds of
+ * review may cover fewer, and the plan page warns about the areas they left out.
+ */
+export function reviewMustCoverAllAreas(kind: string, promptApplies: boolean): boolean {
+  return promptApplies && kind === 'ehcp_annual'
+}
+
 /** Returns the Preparing for Adulthood areas that none of the goals is in, in the areas' order. */
 export function areasWithoutGoal(goals: readonly { area: string }[]): PfaArea[] {
   const covered = new Set(goals.map((goal) => goal.area))
@@ -113,4 +135,32 @@ export function encodePfaAreas(areas: readonly PfaArea[]): string {
 /** Reads a stored `pfa_areas` value, leaving out any word that is not an area. */
 export function decodePfaAreas(stored: string): PfaArea[] {
   return stored.split(',').filter((word): word is PfaArea => isKeyOf(PFA_AREAS, word))
+}
+
+/** A target as the plan stores it, as far as the planned-start rule reads it. */
+export interface StoredStart {
+  outcomeId: string
+  plannedStart: IsoDate | null
+}
+
+/**
+ * Returns true when a target's planned start is accepted on `today`. A start before today is
+ * rejected for a new or changed target, because an outcome that has begun belongs in the
+ * destinations. A stored target whose outcome and start are unchanged stays valid after its date
+ * passes, so saving the form again, for example to reorder the targets, does not fail.
+ */
+export function isPlannedStartAccepted(
+  target: StoredStart,
+  today: IsoDate,
+  stored: readonly StoredStart[],
+): boolean {
+  if (target.plannedStart === null || target.plannedStart >= today) return true
+  return stored.some(
+    (kept) => kept.outcomeId === target.outcomeId && kept.plannedStart === target.plannedStart,
+  )
+}
+
+/** Returns true when a planned start is set and is before `today`. */
+export function hasPlannedStartPassed(plannedStart: IsoDate | null, today: IsoDate): boolean {
+  return plannedStart !== null && plannedStart < today
 }

@@ -162,9 +162,22 @@ describe('career plan in a browser', () => {
     await checkPage()
   })
 
-  it('annual review with areas is saved', async () => {
+  it('annual review with two areas needs a reason', async () => {
     await page.check('#pfa-areas')
     await page.check('#pfa-areas-4')
+    await page.click('button:has-text("Add review")')
+
+    await page.waitForSelector('.govuk-error-summary')
+    assert.match(
+      await page.locator('.govuk-error-summary').innerText(),
+      /does not cover: Independent living; Friends, relationships and community\./,
+    )
+    assert.equal(await page.isChecked('#pfa-areas-4'), true)
+    await checkPage()
+  })
+
+  it('annual review with a reason is saved', async () => {
+    await page.fill('#pfa-reason', 'Not covered: friends and community, because Caleb was tired')
     await page.click('button:has-text("Add review")')
 
     await page.waitForSelector('.govuk-notification-banner--success')
@@ -172,6 +185,12 @@ describe('career plan in a browser', () => {
       .locator('.govuk-summary-card', { hasText: 'EHC plan annual review' })
       .innerText()
     assert.match(review, /Employment and higher education[\s\S]*Good health/)
+    assert.match(review, /This review did not cover: Independent living; Friends/)
+    assert.match(review, /because Caleb was tired/)
+    assert.match(
+      await page.locator('#latest-review-missed').innerText(),
+      /The latest review \(EHC plan annual review, .*\) did not cover: Independent living/,
+    )
     await checkPage()
   })
 

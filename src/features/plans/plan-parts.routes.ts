@@ -46,20 +46,20 @@ const NOUNS: Record<PartKind, { noun: string; article: string }> = {
   review: { noun: 'review', article: 'a' },
 }
 
-type PartViewer<K extends PartKind> = (studentId: number, part: PartOf[K]) => unknown
+type PartViewer<K extends PartKind> = (detail: PlanDetail, part: PartOf[K]) => unknown
 
 const PART_VIEWS: { [K in PartKind]: PartViewer<K> } = {
-  aspiration: aspirationView,
-  goal: goalView,
-  action: (studentId, part) => actionView(studentId, part, todayInEngland()),
-  review: reviewView,
+  aspiration: (detail, part) => aspirationView(detail.student.id, part),
+  goal: (detail, part) => goalView(detail.student.id, part),
+  action: (detail, part) => actionView(detail.student.id, part, todayInEngland()),
+  review: (detail, part) => reviewView(detail.student.id, part, detail.student),
 }
 
 /** Returns the summary of a part as its card on the plan page shows it, or null when it is gone. */
 function partView<K extends PartKind>(kind: K, detail: PlanDetail, partId: number) {
   const part = findPart(detail.plan, kind, partId)
   const view = PART_VIEWS[kind] as PartViewer<K>
-  return part ? view(detail.student.id, part) : null
+  return part ? view(detail, part) : null
 }
 
 /** Returns every part of one kind as the plan page shows it, for an add form's conflict panel. */

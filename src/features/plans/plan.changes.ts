@@ -17,6 +17,7 @@ export function columnsOf<K extends PartKind>(kind: K, part: PartOf[K]): PartCol
       summary: p.summary,
       next_review_on: p.nextReviewOn,
       pfa_areas: encodePfaAreas(p.pfaAreas),
+      pfa_reason: p.pfaReason,
     }),
   }
   return converters[kind](part)

@@ -17,7 +17,7 @@ const TEXT_FIELDS: Record<PartKind, string[]> = {
   aspiration: ['words', 'gathered-how'],
   goal: ['area', 'goal', 'status'],
   action: ['what', 'who', 'status'],
-  review: ['kind', 'participants', 'summary'],
+  review: ['kind', 'participants', 'summary', 'pfa-reason'],
 }
 
 const DATE_FIELDS: Record<PartKind, string[]> = {
@@ -90,6 +90,7 @@ export function partInputOf<K extends PartKind>(kind: K, answers: Answers): Part
       summary: text('summary'),
       nextReviewOn: dateOf(answers, 'next-review-on'),
       pfaAreas: Array.isArray(answers['pfa-areas']) ? answers['pfa-areas'] : [],
+      pfaReason: text('pfa-reason'),
     }),
   }
   return inputs[kind]()
@@ -129,15 +130,36 @@ export function partAnswers<K extends PartKind>(kind: K, part: PartOf[K]): Answe
     dateAnswers(answers, 'held-on', datePartsOf(review.heldOn))
     dateAnswers(answers, 'next-review-on', datePartsOf(review.nextReviewOn))
     answers['pfa-areas'] = [...review.pfaAreas]
+    answers['pfa-reason'] = review.pfaReason ?? ''
   }
   return answers
 }
 
-/** Reads the targets form's rows, one per choice, keeping what was typed. */
+const TARGET_KEYS = ['outcome', 'start-day', 'start-month', 'start-year', 'note']
+
+/** Matches a targets form field of any row number, such as `target-4-outcome`. */
+const TARGET_FIELD = /^target-([1-9]\d{0,3})-(outcome|start-day|start-month|start-year|note)$/
+
+/** Returns the highest row number of the targets form sent with something in it, at least 0. */
+function lastFilledTargetRow(body: Body): number {
+  let last = 0
+  for (const [field, value] of Object.entries(body)) {
+    const match = TARGET_FIELD.exec(field)
+    const filled = [value].flat().some((item) => typeof item === 'string' && item.trim() !== '')
+    if (match && filled) last = Math.max(last, Number(match[1]))
+  }
+  return last
+}
+
+/**
+ * Reads the targets form's rows, one per choice, keeping what was typed. A hand-made form can
+ * send rows beyond MAX_TARGETS. Those are read too, so validation rejects them with a message.
+ */
 export function readTargetAnswers(body: Body): Answers {
   const answers: Answers = {}
-  for (let choice = 1; choice <= MAX_TARGETS; choice++) {
-    for (const key of ['outcome', 'start-day', 'start-month', 'start-year', 'note']) {
+  const rows = Math.max(MAX_TARGETS, lastFilledTargetRow(body))
+  for (let choice = 1; choice <= rows; choice++) {
+    for (const key of TARGET_KEYS) {
       const field = `target-${choice}-${key}`
       answers[field] = textOf(body, field)
     }
@@ -145,9 +167,10 @@ export function readTargetAnswers(body: Body): Answers {
   return answers
 }
 
+/** Converts the targets form's answers to one choice per row, including rows beyond the maximum. */
 export function targetInputOf(answers: Answers): TargetChoiceInput[] {
   const choices: TargetChoiceInput[] = []
-  for (let choice = 1; choice <= MAX_TARGETS; choice++) {
+  for (let choice = 1; `target-${choice}-outcome` in answers; choice++) {
     const field = `target-${choice}`
     choices.push({
       outcomeId: String(answers[`${field}-outcome`] ?? ''),

@@ -6,6 +6,7 @@ import {
   ACTION_STATUSES,
   GATHERED_HOW,
   GOAL_STATUSES,
+  hasPlannedStartPassed,
   isActionOverdue,
   PFA_AREAS,
   REVIEW_KINDS,
@@ -14,7 +15,7 @@ import type { IsoDate } from '../../domain/types.js'
 import type { ReferenceDate } from '../eligibility/reference-date.js'
 import { displayName } from '../students/students.view-model.js'
 import type { PlanDetail } from './plan.types.js'
-import { preparingForAdulthoodPrompt, targetEligibility } from './plan.view.js'
+import { missedAreas, preparingForAdulthoodPrompt, targetEligibility } from './plan.view.js'
 
 export function planAsJson(detail: PlanDetail, planningYear: ReferenceDate, today: IsoDate) {
   const { student, assignment, plan } = detail
@@ -36,6 +37,7 @@ export function planAsJson(detail: PlanDetail, planningYear: ReferenceDate, toda
     preparingForAdulthood: {
       reviewsMustCoverAllAreas: prompt.applies,
       areasWithoutGoal: prompt.areasWithoutGoal,
+      latestReviewAreasNotCovered: plan.reviews[0] ? missedAreas(student, plan.reviews[0]) : [],
     },
     aspirations: plan.aspirations.map((aspiration) => ({
       id: aspiration.id,
@@ -59,6 +61,7 @@ export function planAsJson(detail: PlanDetail, planningYear: ReferenceDate, toda
         outcomeId: target.outcomeId,
         title: findOutcome(target.outcomeId)?.title ?? target.outcomeId,
         plannedStart: target.plannedStart,
+        plannedStartPassed: hasPlannedStartPassed(target.plannedStart, today),
         note: target.note,
         eligibility: {
           referenceDate: date,
@@ -87,6 +90,8 @@ export function planAsJson(detail: PlanDetail, planningYear: ReferenceDate, toda
       summary: review.summary,
       nextReviewOn: review.nextReviewOn,
       pfaAreas: review.pfaAreas,
+      pfaAreasNotCovered: missedAreas(student, review),
+      pfaReason: review.pfaReason,
     })),
   }
 }

@@ -100,6 +100,7 @@ function toReview(row: Selectable<PlanReviewTable>): Review {
     summary: row.summary,
     nextReviewOn: row.next_review_on,
     pfaAreas: decodePfaAreas(row.pfa_areas),
+    pfaReason: row.pfa_reason,
   }
 }
 

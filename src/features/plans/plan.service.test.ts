@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 
 import type { Tables } from '../../db/tables.js'
 import { forEachEngine } from '../../db/test-database.js'
+import { createPlanService } from './plan.service.js'
 import type { PlanWriteResult } from './plan.service.js'
 import {
   aGoal,
@@ -446,7 +447,125 @@ forEachEngine('plan service targets', (getDatabase) => {
       'a',
     )
 
-    assert.deepEqual(errorsOf(result), { 'target-1-outcome': planMessages.tooManyTargets(4) })
+    assert.deepEqual(errorsOf(result), {
+      'target-1-outcome': planMessages.tooManyTargets(['choice 4 (Traineeship)']),
+    })
+    assert.equal((await plans.getPlan(scope, adaId))?.plan.id, null)
+  })
+
+  test('blank rows beyond three ignored', async () => {
+    const { db } = getDatabase()
+    const { plans, scope, adaId } = await setUpPlanSchool(db)
+
+    const result = await plans.setTargets(
+      scope,
+      adaId,
+      0,
+      [aTargetChoice(), aTargetChoice({ outcomeId: '' }), aTargetChoice({ outcomeId: '' })].concat(
+        aTargetChoice({ outcomeId: '', plannedStart: { day: ' ', month: '', year: '' } }),
+      ),
+      'a',
+    )
+
+    assert.equal(versionOf(result), 1)
+  })
+
+  test('extra row with only a note rejected', async () => {
+    const { db } = getDatabase()
+    const { plans, scope, adaId } = await setUpPlanSchool(db)
+    const blank = aTargetChoice({ outcomeId: '' })
+
+    const result = await plans.setTargets(
+      scope,
+      adaId,
+      0,
+      [aTargetChoice(), blank, blank, blank, aTargetChoice({ outcomeId: '', note: 'Later' })],
+      'a',
+    )
+
+    assert.deepEqual(errorsOf(result), {
+      'target-1-outcome': planMessages.tooManyTargets(['choice 5']),
+    })
+  })
+
+  test('planned start before today rejected', async () => {
+    const { db } = getDatabase()
+    const { plans, scope, adaId } = await setUpPlanSchool(db)
+
+    const result = await plans.setTargets(
+      scope,
+      adaId,
+      0,
+      [
+        aTargetChoice({ plannedStart: { day: '1', month: '2', year: '2020' } }),
+        aTargetChoice({ outcomeId: 'apprenticeship', plannedStart: '2026-12-03' }),
+        aTargetChoice({ outcomeId: 'traineeship', plannedStart: '2026-12-04' }),
+      ],
+      'a',
+    )
+
+    assert.deepEqual(errorsOf(result), {
+      'target-1-start': planMessages.plannedStartPassed(1, '1 February 2020'),
+      'target-2-start': planMessages.plannedStartPassed(2, '3 December 2026'),
+    })
+  })
+
+  test('stored past start kept, changed one rejected', async () => {
+    const { db } = getDatabase()
+    const { plans, scope, adaId } = await setUpPlanSchool(db)
+    // A start that was in the future when saved: the plan service of 1 September 2026 took it.
+    const earlier = createPlanService(db, { today: () => '2026-09-01' })
+    await earlier.setTargets(
+      scope,
+      adaId,
+      0,
+      [
+        aTargetChoice({ plannedStart: '2026-09-01' }),
+        aTargetChoice({ outcomeId: 'apprenticeship' }),
+      ],
+      'a',
+    )
+
+    const reordered = await plans.setTargets(
+      scope,
+      adaId,
+      1,
+      [
+        aTargetChoice({ outcomeId: 'apprenticeship' }),
+        aTargetChoice({ plannedStart: '2026-09-01', note: 'Started late' }),
+      ],
+      'a',
+    )
+    const moved = await plans.setTargets(
+      scope,
+      adaId,
+      2,
+      [aTargetChoice({ plannedStart: '2026-09-02' })],
+      'a',
+    )
+    const swappedOutcome = await plans.setTargets(
+      scope,
+      adaId,
+      2,
+      [aTargetChoice({ outcomeId: 'traineeship', plannedStart: '2026-09-01' })],
+      'a',
+    )
+
+    assert.equal(versionOf(reordered), 2)
+    assert.deepEqual(errorsOf(moved), {
+      'target-1-start': planMessages.plannedStartPassed(1, '2 September 2026'),
+    })
+    assert.deepEqual(errorsOf(swappedOutcome), {
+      'target-1-start': planMessages.plannedStartPassed(1, '1 September 2026'),
+    })
+    const stored = (await plans.getPlan(scope, adaId))?.plan.targets
+    assert.deepEqual(
+      stored?.map((target) => [target.outcomeId, target.plannedStart]),
+      [
+        ['apprenticeship', null],
+        ['supported-internship', '2026-09-01'],
+      ],
+    )
   })
 
   test('start without an outcome rejected', async () => {
@@ -732,12 +851,132 @@ forEachEngine('plan service validation', (getDatabase) => {
     assert.deepEqual(errorsOf(result), { 'held-on': 'Date held must be today or in the past' })
   })
 
-  test('annual review from Year 9 needs areas', async () => {
+  test('annual review from Year 9 needs all areas', async () => {
     const { db } = getDatabase()
     const { plans, scope, adaId, yanId } = await setUpPlanSchool(db)
 
-    const ada = await plans.addPart(scope, adaId, 'review', 0, aReview({ pfaAreas: [] }), 'a')
+    const none = await plans.addPart(scope, adaId, 'review', 0, aReview({ pfaAreas: [] }), 'a')
+    const oneArea = await plans.addPart(
+      scope,
+      adaId,
+      'review',
+      0,
+      aReview({ pfaAreas: ['employment'] }),
+      'a',
+    )
     const yan = await plans.addPart(scope, yanId, 'review', 0, aReview({ pfaAreas: [] }), 'a')
+
+    assert.deepEqual(errorsOf(none), {
+      'pfa-areas': planMessages.pfaAreasMissing([
+        'employment',
+        'independent_living',
+        'community',
+        'health',
+      ]),
+    })
+    assert.deepEqual(errorsOf(oneArea), {
+      'pfa-areas': planMessages.pfaAreasMissing(['independent_living', 'community', 'health']),
+    })
+    assert.match(
+      planMessages.pfaAreasMissing(['community']),
+      /does not cover: Friends, relationships and community\. Tick each area/,
+    )
+    assert.equal((await plans.getPlan(scope, adaId))?.plan.id, null)
+    assert.equal(versionOf(yan), 1)
+    assert.equal((await plans.getPlan(scope, yanId))?.plan.reviews[0]?.pfaAreas.length, 0)
+  })
+
+  test('annual review with a reason saved', async () => {
+    const { db } = getDatabase()
+    const { plans, scope, adaId } = await setUpPlanSchool(db)
+    const reason = 'Not covered: friends and community, because Ada asked to leave it to March'
+
+    const result = await plans.addPart(
+      scope,
+      adaId,
+      'review',
+      0,
+      aReview({
+        pfaAreas: ['employment', 'independent_living', 'health'],
+        pfaReason: ` ${reason} `,
+      }),
+      'a',
+    )
+
+    assert.equal(versionOf(result), 1)
+    const review = (await plans.getPlan(scope, adaId))?.plan.reviews[0]
+    assert.equal(review?.pfaReason, reason)
+    assert.deepEqual(review?.pfaAreas, ['employment', 'independent_living', 'health'])
+    const [event] = await auditOf(db, adaId, 'plan.review.add')
+    assert.deepEqual((event?.details as Record<string, unknown>).pfa_reason, {
+      from: null,
+      to: reason,
+    })
+  })
+
+  test('reason edited and audited', async () => {
+    const { db } = getDatabase()
+    const { plans, scope, adaId } = await setUpPlanSchool(db)
+    const first = await plans.addPart(
+      scope,
+      adaId,
+      'review',
+      0,
+      aReview({ pfaAreas: ['health'], pfaReason: 'Ran out of time' }),
+      'a',
+    )
+    const reviewId = first.ok ? (first.value.partId ?? 0) : 0
+
+    const ticked = await plans.editPart(
+      scope,
+      adaId,
+      'review',
+      reviewId,
+      1,
+      aReview({ pfaReason: '' }),
+      'b',
+    )
+
+    assert.equal(versionOf(ticked), 2)
+    assert.equal((await plans.getPlan(scope, adaId))?.plan.reviews[0]?.pfaReason, null)
+    const [edit] = await auditOf(db, adaId, 'plan.review.edit')
+    assert.deepEqual((edit?.details as Record<string, unknown>).pfa_reason, {
+      from: 'Ran out of time',
+      to: null,
+    })
+  })
+
+  test('reason with all areas rejected', async () => {
+    const { db } = getDatabase()
+    const { plans, scope, adaId } = await setUpPlanSchool(db)
+
+    const result = await plans.addPart(
+      scope,
+      adaId,
+      'review',
+      0,
+      aReview({ pfaReason: 'All done' }),
+      'a',
+    )
+    const tooLong = await plans.addPart(
+      scope,
+      adaId,
+      'review',
+      0,
+      aReview({ pfaAreas: [], pfaReason: 'r'.repeat(501) }),
+      'a',
+    )
+
+    assert.deepEqual(errorsOf(result), { 'pfa-reason': planMessages.pfaReasonNotNeeded })
+    assert.deepEqual(errorsOf(tooLong), {
+      'pfa-reason': 'Which area was not covered and why must be 500 characters or fewer',
+    })
+  })
+
+  test('other review kinds may miss areas', async () => {
+    const { db } = getDatabase()
+    const { plans, scope, adaId } = await setUpPlanSchool(db)
+
     const guidance = await plans.addPart(
       scope,
       adaId,
@@ -746,20 +985,17 @@ forEachEngine('plan service validation', (getDatabase) => {
       aReview({ kind: 'careers_guidance', pfaAreas: [] }),
       'a',
     )
-    const oneArea = await plans.addPart(
+    const transition = await plans.addPart(
       scope,
       adaId,
       'review',
       1,
-      aReview({ pfaAreas: ['health'] }),
+      aReview({ kind: 'transition', pfaAreas: ['health'] }),
       'a',
     )
 
-    assert.deepEqual(errorsOf(ada), { 'pfa-areas': planMessages.pfaAreasMissing })
-    assert.equal(versionOf(yan), 1)
     assert.equal(versionOf(guidance), 1)
-    assert.equal(versionOf(oneArea), 2)
-    assert.equal((await plans.getPlan(scope, yanId))?.plan.reviews[0]?.pfaAreas.length, 0)
+    assert.equal(versionOf(transition), 2)
   })
 
   test('year X student uses academic age on the review date', async () => {
@@ -787,6 +1023,13 @@ forEachEngine('plan service validation', (getDatabase) => {
     )
 
     assert.equal(versionOf(before), 1)
-    assert.deepEqual(errorsOf(after), { 'pfa-areas': planMessages.pfaAreasMissing })
+    assert.deepEqual(errorsOf(after), {
+      'pfa-areas': planMessages.pfaAreasMissing([
+        'employment',
+        'independent_living',
+        'community',
+        'health',
+      ]),
+    })
   })
 })

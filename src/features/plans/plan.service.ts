@@ -213,7 +213,10 @@ export function createPlanService(db: Kysely<Tables>, options: PlanServiceOption
       by: string,
     ) =>
       write(scope, studentId, version, by, (detail) => {
-        const validated = validateTargets(choices, context(detail.student))
+        const validated = validateTargets(choices, {
+          ...context(detail.student),
+          storedTargets: detail.plan.targets,
+        })
         if (!validated.ok) return invalid(validated.errors)
         const from = targetsValue(detail.plan)
         if (JSON.stringify(from) === JSON.stringify(validated.values)) return 'unchanged'

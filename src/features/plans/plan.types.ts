@@ -56,6 +56,8 @@ export interface Review extends PartStamps {
   summary: string
   nextReviewOn: IsoDate | null
   pfaAreas: PfaArea[]
+  /** The reason the review did not cover every Preparing for Adulthood area, or null. */
+  pfaReason: string | null
 }
 
 export interface PartOf {

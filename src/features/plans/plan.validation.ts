@@ -4,16 +4,20 @@ import { findOutcome } from '../../domain/catalogue.js'
 import { formatLongDate } from '../../domain/format.js'
 import {
   ACTION_STATUSES,
+  areasNotCovered,
   encodePfaAreas,
   GATHERED_HOW,
   GOAL_STATUSES,
   isKeyOf,
+  isPlannedStartAccepted,
+  listAreaLabels,
   MAX_TARGETS,
   needsPreparingForAdulthoodPrompt,
   PFA_AREAS,
   REVIEW_KINDS,
+  reviewMustCoverAllAreas,
 } from '../../domain/plan.js'
-import type { PfaArea, PromptFacts } from '../../domain/plan.js'
+import type { PfaArea, PromptFacts, StoredStart } from '../../domain/plan.js'
 import type { IsoDate } from '../../domain/types.js'
 import { readPlanDate } from './plan.dates.js'
 import type { DateInput, DateRule, FieldError } from './plan.dates.js'
@@ -51,6 +55,8 @@ export interface ReviewInput {
   summary: string
   nextReviewOn: DateInput
   pfaAreas: string[]
+  /** The areas the review did not cover, and the reason. Blank or left out when there is none. */
+  pfaReason?: string
 }
 
 /** One row of the targets form. A row with every box blank is no target. */
@@ -79,6 +85,7 @@ export interface PartColumns {
     summary: string
     next_review_on: IsoDate | null
     pfa_areas: string
+    pfa_reason: string | null
   }
 }
 
@@ -92,6 +99,8 @@ export interface TargetColumns {
 export interface ValidationContext {
   today: IsoDate
   student: PromptFacts
+  /** The plan's stored targets, which may keep a planned start that has passed. */
+  storedTargets?: readonly StoredStart[]
 }
 
 export type Validated<T> = { ok: true; values: T } | { ok: false; errors: FieldError[] }
@@ -111,14 +120,20 @@ export const planMessages = {
   participantsMissing: 'Enter who took part in the review',
   summaryMissing: 'Enter a summary of the review',
   pfaArea: 'Select only the Preparing for Adulthood areas listed',
-  pfaAreasMissing:
-    'Select the Preparing for Adulthood areas this review covered. An EHC plan annual review from Year 9 must cover all four',
+  pfaAreasMissing: (missing: PfaArea[]) =>
+    `An EHC plan annual review from Year 9 must cover all four Preparing for Adulthood areas, and this one does not cover: ${listAreaLabels(missing)}. ` +
+    'Tick each area the review covered, or say below which area was not covered and why',
+  pfaReasonNotNeeded:
+    'The review covered all four Preparing for Adulthood areas, so clear the reason for an area not covered',
   tooLong: (name: string, max: number) =>
     `${name} must be ${max.toLocaleString('en-GB')} characters or fewer`,
   nextBeforeHeld: (heldOn: string) =>
     `Date of the next review must be on or after the date this review was held, ${heldOn}`,
-  tooManyTargets: (count: number) =>
-    `Choose no more than ${MAX_TARGETS} target outcomes. The form sent ${count}`,
+  tooManyTargets: (extra: string[]) =>
+    `A plan can have no more than ${MAX_TARGETS} target outcomes, but the form also sent ${extra.join(' and ')}. ` +
+    `Choose up to ${MAX_TARGETS} in the rows below, then save again`,
+  plannedStartPassed: (choice: number, date: string) =>
+    `Planned start of choice ${choice} is ${date}, but it must be today or later, because a target that started already belongs in the destinations`,
   targetMissing: (choice: number) =>
     `Select an outcome for choice ${choice}, or clear its planned start date and note`,
   unknownOutcome: (choice: number, id: string) =>
@@ -253,11 +268,24 @@ function validateReview(
   }
 
   const areas = pfaAreasOf(input.pfaAreas, checks)
+  const reason = checks.text('pfa-reason', input.pfaReason ?? '', {
+    name: 'Which area was not covered and why',
+    max: MAX_NAMES_LENGTH,
+  })
+  const missing = areasNotCovered(areas)
   // NOTE: the register stores only the current NC year, so a review dated in an earlier school
   // year is judged by today's year group. Only a student in year X or with no year uses the date.
   const promptApplies = needsPreparingForAdulthoodPrompt(student, heldOn ?? today)
-  if (kind === 'ehcp_annual' && promptApplies && areas.length === 0) {
-    checks.errors.push({ field: 'pfa-areas', message: planMessages.pfaAreasMissing })
+  if (missing.length === 0 && reason !== '') {
+    checks.errors.push({ field: 'pfa-reason', message: planMessages.pfaReasonNotNeeded })
+  } else if (
+    reviewMustCoverAllAreas(kind, promptApplies) &&
+    missing.length > 0 &&
+    reason === '' &&
+    !checks.errors.some((error) => error.field === 'pfa-areas')
+  ) {
+    // An area that is not in the list is reported first, and the form shows one error per field.
+    checks.errors.push({ field: 'pfa-areas', message: planMessages.pfaAreasMissing(missing) })
   }
   return checks.result({
     held_on: heldOn ?? '',
@@ -266,6 +294,7 @@ function validateReview(
     summary,
     next_review_on: nextReviewOn,
     pfa_areas: encodePfaAreas(areas),
+    pfa_reason: reason === '' ? null : reason,
   })
 }
 
@@ -294,26 +323,42 @@ export function validatePart<K extends PartKind>(
   return VALIDATORS[kind](input, context)
 }
 
+/** Returns true when a row of the targets form has anything typed or chosen in it. */
+function isFilled(choice: TargetChoiceInput): boolean {
+  const start = choice.plannedStart
+  const dateText = typeof start === 'string' ? start : `${start.day}${start.month}${start.year}`
+  return [choice.outcomeId, dateText, choice.note].some((text) => text.trim() !== '')
+}
+
+/** Describes a filled row beyond the maximum for the message: "choice 4 (apprenticeship)". */
+function extraChoiceName(choice: TargetChoiceInput, number: number): string {
+  const outcomeId = choice.outcomeId.trim()
+  if (outcomeId === '') return `choice ${number}`
+  return `choice ${number} (${findOutcome(outcomeId)?.title ?? outcomeId})`
+}
+
 /**
  * Checks the rows of the targets form and returns the targets to store, ranked in the order of
  * the rows that name an outcome, so a blank row between two choices leaves no gap in the ranks.
+ * A filled row beyond MAX_TARGETS is an error, so no choice is dropped without a message. A
+ * planned start before today is accepted only when a stored target has that outcome and start.
  */
 export function validateTargets(
   choices: TargetChoiceInput[],
-  { today }: ValidationContext,
+  { today, storedTargets = [] }: ValidationContext,
 ): Validated<TargetColumns[]> {
   const checks = new Checks()
-  if (choices.length > MAX_TARGETS) {
-    checks.errors.push({
-      field: 'target-1-outcome',
-      message: planMessages.tooManyTargets(choices.length),
-    })
-    return checks.result([])
+  const extra = choices
+    .map((choice, index) => ({ choice, number: index + 1 }))
+    .filter(({ choice, number }) => number > MAX_TARGETS && isFilled(choice))
+  if (extra.length > 0) {
+    const names = extra.map(({ choice, number }) => extraChoiceName(choice, number))
+    checks.errors.push({ field: 'target-1-outcome', message: planMessages.tooManyTargets(names) })
   }
 
   const targets: TargetColumns[] = []
   const seen = new Map<string, number>()
-  choices.forEach((choice, index) => {
+  choices.slice(0, MAX_TARGETS).forEach((choice, index) => {
     const number = index + 1
     const field = `target-${number}`
     const outcomeId = choice.outcomeId.trim()
@@ -330,6 +375,14 @@ export function validateTargets(
           message: planMessages.targetMissing(number),
         })
       return
+    }
+
+    if (
+      plannedStart &&
+      !isPlannedStartAccepted({ outcomeId, plannedStart }, today, storedTargets)
+    ) {
+      const message = planMessages.plannedStartPassed(number, formatLongDate(plannedStart))
+      checks.errors.push({ field: startRule.field, message, part: 'day' })
     }
 
     const outcome = findOutcome(outcomeId)

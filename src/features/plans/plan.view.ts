@@ -6,15 +6,18 @@ import { formatLongDate } from '../../domain/format.js'
 import { groupLabel } from '../../domain/group-label.js'
 import {
   ACTION_STATUSES,
+  areasNotCovered,
   areasWithoutGoal,
   GATHERED_HOW,
   GOAL_STATUSES,
+  hasPlannedStartPassed,
   isActionOverdue,
+  listAreaLabels,
   needsPreparingForAdulthoodPrompt,
   PFA_AREAS,
   REVIEW_KINDS,
 } from '../../domain/plan.js'
-import type { PfaArea } from '../../domain/plan.js'
+import type { PfaArea, PromptFacts } from '../../domain/plan.js'
 import type { IsoDate, OutcomeEligibility } from '../../domain/types.js'
 import type { ReferenceDate } from '../eligibility/reference-date.js'
 import { toStudentFacts } from '../students/student.grouping.js'
@@ -90,13 +93,19 @@ const VERDICT_FLAGS = {
   not_eligible: 'This target is not open to the student on this date.',
 } as const
 
-export function targetView(detail: PlanDetail, target: Target, planningYear: ReferenceDate) {
+export function targetView(
+  detail: PlanDetail,
+  target: Target,
+  planningYear: ReferenceDate,
+  today: IsoDate,
+) {
   const { result, date, description } = targetEligibility(detail, target, planningYear)
   return {
     rank: target.rank,
     title: findOutcome(target.outcomeId)?.title ?? target.outcomeId,
     outcomeHref: `/outcomes/${encodeURIComponent(target.outcomeId)}`,
     plannedStart: longDateOrNone(target.plannedStart, 'Not planned yet'),
+    startPassed: hasPlannedStartPassed(target.plannedStart, today),
     note: target.note,
     evaluatedOn: `${formatLongDate(date)} (${description})`,
     tag: result ? verdictTag(result.verdict) : null,
@@ -120,8 +129,18 @@ export function actionView(studentId: number, action: Action, today: IsoDate) {
   }
 }
 
-export function reviewView(studentId: number, review: Review) {
+/**
+ * Returns the Preparing for Adulthood areas a review left out, when the student's reviews get the
+ * prompt on the review's date, as the review form checks. Empty for any other student.
+ */
+export function missedAreas(student: PromptFacts, review: Review): PfaArea[] {
+  if (!needsPreparingForAdulthoodPrompt(student, review.heldOn)) return []
+  return areasNotCovered(review.pfaAreas)
+}
+
+export function reviewView(studentId: number, review: Review, student: PromptFacts) {
   const base = `${planUrl(studentId)}/reviews/${review.id}`
+  const missed = missedAreas(student, review)
   return {
     heldOn: formatLongDate(review.heldOn),
     kind: REVIEW_KINDS[review.kind] ?? review.kind,
@@ -129,16 +148,30 @@ export function reviewView(studentId: number, review: Review) {
     summary: review.summary,
     nextReviewOn: longDateOrNone(review.nextReviewOn, 'Not set'),
     areas: review.pfaAreas.map((area) => PFA_AREAS[area]),
+    notCovered: missed.length > 0 ? `This review did not cover: ${listAreaLabels(missed)}.` : null,
+    pfaReason: review.pfaReason,
     editHref: base,
     removeHref: `${base}/remove`,
   }
 }
 
-/** Says whether reviews must cover the four areas, and which areas have no goal yet. */
+/**
+ * Says whether reviews must cover the four areas, which areas have no goal yet, and which areas
+ * the latest review left out, as a warning, or null when it covered all four.
+ */
 export function preparingForAdulthoodPrompt(detail: PlanDetail, today: IsoDate) {
+  const latest = detail.plan.reviews[0]
+  const missed = latest ? missedAreas(detail.student, latest) : []
+  const latestName = latest
+    ? `${REVIEW_KINDS[latest.kind] ?? latest.kind}, ${formatLongDate(latest.heldOn)}`
+    : ''
   return {
     applies: needsPreparingForAdulthoodPrompt(detail.student, today),
     areasWithoutGoal: areasWithoutGoal(detail.plan.goals).map((area) => PFA_AREAS[area]),
+    latestReviewMissed:
+      missed.length > 0
+        ? `The latest review (${latestName}) did not cover: ${listAreaLabels(missed)}.`
+        : null,
   }
 }
 
@@ -165,10 +198,10 @@ export function planPageContext(detail: PlanDetail, planningYear: ReferenceDate,
       : null,
     aspirations: plan.aspirations.map((aspiration) => aspirationView(studentId, aspiration)),
     goalAreas: goalAreas(studentId, plan.goals),
-    targets: plan.targets.map((target) => targetView(detail, target, planningYear)),
+    targets: plan.targets.map((target) => targetView(detail, target, planningYear, today)),
     planningYear: { ...planningYear, longDate: formatLongDate(planningYear.date) },
     actions: plan.actions.map((action) => actionView(studentId, action, today)),
-    reviews: plan.reviews.map((review) => reviewView(studentId, review)),
+    reviews: plan.reviews.map((review) => reviewView(studentId, review, detail.student)),
     prompt: preparingForAdulthoodPrompt(detail, today),
   }
 }

@@ -19,7 +19,7 @@ import type { TestApp } from '../../web/testing/test-app.js'
 import { todayInEngland } from '../eligibility/reference-date.js'
 import { csvSource } from '../import/import.test-data.js'
 import type { PlanRouteServices } from './plan.route-helpers.js'
-import { planServiceMessages } from './plan.service.js'
+import { createPlanService, planServiceMessages } from './plan.service.js'
 import { planMessages } from './plan.validation.js'
 import { registerPlanRoutes } from './plans.routes.js'
 
@@ -308,33 +308,106 @@ describe('plan routes', () => {
     assert.match(response.body, new RegExp(planMessages.actionStatus))
   })
 
-  it('review from Year 9 asks for the areas', async () => {
-    const refused = await postWithVersion(
+  it('annual review from Year 9 needs all areas', async () => {
+    const rejected = await postWithVersion(
       test,
       `${CALEB}/reviews/new`,
       `${CALEB}/reviews`,
       reviewFields(),
     )
+    const oneArea = new URLSearchParams(reviewFields())
+    oneArea.append('pfa-areas', 'employment')
+    const rejectedOne = await postWithVersion(
+      test,
+      `${CALEB}/reviews/new`,
+      `${CALEB}/reviews`,
+      oneArea,
+    )
     const form = await test.app.inject({ url: `${CALEB}/reviews/new` })
-    const fields = new URLSearchParams(reviewFields())
+
+    assert.equal(rejected.statusCode, 400)
+    assert.match(
+      rejected.body,
+      /href="#pfa-areas">An EHC plan annual review from Year 9 must cover all four Preparing for Adulthood areas, and this one does not cover: Employment and higher education; Independent living; Friends, relationships and community; Good health\. Tick each area/,
+    )
+    assert.match(rejected.body, /Caleb wants to work with animals<\/textarea>/)
+    assert.equal(rejectedOne.statusCode, 400)
+    assert.match(
+      rejectedOne.body,
+      /does not cover: Independent living; Friends, relationships and community; Good health\./,
+    )
+    assert.match(rejectedOne.body, /name="pfa-areas" type="checkbox" value="employment" checked/)
+    assert.match(form.body, /id="pfa-prompt"/)
+    assert.match(form.body, /name="pfa-areas" type="checkbox" value="independent_living"/)
+    assert.match(form.body, /name="pfa-reason" type="text"/)
+    const page = await test.app.inject({ url: CALEB })
+    assert.match(page.body, /No reviews recorded yet\./)
+  })
+
+  it('annual review with a reason warns', async () => {
+    const fields = new URLSearchParams(
+      reviewFields({ 'pfa-reason': 'Not covered: friends and community, because <b>time</b>' }),
+    )
     fields.append('pfa-areas', 'employment')
     fields.append('pfa-areas', 'health')
     const saved = await postWithVersion(test, `${CALEB}/reviews/new`, `${CALEB}/reviews`, fields)
     const page = await test.app.inject({ url: CALEB })
 
-    assert.equal(refused.statusCode, 400)
-    assert.match(
-      refused.body,
-      /href="#pfa-areas">Select the Preparing for Adulthood areas this review covered/,
-    )
-    assert.match(refused.body, /Caleb wants to work with animals<\/textarea>/)
-    assert.match(form.body, /id="pfa-prompt"/)
-    assert.match(form.body, /name="pfa-areas" type="checkbox" value="independent_living"/)
     assert.equal(saved.statusCode, 303)
     const reviews = page.body.slice(page.body.indexOf('id="reviews"'))
     assert.match(reviews, /EHC plan annual review/)
     assert.match(reviews, /<li>Employment and higher education<\/li><li>Good health<\/li>/)
+    assert.match(
+      reviews,
+      /govuk-warning-text[\s\S]*?This review did not cover: Independent living; Friends, relationships and community\./,
+    )
+    assert.match(reviews, /Why an area was not covered/)
+    assert.match(reviews, /because &lt;b&gt;time&lt;\/b&gt;/)
     assert.match(reviews, new RegExp(formatLongDate(addDays(YESTERDAY, 365))))
+    assert.match(
+      page.body,
+      new RegExp(
+        `id="latest-review-missed"[\\s\\S]*?The latest review \\(EHC plan annual review, ${formatLongDate(YESTERDAY)}\\) did not cover: Independent living; Friends, relationships and community\\.`,
+      ),
+    )
+  })
+
+  it('reason with all four areas rejected', async () => {
+    const fields = new URLSearchParams(reviewFields({ 'pfa-reason': 'Nothing left out' }))
+    for (const area of ['employment', 'independent_living', 'community', 'health'])
+      fields.append('pfa-areas', area)
+    const response = await postWithVersion(test, `${CALEB}/reviews/new`, `${CALEB}/reviews`, fields)
+
+    assert.equal(response.statusCode, 400)
+    assert.match(response.body, new RegExp(`href="#pfa-reason">${planMessages.pfaReasonNotNeeded}`))
+    assert.match(response.body, /name="pfa-reason" type="text" value="Nothing left out"/)
+  })
+
+  it('other review kinds warn of missed areas', async () => {
+    const fields = new URLSearchParams(
+      reviewFields({ ...dateFields('held-on', TODAY), kind: 'careers_guidance' }),
+    )
+    fields.append('pfa-areas', 'health')
+    const saved = await postWithVersion(test, `${CALEB}/reviews/new`, `${CALEB}/reviews`, fields)
+    const alfie = await postWithVersion(
+      test,
+      `${ALFIE}/reviews/new`,
+      `${ALFIE}/reviews`,
+      reviewFields({ kind: 'careers_guidance', summary: 'Alfie, Year 7' }),
+    )
+    const page = await test.app.inject({ url: CALEB })
+    const alfiePage = await test.app.inject({ url: ALFIE })
+
+    assert.equal(saved.statusCode, 303)
+    assert.match(
+      page.body,
+      new RegExp(
+        `The latest review \\(Careers guidance, ${formatLongDate(TODAY)}\\) did not cover: Employment and higher education; Independent living; Friends, relationships and community\\.`,
+      ),
+    )
+    assert.equal(page.body.match(/This review did not cover:/g)?.length, 2)
+    assert.equal(alfie.statusCode, 303)
+    assert.doesNotMatch(alfiePage.body, /did not cover/, 'Alfie is in Year 7')
   })
 
   it('review errors', async () => {
@@ -430,6 +503,87 @@ describe('plan routes', () => {
     )
     assert.match(response.body, /<option value="apprenticeship" selected>/)
     assert.match(response.body, /name="target-3-start-day" type="text" value="30"/)
+  })
+
+  it('a fourth target is an error', async () => {
+    const before = await test.app.inject({ url: ALFIE })
+    const response = await postWithVersion(test, `${ALFIE}/targets`, `${ALFIE}/targets`, {
+      'target-1-outcome': 'apprenticeship',
+      'target-1-note': 'First',
+      'target-2-outcome': 'supported-employment',
+      'target-3-outcome': 'paid-employment',
+      'target-4-outcome': 'traineeship',
+    })
+    const after = await test.app.inject({ url: ALFIE })
+
+    assert.equal(response.statusCode, 400)
+    assert.match(
+      response.body,
+      new RegExp(
+        `href="#target-1-outcome">${planMessages.tooManyTargets(['choice 4 (Traineeship)']).replace(/[()]/g, '\\$&')}`,
+      ),
+    )
+    assert.match(response.body, /<option value="apprenticeship" selected>/)
+    assert.match(response.body, /<option value="paid-employment" selected>/)
+    assert.match(response.body, />First<\/textarea>/)
+    const section = (html: string) =>
+      html.slice(html.indexOf('id="targets"'), html.indexOf('id="actions"'))
+    assert.equal(section(after.body), section(before.body))
+  })
+
+  it('a past planned start is rejected', async () => {
+    const response = await postWithVersion(test, `${ALFIE}/targets`, `${ALFIE}/targets`, {
+      'target-1-outcome': 'apprenticeship',
+      ...dateFields('target-1-start', '2020-02-01'),
+    })
+
+    assert.equal(response.statusCode, 400)
+    assert.match(
+      response.body,
+      /href="#target-1-start-day">Planned start of choice 1 is 1 February 2020, but it must be today or later, because a target that started already belongs in the destinations/,
+    )
+    assert.match(response.body, /name="target-1-start-year" type="text" value="2020"/)
+  })
+
+  it('a stored past start stays valid', async () => {
+    const darcy = '/students/4/plan'
+    const passed = addDays(TODAY, -10)
+    const earlier = createPlanService(test.database.db, { today: () => addDays(TODAY, -30) })
+    const stored = await earlier.setTargets(
+      { schoolIds: [1] },
+      4,
+      0,
+      [{ outcomeId: 'further-education-college', plannedStart: passed, note: '' }],
+      'earlier@school.test',
+    )
+    assert.ok(stored.ok, JSON.stringify(stored))
+    const page = await test.app.inject({ url: darcy })
+    const form = await test.app.inject({ url: `${darcy}/targets` })
+
+    assert.match(page.body, /Darcy Dempsey/)
+    assert.match(
+      page.body,
+      new RegExp(
+        `${formatLongDate(passed)}<br><strong class="govuk-tag govuk-tag--yellow">Planned start has passed`,
+      ),
+    )
+    const again = await postWithVersion(test, `${darcy}/targets`, `${darcy}/targets`, {
+      'target-1-outcome': 'further-education-college',
+      ...dateFields('target-1-start', passed),
+      'target-1-note': 'Started on time',
+    })
+    const moved = await postWithVersion(test, `${darcy}/targets`, `${darcy}/targets`, {
+      'target-1-outcome': 'further-education-college',
+      ...dateFields('target-1-start', addDays(passed, 1)),
+    })
+
+    assert.match(
+      form.body,
+      new RegExp(`name="target-1-start-day" type="text" value="${Number(passed.slice(8))}"`),
+    )
+    assert.equal(again.statusCode, 303)
+    assert.equal(moved.statusCode, 400)
+    assert.match(moved.body, /href="#target-1-start-day">Planned start of choice 1 is/)
   })
 
   it('rejects a post without a CSRF token', async () => {

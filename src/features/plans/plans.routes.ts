@@ -108,7 +108,7 @@ export async function registerPlanRoutes(app: FastifyInstance, services: PlanRou
       conflict: current
         ? {
             targets: current.plan.targets.map((target) =>
-              targetView(current, target, planningYear),
+              targetView(current, target, planningYear, todayInEngland()),
             ),
           }
         : null,
