@@ -16,6 +16,8 @@ export interface HandOverRecords {
     summary: string
     nextReviewOn: string | null
     pfaAreas: string[]
+    /** Which Preparing for Adulthood areas the review did not cover, and why, when recorded. */
+    pfaReason: string | null
   }[]
   activities: {
     title: string
@@ -77,7 +79,15 @@ export async function loadHandOverRecords(
     .orderBy('id')
     .execute()
   const reviews = await partsOf(db, 'plan_reviews', ofStudent)
-    .select(['held_on', 'kind', 'participants', 'summary', 'next_review_on', 'pfa_areas'])
+    .select([
+      'held_on',
+      'kind',
+      'participants',
+      'summary',
+      'next_review_on',
+      'pfa_areas',
+      'pfa_reason',
+    ])
     .orderBy('held_on', 'desc')
     .orderBy('id', 'desc')
     .execute()
@@ -103,6 +113,7 @@ export async function loadHandOverRecords(
       summary: row.summary,
       nextReviewOn: row.next_review_on,
       pfaAreas: row.pfa_areas.split(',').filter(Boolean),
+      pfaReason: row.pfa_reason,
     })),
     activities: await loadActivities(db, ofStudent),
     spells: await loadSpells(db, ofStudent),

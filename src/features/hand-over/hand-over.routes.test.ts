@@ -97,6 +97,7 @@ describe('hand-over pack', () => {
         summary: 'Talked about college',
         next_review_on: null,
         pfa_areas: ',employment,',
+        pfa_reason: 'Health was not covered, because the nurse could not come',
       })
       .execute()
 
@@ -246,6 +247,8 @@ describe('hand-over pack', () => {
 
     assert.equal(pack.title, "Hand-over pack: Σοφία O'Brien-Ólafsdóttir")
     assert.equal(extractPdfTitle(pdfBytes), pack.title)
+    const reason = 'Health was not covered, because the nurse could not come'
+    assert.ok(page.includes(reason) && pdf.includes(reason), reason)
     for (const name of ['Łukasz', 'Nguyễn Thị Ánh', 'Σοφία', 'Анна', "Zoë O'Brien-Ólafsdóttir"]) {
       assert.ok(page.includes(name), `page: ${name}`)
       assert.ok(pdf.includes(name), `PDF: ${name}`)

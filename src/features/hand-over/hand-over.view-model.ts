@@ -119,7 +119,8 @@ function reviewFacts(review: HandOverRecords['reviews'][number] | undefined): Fa
     { key: 'Kind', value: labelOf(REVIEW_KIND_LABELS, review.kind) },
     { key: 'Who took part', value: review.participants },
     { key: 'Summary', value: review.summary },
-    { key: 'Preparing for Adulthood areas covered', value: areas.join(', ') || 'None recorded' },
+    { key: 'Preparing for Adulthood areas covered', value: areas.join('; ') || 'None recorded' },
+    ...(review.pfaReason ? [{ key: 'Areas not covered, and why', value: review.pfaReason }] : []),
     { key: 'Next review', value: longDate(review.nextReviewOn) },
   ]
 }
