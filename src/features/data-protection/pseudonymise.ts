@@ -9,7 +9,10 @@ import { deleteStagedRows } from './student-records.repository.js'
 
 // Pseudonymisation keeps a record for counts and destination reports but removes what names the
 // student. The row keeps its id, school, year group, needs, provision, pathway, group and
-// overrides, so reports by group or need still count it.
+// overrides, so reports by group or need still count it. Of the careers record it keeps what
+// reports count (that a plan existed and its target outcomes, which activities the student took
+// part in, each destination's type, dates, hours and code) and removes what staff or the student
+// wrote in their own words, which can name the student, their family or an employer.
 
 export const PSEUDONYM_FORENAME = 'Former student'
 
@@ -76,12 +79,72 @@ export async function pseudonymiseStudentRow(
     .where('student_id', '=', student.id)
     .execute()
 
+  const removedCareersText = await removeCareersText(trx, student.id)
+
   await insertAuditEvent(trx, {
     at: change.at,
     actor: change.by,
     action: 'student.pseudonymise',
     schoolId: student.school_id,
     studentId: student.id,
-    details: { reason: change.reason, deletedStagedRows },
+    details: { reason: change.reason, deletedStagedRows, ...removedCareersText },
   })
+}
+
+/**
+ * Deletes the plan parts written in words (aspirations, goals, actions, reviews) and staged
+ * destination rows, and blanks the free text of targets, activities, destinations and consent.
+ * Returns how many rows of each kind were deleted or blanked.
+ */
+async function removeCareersText(trx: Kysely<Tables>, studentId: number) {
+  const counts: Record<string, number> = {}
+  for (const table of [
+    'plan_aspirations',
+    'plan_goals',
+    'plan_actions',
+    'plan_reviews',
+    'destination_import_rows',
+  ] as const) {
+    const result = await trx
+      .deleteFrom(table)
+      .where('student_id', '=', studentId)
+      .executeTakeFirst()
+    counts[`deleted_${table}`] = Number(result.numDeletedRows)
+  }
+  const blank = async (update: Promise<{ numUpdatedRows: bigint }>, name: string) => {
+    counts[`blanked_${name}`] = Number((await update).numUpdatedRows)
+  }
+  await blank(
+    trx
+      .updateTable('plan_targets')
+      .set({ note: null })
+      .where('student_id', '=', studentId)
+      .executeTakeFirstOrThrow(),
+    'plan_targets',
+  )
+  await blank(
+    trx
+      .updateTable('careers_activity_students')
+      .set({ adjustments: null, reflection: null })
+      .where('student_id', '=', studentId)
+      .executeTakeFirstOrThrow(),
+    'careers_activity_students',
+  )
+  await blank(
+    trx
+      .updateTable('destination_spells')
+      .set({ provider: null, reason: null })
+      .where('student_id', '=', studentId)
+      .executeTakeFirstOrThrow(),
+    'destination_spells',
+  )
+  await blank(
+    trx
+      .updateTable('tracking_consents')
+      .set({ note: null })
+      .where('student_id', '=', studentId)
+      .executeTakeFirstOrThrow(),
+    'tracking_consents',
+  )
+  return counts
 }

@@ -5,7 +5,7 @@ import { forEachEngine } from '../../db/test-database.js'
 import { createImportService } from '../import/import.service.js'
 import { aValidFile, aValidRow } from '../import/import.test-data.js'
 import { createStudentService } from '../students/student.service.js'
-import { aDistinctStudent } from './data-protection.test-data.js'
+import { addPlanActivityAndDestinationRows, aDistinctStudent } from './data-protection.test-data.js'
 import { createDataProtectionService } from './data-protection.service.js'
 import { PSEUDONYM_FORENAME, REMOVED_REASON } from './pseudonymise.js'
 
@@ -129,6 +129,64 @@ forEachEngine('retention', (getDatabase) => {
       .where('action', '=', 'student.pseudonymise')
       .executeTakeFirstOrThrow()
     assert.match(event.details, /Retention rule: pseudonymised 3 years after leaving/)
+  })
+
+  test('pseudonymising keeps careers facts and removes the words', async () => {
+    const { db, dataProtection, scope, school, ids } = await setUp(['2022-07-22'])
+    const id = ids[0] ?? 0
+    await addPlanActivityAndDestinationRows(db, school.id, id, '2022-06-01T09:00:00.000Z')
+    await db
+      .updateTable('destination_spells')
+      .set({ provider: 'Hill Farm' })
+      .where('student_id', '=', id)
+      .execute()
+
+    await dataProtection.applyRetention(scope, RULES, 'cli:admin')
+
+    const count = async (
+      table: 'plan_aspirations' | 'plan_goals' | 'plan_actions' | 'plan_reviews',
+    ) => (await db.selectFrom(table).select('id').where('student_id', '=', id).execute()).length
+    for (const table of [
+      'plan_aspirations',
+      'plan_goals',
+      'plan_actions',
+      'plan_reviews',
+    ] as const) {
+      assert.equal(await count(table), 0, table)
+    }
+    const target = await db
+      .selectFrom('plan_targets')
+      .selectAll()
+      .where('student_id', '=', id)
+      .executeTakeFirstOrThrow()
+    assert.equal(target.outcome_id, 'supported-internship')
+    assert.equal(target.note, null)
+    const part = await db
+      .selectFrom('careers_activity_students')
+      .selectAll()
+      .where('student_id', '=', id)
+      .executeTakeFirstOrThrow()
+    assert.equal(part.adjustments, null)
+    assert.equal(part.reflection, null)
+    const spell = await db
+      .selectFrom('destination_spells')
+      .selectAll()
+      .where('student_id', '=', id)
+      .executeTakeFirstOrThrow()
+    assert.equal(spell.type, 'supported-internship')
+    assert.equal(spell.provider, null)
+    const staged = await db
+      .selectFrom('destination_import_rows')
+      .select('position')
+      .where('student_id', '=', id)
+      .execute()
+    assert.equal(staged.length, 0)
+    const plan = await db
+      .selectFrom('career_plans')
+      .select('id')
+      .where('student_id', '=', id)
+      .execute()
+    assert.equal(plan.length, 1)
   })
 
   test('pseudonymised record found by its placeholder', async () => {
