@@ -1,36 +1,20 @@
 import assert from 'node:assert/strict'
-import { resolve } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { expectCsrfInEveryPostForm, expectNoAxeViolations, launchBrowser } from './browser.js'
+import { checkPage, collectBrowserErrors, launchBrowser } from './browser.js'
 import type { Browser } from './browser.js'
-import { currentTotpCode } from '../../src/features/accounts/totp.js'
-import type { TestUser } from '../../src/web/testing/test-app.js'
+import { importRegister, signInWithSecondFactor } from './journeys.js'
 import { startServer } from './server.js'
 import type { RunningServer } from './server.js'
-
-const REGISTER = resolve('test/fixtures/sims-style-register.csv')
 
 describe('careers activities in a browser', () => {
   let server: RunningServer
   let browser: Browser
   let page: Page
   let activityPath = ''
-  const browserErrors: string[] = []
-
-  // Every page visited is checked with axe and for CSRF tokens before the journey moves on.
-  async function checkPage() {
-    await expectNoAxeViolations(page)
-    await expectCsrfInEveryPostForm(page)
-  }
-
-  async function signInWithPassword(user: TestUser) {
-    await page.fill('#email', user.email)
-    await page.fill('#password', user.password)
-    await page.click('button:has-text("Sign in")')
-  }
+  let browserErrors: string[] = []
 
   /** Returns the text of the coverage cell for a year group and benchmark. */
   async function coverageCell(yearGroup: string, benchmark: number): Promise<string> {
@@ -50,10 +34,7 @@ describe('careers activities in a browser', () => {
     server = await startServer()
     browser = await launchBrowser()
     page = browser.page
-    page.on('console', (message) => {
-      if (message.type() === 'error') browserErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => browserErrors.push(error.message))
+    browserErrors = collectBrowserErrors(page)
   })
 
   after(async () => {
@@ -64,18 +45,10 @@ describe('careers activities in a browser', () => {
   it('careers leader signs in and imports', async () => {
     await page.goto(`${server.baseUrl}/activities`)
     await page.waitForURL(/\/sign-in/)
-    await signInWithPassword(server.careersLeader)
-    await page.waitForURL(/\/sign-in\/second-factor/)
-    await page.fill('#code', currentTotpCode(server.careersLeader.totpSecret ?? ''))
-    await page.click('button:has-text("Continue")')
+    await signInWithSecondFactor(page, server.careersLeader)
     await page.waitForURL(/\/activities$/)
 
-    await page.goto(`${server.baseUrl}/import`)
-    await page.setInputFiles('#file', REGISTER)
-    await page.click('button:has-text("Check the file")')
-    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/)
-    await page.click('button:has-text("Confirm import")')
-    await page.waitForURL(/\/import\/complete/)
+    await importRegister(page, server)
   })
 
   it('coverage starts empty', async () => {
@@ -84,13 +57,13 @@ describe('careers activities in a browser', () => {
     assert.equal(await page.locator('h1').textContent(), 'Careers activities')
     assert.match(await coverageCell('Year 10', 5), /^0 of \d+ \(0%\)$/)
     assert.match(await page.locator('#activities + p').innerText(), /No activities match/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('empty form shows the error summary', async () => {
     await page.click('a:has-text("Record an activity")')
     await page.waitForURL(/\/activities\/new$/)
-    await checkPage()
+    await checkPage(page)
 
     await page.click('button:has-text("Record activity")')
 
@@ -101,7 +74,7 @@ describe('careers activities in a browser', () => {
     assert.match(summary, /Enter a title for the activity/)
     assert.match(summary, /Enter the date of the activity/)
     assert.match(summary, /Select how to choose the students/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('records one activity for Year 10', async () => {
@@ -113,7 +86,7 @@ describe('careers activities in a browser', () => {
     await page.fill('#provider', 'County Fire and Rescue')
     await page.check('#chooser')
     await page.selectOption('#yearGroup', '10')
-    await checkPage()
+    await checkPage(page)
 
     await page.click('button:has-text("Record activity")')
 
@@ -121,7 +94,7 @@ describe('careers activities in a browser', () => {
     activityPath = new URL(page.url()).pathname
     const banner = await page.locator('.govuk-notification-banner--success').innerText()
     assert.match(banner, /Activity recorded for \d+ students/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('coverage shows Year 10 covered', async () => {
@@ -130,7 +103,7 @@ describe('careers activities in a browser', () => {
     assert.match(await coverageCell('Year 10', 5), /^(\d+) of \1 \(100%\)$/)
     assert.match(await coverageCell('Year 11', 5), /^0 of \d+ \(0%\)$/)
     assert.equal(await page.locator('a:has-text("Visit from the fire service")').count(), 1)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('activity, edit and student pages pass axe', async () => {
@@ -149,7 +122,7 @@ describe('careers activities in a browser', () => {
     for (const path of paths) {
       await page.goto(`${server.baseUrl}${path}`)
       assert.notEqual(await page.locator('h1').count(), 0, path)
-      await checkPage()
+      await checkPage(page)
     }
     await page.goto(`${server.baseUrl}${studentPath}`)
     assert.match(await page.locator('#coverage ~ table').innerText(), /Not yet covered/)
@@ -168,7 +141,7 @@ describe('careers activities in a browser', () => {
     await page.click('button:has-text("Record activity")')
     await page.waitForURL(/\/activities\/\d+\?saved=recorded$/)
     assert.match(await page.locator('.govuk-summary-list').innerText(), /planned: not counted/)
-    await checkPage()
+    await checkPage(page)
 
     await page.goto(`${server.baseUrl}/activities`)
 
@@ -177,7 +150,7 @@ describe('careers activities in a browser', () => {
       has: page.locator('a:has-text("Planned work experience week")'),
     })
     assert.match(await row.locator('td').first().innerText(), /Planned/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('activity deleted after confirming', async () => {
@@ -186,7 +159,7 @@ describe('careers activities in a browser', () => {
     await page.click('a:has-text("Delete the activity")')
     await page.waitForURL(/\/activities\/\d+\/delete$/)
     assert.match(await page.locator('h1').innerText(), /Delete “Planned work experience week”\?/)
-    await checkPage()
+    await checkPage(page)
 
     await page.click('button:has-text("Delete activity")')
 
@@ -194,7 +167,7 @@ describe('careers activities in a browser', () => {
     const banner = await page.locator('.govuk-notification-banner--success').innerText()
     assert.match(banner, /Activity deleted\. It was removed from the record of \d+ students?/)
     assert.equal(await page.locator('a:has-text("Planned work experience week")').count(), 0)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('no page logged a browser error', () => {

@@ -76,3 +76,28 @@ export async function expectCsrfInEveryPostForm(page: Page): Promise<void> {
     throw new Error(`Forms without a CSRF token on ${page.url()}: ${missing.join(', ')}`)
   }
 }
+
+/**
+ * Checks the page with axe and checks that every POST form on it carries a CSRF token. The e2e
+ * tests call it on each page they visit before they move on.
+ */
+export async function checkPage(page: Page): Promise<void> {
+  await expectNoAxeViolations(page)
+  await expectCsrfInEveryPostForm(page)
+}
+
+/**
+ * Starts recording the text of every uncaught script error on the page and, unless
+ * `includeConsole` is false, every console error, which includes CSP violations and failed loads.
+ * Returns the list that later errors are pushed to.
+ */
+export function collectBrowserErrors(page: Page, { includeConsole = true } = {}): string[] {
+  const errors: string[] = []
+  if (includeConsole) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+  }
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}

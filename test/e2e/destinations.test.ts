@@ -1,39 +1,26 @@
 import assert from 'node:assert/strict'
-import { resolve } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { expectCsrfInEveryPostForm, expectNoAxeViolations, launchBrowser } from './browser.js'
+import { checkPage, collectBrowserErrors, launchBrowser } from './browser.js'
 import type { Browser } from './browser.js'
-import { currentTotpCode } from '../../src/features/accounts/totp.js'
-import type { TestUser } from '../../src/web/testing/test-app.js'
+import { importRegister, signInWithSecondFactor } from './journeys.js'
 import { startServer } from './server.js'
 import type { RunningServer } from './server.js'
-
-const REGISTER = resolve('test/fixtures/sims-style-register.csv')
 
 describe('destinations in a browser', () => {
   let server: RunningServer
   let browser: Browser
   let page: Page
   let destinationsUrl = ''
-  const browserErrors: string[] = []
-
-  // Every page visited is checked with axe and for CSRF tokens before the journey moves on.
-  async function checkPage() {
-    await expectNoAxeViolations(page)
-    await expectCsrfInEveryPostForm(page)
-  }
+  let browserErrors: string[] = []
 
   before(async () => {
     server = await startServer()
     browser = await launchBrowser()
     page = browser.page
-    page.on('console', (message) => {
-      if (message.type() === 'error') browserErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => browserErrors.push(error.message))
+    browserErrors = collectBrowserErrors(page)
   })
 
   after(async () => {
@@ -41,32 +28,17 @@ describe('destinations in a browser', () => {
     await server?.stop()
   })
 
-  async function signInWithPassword(user: TestUser) {
-    await page.fill('#email', user.email)
-    await page.fill('#password', user.password)
-    await page.click('button:has-text("Sign in")')
-  }
-
   it('signs in as a careers leader', async () => {
     await page.goto(`${server.baseUrl}/students`)
     await page.waitForURL(/\/sign-in/)
-    await checkPage()
+    await checkPage(page)
 
-    await signInWithPassword(server.careersLeader)
-    await page.waitForURL(/\/sign-in\/second-factor/)
-    await checkPage()
-    await page.fill('#code', currentTotpCode(server.careersLeader.totpSecret ?? ''))
-    await page.click('button:has-text("Continue")')
+    await signInWithSecondFactor(page, server.careersLeader)
     await page.waitForURL(/\/students$/)
   })
 
   it('imports the register the students come from', async () => {
-    await page.goto(`${server.baseUrl}/import`)
-    await page.setInputFiles('#file', REGISTER)
-    await page.click('button:has-text("Check the file")')
-    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/)
-    await page.click('button:has-text("Confirm import")')
-    await page.waitForURL(/\/import\/complete/)
+    await importRegister(page, server)
 
     await page.goto(`${server.baseUrl}/students`)
     await page.click('a:has-text("Gabriel Fletcher")')
@@ -79,13 +51,13 @@ describe('destinations in a browser', () => {
 
     assert.equal(await page.locator('h1').textContent(), 'Destinations')
     assert.match(await page.locator('main').innerText(), /No actual destination is recorded/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('shows field errors for a wrong destination', async () => {
     await page.click('a:has-text("Add a destination")')
     await page.waitForURL(/\/destinations\/new$/)
-    await checkPage()
+    await checkPage(page)
 
     await page.selectOption('#type', 'paid-employment')
     await page.fill('#start-date-day', '3')
@@ -102,7 +74,7 @@ describe('destinations in a browser', () => {
     assert.match(summary, /End date 1 July 2025 is before the start date 3 September 2025/)
     assert.match(summary, /Record it as part-time-employment/)
     assert.equal(await page.inputValue('#hours'), '10')
-    await checkPage()
+    await checkPage(page)
   })
 
   it('records a destination and sees it sustained', async () => {
@@ -123,7 +95,7 @@ describe('destinations in a browser', () => {
     assert.match(main, /Sustained education: education in every month from October to March/)
     assert.match(main, /no consent to track destinations is recorded/)
     assert.match(main, /Type: none → Further education college/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('records consent, which ends the warning', async () => {
@@ -137,7 +109,7 @@ describe('destinations in a browser', () => {
     const main = await page.locator('main').innerText()
     assert.match(main, /Consent given on 1 September 2026/)
     assert.doesNotMatch(main, /no consent to track destinations is recorded/)
-    await checkPage()
+    await checkPage(page)
     // The rejected form responds with status 400 by design, which Chromium logs as a failed load.
     const unexpected = browserErrors.filter((text) => !/status of 400/.test(text))
     assert.deepEqual(unexpected, [])

@@ -3,16 +3,15 @@ import { after, before, describe, it } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { currentTotpCode } from '../../src/features/accounts/totp.js'
 import { addPlanActivityAndDestinationRows } from '../../src/features/data-protection/data-protection.test-data.js'
 import {
   addPlan,
   addReview,
   importStudents,
 } from '../../src/features/work-lists/work-lists.test-data.js'
-import type { TestUser } from '../../src/web/testing/test-app.js'
-import { expectCsrfInEveryPostForm, expectNoAxeViolations, launchBrowser } from './browser.js'
+import { checkPage, collectBrowserErrors, launchBrowser } from './browser.js'
 import type { Browser } from './browser.js'
+import { signInWithSecondFactor } from './journeys.js'
 import { startServer } from './server.js'
 import type { RunningServer } from './server.js'
 
@@ -21,13 +20,7 @@ describe('work lists and hand-over pack in a browser', () => {
   let browser: Browser
   let page: Page
   let adaId: number
-  const browserErrors: string[] = []
-
-  // Every page visited is checked with axe and for CSRF tokens before the test moves on.
-  async function checkPage() {
-    await expectNoAxeViolations(page)
-    await expectCsrfInEveryPostForm(page)
-  }
+  let browserErrors: string[] = []
 
   before(async () => {
     server = await startServer()
@@ -44,10 +37,7 @@ describe('work lists and hand-over pack in a browser', () => {
 
     browser = await launchBrowser()
     page = browser.page
-    page.on('console', (message) => {
-      if (message.type() === 'error') browserErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => browserErrors.push(error.message))
+    browserErrors = collectBrowserErrors(page)
   })
 
   after(async () => {
@@ -55,21 +45,11 @@ describe('work lists and hand-over pack in a browser', () => {
     await server?.stop()
   })
 
-  async function signInWithPassword(user: TestUser) {
-    await page.fill('#email', user.email)
-    await page.fill('#password', user.password)
-    await page.click('button:has-text("Sign in")')
-  }
-
   it('careers leader signs in and opens the work lists', async () => {
     await page.goto(`${server.baseUrl}/work-lists`)
     await page.waitForURL(/\/sign-in\?next=%2Fwork-lists$/)
-    await checkPage()
-    await signInWithPassword(server.careersLeader)
-    await page.waitForURL(/\/sign-in\/second-factor/)
-    await checkPage()
-    await page.fill('#code', currentTotpCode(server.careersLeader.totpSecret ?? ''))
-    await page.click('button:has-text("Continue")')
+    await checkPage(page)
+    await signInWithSecondFactor(page, server.careersLeader)
 
     await page.waitForURL(/\/work-lists$/)
     assert.equal(await page.locator('h1').textContent(), 'Work lists')
@@ -77,7 +57,7 @@ describe('work lists and hand-over pack in a browser', () => {
       await page.locator('#work-lists').innerText(),
       /Students with no plan \(1 student\)/,
     )
-    await checkPage()
+    await checkPage(page)
   })
 
   it('opens a list and follows a student link', async () => {
@@ -87,18 +67,18 @@ describe('work lists and hand-over pack in a browser', () => {
     const table = await page.locator('table').innerText()
     assert.match(table, /Quinn Quill/)
     assert.match(table, /was due on 1 July 2025/)
-    await checkPage()
+    await checkPage(page)
 
     await page.click('a:has-text("Quinn Quill")')
     await page.waitForURL(/\/students\/\d+$/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('an empty list says so', async () => {
     await page.goto(`${server.baseUrl}/work-lists/destinations-unknown`)
 
     assert.match(await page.locator('#empty-list').innerText(), /Every leaver/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('opens the hand-over page, which prints without navigation', async () => {
@@ -106,7 +86,7 @@ describe('work lists and hand-over pack in a browser', () => {
 
     assert.equal(await page.locator('h1').textContent(), 'Hand-over pack: Ada Okafor')
     assert.match(await page.locator('#adjustments').innerText(), /Visual timetable/)
-    await checkPage()
+    await checkPage(page)
 
     await page.emulateMedia({ media: 'print' })
     assert.equal(await page.locator('header').isVisible(), false)

@@ -1,42 +1,37 @@
 import assert from 'node:assert/strict'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { expectCsrfInEveryPostForm, expectNoAxeViolations, launchBrowser } from './browser.js'
+import { checkPage, collectBrowserErrors, launchBrowser } from './browser.js'
 import type { Browser } from './browser.js'
 import { currentTotpCode } from '../../src/features/accounts/totp.js'
-import type { TestUser } from '../../src/web/testing/test-app.js'
+import {
+  previewRegisterImport,
+  REGISTER,
+  signInWithPassword,
+  signInWithSecondFactor,
+} from './journeys.js'
 import { startServer } from './server.js'
 import type { RunningServer } from './server.js'
 
-const REGISTER = resolve('test/fixtures/sims-style-register.csv')
 const SCREENSHOTS = join(tmpdir(), 'send-careers-screenshots')
 
 describe('staff journey in a browser', () => {
   let server: RunningServer
   let browser: Browser
   let page: Page
-  const browserErrors: string[] = []
-
-  // Every page visited is checked with axe and for CSRF tokens before the journey moves on.
-  async function checkPage() {
-    await expectNoAxeViolations(page)
-    await expectCsrfInEveryPostForm(page)
-  }
+  let browserErrors: string[] = []
 
   before(async () => {
     server = await startServer()
     browser = await launchBrowser()
     page = browser.page
     // A CSP violation or a script error shows in the console, so the journey fails on either.
-    page.on('console', (message) => {
-      if (message.type() === 'error') browserErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => browserErrors.push(error.message))
+    browserErrors = collectBrowserErrors(page)
     await mkdir(SCREENSHOTS, { recursive: true })
   })
 
@@ -45,43 +40,33 @@ describe('staff journey in a browser', () => {
     await server?.stop()
   })
 
-  async function signInWithPassword(user: TestUser) {
-    await page.fill('#email', user.email)
-    await page.fill('#password', user.password)
-    await page.click('button:has-text("Sign in")')
-  }
-
   it('asks for a password, then a code from the app', async () => {
     await page.goto(`${server.baseUrl}/students`)
     await page.waitForURL(/\/sign-in\?next=%2Fstudents$/)
-    await checkPage()
+    await checkPage(page)
 
-    await signInWithPassword({ ...server.careersLeader, password: 'not the password at all' })
+    await signInWithPassword(page, { ...server.careersLeader, password: 'not the password at all' })
     await page.waitForSelector('.govuk-error-summary')
     assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter a correct email/)
-    await checkPage()
+    await checkPage(page)
 
-    await signInWithPassword(server.careersLeader)
-    await page.waitForURL(/\/sign-in\/second-factor/)
-    await checkPage()
-    await page.fill('#code', currentTotpCode(server.careersLeader.totpSecret ?? ''))
-    await page.click('button:has-text("Continue")')
+    await signInWithSecondFactor(page, server.careersLeader)
 
     await page.waitForURL(/\/students$/)
     assert.match(await page.locator('header').innerText(), /Test careers_leader/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('start page links the journeys', async () => {
     await page.goto(`${server.baseUrl}/`)
 
     assert.equal(await page.locator('h1').textContent(), 'Plan careers for students with SEND')
-    await checkPage()
+    await checkPage(page)
   })
 
   it('imports the register through the preview', async () => {
     await page.goto(`${server.baseUrl}/import`)
-    await checkPage()
+    await checkPage(page)
 
     await page.setInputFiles('#file', REGISTER)
     await page.click('button:has-text("Check the file")')
@@ -90,17 +75,17 @@ describe('staff journey in a browser', () => {
     const rejectedValue = page.locator('td', { hasText: /^"31\/09\/2013"$/ })
     assert.equal(await rejectedValue.count(), 1)
     await page.screenshot({ path: join(SCREENSHOTS, 'import-preview.png'), fullPage: true })
-    await checkPage()
+    await checkPage(page)
 
     await page.click('button:has-text("Confirm import")')
     await page.waitForURL(/\/import\/complete/)
     assert.match(await page.locator('.govuk-panel').innerText(), /35 students written/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('lists students and opens one', async () => {
     await page.goto(`${server.baseUrl}/students`)
-    await checkPage()
+    await checkPage(page)
 
     await page.click('a:has-text("Alfie Ashworth")')
 
@@ -112,7 +97,7 @@ describe('staff journey in a browser', () => {
     assert.equal(await page.locator('h3:has-text("Group One outcomes")').count(), 1)
     assert.ok((await page.locator('.govuk-summary-list .govuk-tag').count()) >= 16)
     await page.screenshot({ path: join(SCREENSHOTS, 'student.png'), fullPage: true })
-    await checkPage()
+    await checkPage(page)
   })
 
   it('override without a reason shows the error summary', async () => {
@@ -123,7 +108,7 @@ describe('staff journey in a browser', () => {
     assert.match(await page.title(), /^Error: /)
     assert.equal(await page.locator('.govuk-error-summary a[href="#reason"]').count(), 1)
     assert.equal(await page.isChecked('#group-2'), true)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('override with a reason is saved', async () => {
@@ -132,7 +117,7 @@ describe('staff journey in a browser', () => {
 
     await page.waitForSelector('.govuk-notification-banner--success')
     assert.match(await page.locator('#career-send-group + p').innerText(), /Group Two/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('other pages and empty states pass axe', async () => {
@@ -145,18 +130,14 @@ describe('staff journey in a browser', () => {
     ]
     for (const path of [...paths, '/no-such-page']) {
       await page.goto(`${server.baseUrl}${path}`)
-      await checkPage()
+      await checkPage(page)
     }
   })
 
   it('pages fit and pass axe at 320 px', async () => {
     await page.setViewportSize({ width: 320, height: 640 })
     try {
-      await page.goto(`${server.baseUrl}/import`)
-      await page.setInputFiles('#file', REGISTER)
-      await page.click('button:has-text("Check the file")')
-      await page.waitForURL(/\/import\/[0-9a-f-]{36}$/)
-      const previewPath = new URL(page.url()).pathname
+      const previewPath = await previewRegisterImport(page, server)
 
       const pages: [string, string][] = [
         ['students-320.png', '/students'],
@@ -175,7 +156,7 @@ describe('staff journey in a browser', () => {
           overflow.scrollWidth <= overflow.innerWidth,
           `${path}: ${JSON.stringify(overflow)}`,
         )
-        await checkPage()
+        await checkPage(page)
       }
     } finally {
       await page.setViewportSize({ width: 1280, height: 720 })
@@ -185,22 +166,22 @@ describe('staff journey in a browser', () => {
   it('staff see students but not the import page', async () => {
     await page.click('button:has-text("Sign out")')
     await page.waitForURL(/\/sign-in\?signedOut=1$/)
-    await checkPage()
+    await checkPage(page)
 
-    await signInWithPassword(server.staff)
+    await signInWithPassword(page, server.staff)
     await page.waitForURL(/\/$/)
     assert.equal(await page.locator('header a[href="/import"]').count(), 0)
     await page.goto(`${server.baseUrl}/import`)
 
     assert.equal(await page.locator('h1').textContent(), 'Page not available')
-    await checkPage()
+    await checkPage(page)
   })
 
   it('a new SENCO sets up the authenticator app first', async () => {
     await page.click('button:has-text("Sign out")')
-    await signInWithPassword(server.newSenco)
+    await signInWithPassword(page, server.newSenco)
     await page.waitForURL(/\/account\/multi-factor$/)
-    await checkPage()
+    await checkPage(page)
 
     const secret = ((await page.locator('#secret').textContent()) ?? '').replace(/\s+/g, '')
     await page.fill('#code', currentTotpCode(secret))
@@ -208,7 +189,7 @@ describe('staff journey in a browser', () => {
 
     await page.waitForSelector('#recovery-codes')
     assert.equal(await page.locator('#recovery-codes li').count(), 10)
-    await checkPage()
+    await checkPage(page)
     await page.goto(`${server.baseUrl}/students`)
     assert.equal(await page.locator('h1').textContent(), 'Students')
   })

@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict'
-import { resolve } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
 import { addDays } from '../../src/domain/calendar.js'
-import { currentTotpCode } from '../../src/features/accounts/totp.js'
 import { todayInEngland } from '../../src/features/eligibility/reference-date.js'
-import type { TestUser } from '../../src/web/testing/test-app.js'
-import { expectCsrfInEveryPostForm, expectNoAxeViolations, launchBrowser } from './browser.js'
+import { checkPage, collectBrowserErrors, launchBrowser } from './browser.js'
 import type { Browser } from './browser.js'
+import { importRegister, signInWithSecondFactor } from './journeys.js'
 import { startServer } from './server.js'
 import type { RunningServer } from './server.js'
 
-const REGISTER = resolve('test/fixtures/sims-style-register.csv')
 // Caleb Cartwright, the register's third row: EHC plan, Year 9, so reviews must cover the four
 // Preparing for Adulthood areas.
 const CALEB_PLAN = '/students/3/plan'
@@ -24,19 +21,7 @@ describe('career plan in a browser', () => {
   let server: RunningServer
   let browser: Browser
   let page: Page
-  const browserErrors: string[] = []
-
-  // Every page visited is checked with axe and for CSRF tokens before the journey moves on.
-  async function checkPage() {
-    await expectNoAxeViolations(page)
-    await expectCsrfInEveryPostForm(page)
-  }
-
-  async function signInWithPassword(user: TestUser) {
-    await page.fill('#email', user.email)
-    await page.fill('#password', user.password)
-    await page.click('button:has-text("Sign in")')
-  }
+  let browserErrors: string[] = []
 
   async function fillDate(id: string) {
     await page.fill(`#${id}-day`, String(Number(DAY)))
@@ -47,17 +32,14 @@ describe('career plan in a browser', () => {
   async function openPlanSection(link: string) {
     await page.goto(`${server.baseUrl}${CALEB_PLAN}`)
     await page.click(`a:has-text("${link}")`)
-    await checkPage()
+    await checkPage(page)
   }
 
   before(async () => {
     server = await startServer()
     browser = await launchBrowser()
     page = browser.page
-    page.on('console', (message) => {
-      if (message.type() === 'error') browserErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => browserErrors.push(error.message))
+    browserErrors = collectBrowserErrors(page)
   })
 
   after(async () => {
@@ -67,17 +49,10 @@ describe('career plan in a browser', () => {
 
   it('careers leader signs in and imports the register', async () => {
     await page.goto(`${server.baseUrl}/import`)
-    await signInWithPassword(server.careersLeader)
-    await page.waitForURL(/\/sign-in\/second-factor/)
-    await page.fill('#code', currentTotpCode(server.careersLeader.totpSecret ?? ''))
-    await page.click('button:has-text("Continue")')
+    await signInWithSecondFactor(page, server.careersLeader)
     await page.waitForURL(/\/import$/)
 
-    await page.setInputFiles('#file', REGISTER)
-    await page.click('button:has-text("Check the file")')
-    await page.waitForURL(/\/import\/[0-9a-f-]{36}$/)
-    await page.click('button:has-text("Confirm import")')
-    await page.waitForURL(/\/import\/complete/)
+    await importRegister(page, server)
   })
 
   it('empty plan asks for the four areas', async () => {
@@ -86,7 +61,7 @@ describe('career plan in a browser', () => {
     assert.equal(await page.locator('h1').textContent(), 'Career plan')
     assert.match(await page.locator('#pfa-prompt').innerText(), /four Preparing for Adulthood/)
     assert.equal(await page.locator('#areas-without-goal li').count(), 4)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('adds an aspiration', async () => {
@@ -101,7 +76,7 @@ describe('career plan in a browser', () => {
       await page.locator('#aspirations ~ .govuk-summary-card').first().innerText(),
       /look after animals[\s\S]*symbols/,
     )
-    await checkPage()
+    await checkPage(page)
   })
 
   it('adds a goal', async () => {
@@ -113,7 +88,7 @@ describe('career plan in a browser', () => {
 
     await page.waitForSelector('.govuk-notification-banner--success')
     assert.equal(await page.locator('#areas-without-goal li').count(), 3)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('chooses a target outcome', async () => {
@@ -126,7 +101,7 @@ describe('career plan in a browser', () => {
     const target = await page.locator('.govuk-summary-card', { hasText: 'Choice 1' }).innerText()
     assert.match(target, /Supported internship/)
     assert.match(target, /Evaluated on\s+31 August \d{4}/)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('adds an action', async () => {
@@ -142,7 +117,7 @@ describe('career plan in a browser', () => {
       await page.locator('.govuk-summary-card', { hasText: 'Action 1' }).innerText(),
       /Overdue/,
     )
-    await checkPage()
+    await checkPage(page)
   })
 
   it('annual review without areas shows the error', async () => {
@@ -159,7 +134,7 @@ describe('career plan in a browser', () => {
     assert.match(await page.title(), /^Error: /)
     assert.equal(await page.locator('.govuk-error-summary a[href="#pfa-areas"]').count(), 1)
     assert.equal(await page.inputValue('#summary'), 'Caleb wants to work with animals')
-    await checkPage()
+    await checkPage(page)
   })
 
   it('annual review with two areas needs a reason', async () => {
@@ -173,7 +148,7 @@ describe('career plan in a browser', () => {
       /does not cover: Independent living; Friends, relationships and community\./,
     )
     assert.equal(await page.isChecked('#pfa-areas-4'), true)
-    await checkPage()
+    await checkPage(page)
   })
 
   it('annual review with a reason is saved', async () => {
@@ -191,7 +166,7 @@ describe('career plan in a browser', () => {
       await page.locator('#latest-review-missed').innerText(),
       /The latest review \(EHC plan annual review, .*\) did not cover: Independent living/,
     )
-    await checkPage()
+    await checkPage(page)
   })
 
   it('no page logged a browser error', () => {

@@ -13,6 +13,8 @@ import type { TestUser } from '../../src/web/testing/test-app.js'
 
 export interface RunningServer {
   baseUrl: string
+  /** An administrator, who signs in with a password and a code from an authenticator app. */
+  admin: TestUser
   /** A careers leader, who signs in with a password and a code from an authenticator app. */
   careersLeader: TestUser
   /** A member of staff, who may see students but not import. */
@@ -44,6 +46,7 @@ export async function startServer(): Promise<RunningServer> {
     schoolId: school.id,
     mfa: false,
   })
+  const admin = await createTestUser(services, { role: 'admin', schoolId: school.id })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const { port } = app.server.address() as AddressInfo
 
@@ -54,6 +57,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    admin,
     careersLeader,
     staff,
     newSenco,
