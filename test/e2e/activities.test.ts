@@ -63,12 +63,19 @@ describe('careers activities in a browser', () => {
   it('empty form shows the error summary', async () => {
     await page.click('a:has-text("Record an activity")')
     await page.waitForURL(/\/activities\/new$/)
+    // The list of every student starts shut, so the form is short and its button is near.
+    const list = page.locator('details#student-list')
+    assert.equal(await list.getAttribute('open'), null)
+    assert.equal(await page.locator('input[name="students"]').first().isVisible(), false)
+    const height = await page.evaluate(() => document.documentElement.scrollHeight)
+    assert.ok(height < 4000, `the form is ${height}px tall`)
     await checkPage(page)
 
     await page.click('button:has-text("Record activity")')
 
     await page.waitForSelector('.govuk-error-summary')
     assert.match(await page.title(), /^Error: /)
+    assert.notEqual(await page.locator('details#student-list').getAttribute('open'), null)
     const summary = await page.locator('.govuk-error-summary').innerText()
     assert.match(summary, /Select the kind of activity/)
     assert.match(summary, /Enter a title for the activity/)
@@ -88,7 +95,8 @@ describe('careers activities in a browser', () => {
     await page.selectOption('#yearGroup', '10')
     await checkPage(page)
 
-    await page.click('button:has-text("Record activity")')
+    // Enter in a box records the activity, as the button at the end does, not "Find students".
+    await page.press('#provider', 'Enter')
 
     await page.waitForURL(/\/activities\/\d+\?saved=recorded$/)
     activityPath = new URL(page.url()).pathname
@@ -126,6 +134,81 @@ describe('careers activities in a browser', () => {
     }
     await page.goto(`${server.baseUrl}${studentPath}`)
     assert.match(await page.locator('#coverage ~ table').innerText(), /Not yet covered/)
+  })
+
+  it('finds a student by name and records for them', async () => {
+    await page.goto(`${server.baseUrl}/activities/new`)
+    await page.click('summary:has-text("Choose students one by one")')
+    const first = page.locator('details#student-list input[name="students"]').first()
+    const name = (
+      await page.locator(`label[for="${await first.getAttribute('id')}"]`).innerText()
+    ).trim()
+    const surname = name.split(' ').at(-1) ?? name
+    await page.check('#kind-3')
+    await page.fill('#title', 'Guidance found by name')
+    await page.fill('#find', surname.toLowerCase())
+
+    await page.click('button:has-text("Find students")')
+
+    await page.waitForSelector('#find-result')
+    assert.match(await page.locator('#filtered').innerText(), /Nothing is saved yet/)
+    assert.equal(await page.inputValue('#title'), 'Guidance found by name')
+    const listedNames = await page
+      .locator('details#student-list label.govuk-checkboxes__label')
+      .allInnerTexts()
+    assert.ok(listedNames.length > 0)
+    assert.ok(
+      listedNames.every((text) => text.toLowerCase().includes(surname.toLowerCase())),
+      listedNames.join(),
+    )
+    await checkPage(page)
+
+    await page.check('#chooser-3')
+    await page.locator('details#student-list input[name="students"]').first().check()
+    await page.fill('#held-on-day', '21')
+    await page.fill('#held-on-month', '11')
+    await page.fill('#held-on-year', '2026')
+    await page.click('button:has-text("Record activity")')
+
+    await page.waitForURL(/\/activities\/\d+\?saved=recorded$/)
+    assert.match(
+      await page.locator('.govuk-notification-banner--success').innerText(),
+      /1 student\./,
+    )
+    await checkPage(page)
+  })
+
+  it('student page opens the form with them ticked', async () => {
+    const studentLink = page.locator('#students ~ div table tbody a').first()
+    await studentLink.click()
+    await page.waitForURL(/\/students\/\d+\/activities$/)
+    const studentPath = new URL(page.url()).pathname
+    assert.equal(
+      await page.locator(`a[href="${studentPath.replace('/activities', '/plan')}"]`).count(),
+      1,
+    )
+    await checkPage(page)
+
+    // At 320px each row of the activities table reads as a card with its labels.
+    await page.setViewportSize({ width: 320, height: 800 })
+    const label = await page.evaluate(() => {
+      const cell = document.querySelector('#activities ~ div td[data-label="Their reflection"]')
+      return cell ? getComputedStyle(cell, '::before').content : ''
+    })
+    assert.match(label, /Their reflection: /)
+    await checkPage(page)
+    await page.setViewportSize({ width: 1280, height: 800 })
+
+    await page.click('a:has-text("Record an activity for this student")')
+
+    await page.waitForURL(/\/activities\/new\?school=\d+&student=\d+$/)
+    assert.equal(await page.isChecked('#chooser-3'), true)
+    assert.equal(
+      await page.locator('details#student-list input[name="students"]:checked').count(),
+      1,
+    )
+    assert.notEqual(await page.locator('details#student-list').getAttribute('open'), null)
+    await checkPage(page)
   })
 
   it('planned activity is not counted yet', async () => {

@@ -682,6 +682,182 @@ describe('activity routes', () => {
     )
     assert.match(activity.body, /\(planned: not counted as coverage until this date\)/)
   })
+  /** The HTML of the "Choose students one by one" details element, from its opening tag. */
+  function studentList(body: string): { tag: string; inside: string } {
+    const start = body.indexOf('<details id="student-list"')
+    const end = body.indexOf('</details>', start)
+    assert.ok(start >= 0 && end > start, 'the student list is in a details element')
+    const inside = body.slice(start, end)
+    return { tag: inside.slice(0, inside.indexOf('>') + 1), inside }
+  }
+
+  async function activityCount(): Promise<number> {
+    const row = await test.database.db
+      .selectFrom('careers_activities')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow()
+    return Number(row.count)
+  }
+
+  it('keeps the student list shut at first', async () => {
+    const page = await test.app.inject({ url: '/activities/new' })
+    const list = studentList(page.body)
+    const tenCount = (await yearTenIds()).length
+
+    assert.equal(page.statusCode, 200)
+    assert.doesNotMatch(list.tag, /\sopen/)
+    assert.match(list.inside, /Choose students one by one/)
+    // Every checkbox is inside the details element, under a year-group legend.
+    const boxes = page.body.split('name="students"').length - 1
+    assert.ok(boxes > 0)
+    assert.equal(list.inside.split('name="students"').length - 1, boxes)
+    assert.match(list.inside, new RegExp(`<legend[^>]*>\\s*Year 10 \\(${tenCount} students\\)`))
+    assert.doesNotMatch(page.body, /TODO/)
+  })
+
+  it('opens the list when chosen or on errors', async () => {
+    const chosen = await post(
+      '/activities/new',
+      '/activities',
+      aForm(test.schoolId, { chooser: 'students', title: '' }),
+    )
+    const blank = await post('/activities/new', '/activities', { school: String(test.schoolId) })
+    const byYear = await post('/activities/new', '/activities', aForm(test.schoolId, { title: '' }))
+
+    assert.equal(chosen.statusCode, 400)
+    assert.match(studentList(chosen.body).tag, /\sopen/)
+    assert.equal(blank.statusCode, 400)
+    assert.match(studentList(blank.body).tag, /\sopen/)
+    assert.equal(byYear.statusCode, 400)
+    assert.doesNotMatch(studentList(byYear.body).tag, /\sopen/)
+  })
+
+  it('finds students by name and keeps answers', async () => {
+    const options = await test.services.activities.chooserOptions(
+      { schoolIds: [test.schoolId] },
+      test.schoolId,
+    )
+    const [wanted, ticked] = options.students
+    assert.ok(wanted && ticked)
+    const part = wanted.name.split(' ')[1]!.toUpperCase()
+    const before = await activityCount()
+
+    const response = await post(
+      '/activities/new',
+      '/activities',
+      aForm(test.schoolId, {
+        chooser: 'students',
+        students: [String(ticked.id)],
+        title: 'Kept title',
+        find: `  ${part} `,
+        'find-students': 'yes',
+      }),
+    )
+    const body = unescaped(response.body)
+    const list = studentList(body)
+    const listedStudents = options.students.filter((student) =>
+      body.includes(`name="students" type="checkbox" value="${student.id}"`),
+    )
+
+    assert.equal(response.statusCode, 200)
+    assert.equal(await activityCount(), before)
+    assert.match(body, /Nothing is saved yet/)
+    assert.ok(body.includes('value="Kept title"'))
+    assert.ok(body.includes(`value="${part}"`))
+    assert.match(list.tag, /\sopen/)
+    assert.ok(listedStudents.some((student) => student.id === wanted.id))
+    assert.ok(listedStudents.some((student) => student.id === ticked.id))
+    assert.ok(listedStudents.length < options.students.length)
+    assert.ok(
+      listedStudents.every(
+        (student) => student.id === ticked.id || student.name.toUpperCase().includes(part),
+      ),
+    )
+    assert.match(body, new RegExp(`value="${ticked.id}" checked`))
+  })
+
+  it('says when no name matches the search', async () => {
+    const response = await post(
+      '/activities/new',
+      '/activities',
+      aForm(test.schoolId, { find: 'Zzqx', 'find-students': 'yes' }),
+    )
+    const body = unescaped(response.body)
+
+    assert.equal(response.statusCode, 200)
+    assert.match(body, /No student’s name includes “Zzqx”/)
+    assert.equal(studentList(body).inside.split('name="students"').length - 1, 0)
+  })
+
+  it('ticks the student from their page', async () => {
+    const [studentId] = await yearTenIds()
+
+    const studentPage = await test.app.inject({ url: `/students/${studentId}/activities` })
+    const href = `/activities/new?school=${test.schoolId}&amp;student=${studentId}`
+    const form = await test.app.inject({ url: unescaped(href) })
+    const other = await test.app.inject({ url: `/activities/new?student=${otherStudentId}` })
+    const unknown = await test.app.inject({ url: '/activities/new?student=99999999' })
+    const unreadable = await test.app.inject({ url: '/activities/new?student=abc' })
+
+    assert.match(studentPage.body, /Record an activity for this student/)
+    assert.ok(studentPage.body.includes(`href="${href}"`))
+    assert.equal(form.statusCode, 200)
+    assert.match(form.body, /value="students" checked/)
+    assert.match(form.body, new RegExp(`value="${studentId}" checked`))
+    assert.equal(form.body.split(' checked').length - 1, 2)
+    assert.match(studentList(form.body).tag, /\sopen/)
+    assert.equal(other.statusCode, 404)
+    assert.equal(unknown.statusCode, 404)
+    assert.equal(unreadable.statusCode, 200)
+    assert.doesNotMatch(studentList(unreadable.body).tag, /\sopen/)
+  })
+
+  it('labels every card cell at small widths', async () => {
+    const id = await record({ title: 'Labelled cards' })
+    const [studentId] = await yearTenIds()
+    const pages = {
+      [`/students/${studentId}/activities`]: [
+        'Date',
+        'Benchmark',
+        'Their adjustments',
+        'Their reflection',
+      ],
+      [`/activities/${id}`]: [
+        'Year group',
+        'Career SEND group',
+        'Their adjustments',
+        'Their reflection',
+      ],
+      '/activities': ['Date', 'Kind', 'Benchmark', 'Students'],
+    }
+    for (const [url, labels] of Object.entries(pages)) {
+      const body = (await test.app.inject({ url })).body
+      const table = body.slice(body.lastIndexOf('app-table--stack'))
+      const row = table.slice(
+        table.indexOf('<tbody'),
+        table.indexOf('</tr>', table.indexOf('<tbody')),
+      )
+      const cells = row.split('<td').length - 1
+      const labelled = [...row.matchAll(/data-label="([^"]+)"/g)].map((match) => match[1])
+      assert.deepEqual(labelled, labels, url)
+      // Only the cell with the title or name link, and the actions, go without a label.
+      assert.ok(cells - labelled.length <= 2, url)
+    }
+  })
+
+  it('links the student activities to the plan', async () => {
+    const [studentId] = await yearTenIds()
+
+    const page = await test.app.inject({ url: `/students/${studentId}/activities` })
+
+    assert.match(page.body, new RegExp(`href="/students/${studentId}/plan">[^<]+career plan</a>`))
+    assert.match(
+      page.body,
+      new RegExp(`href="/students/${studentId}/destinations">[^<]+destinations</a>`),
+    )
+    assert.match(page.body, new RegExp(`href="/students/${studentId}">[^<]+student record</a>`))
+  })
+
   // Last, because it gives the test user a second school.
   it('asks a user with two schools to pick one', async () => {
     const birch = await addTestSchool(test, 'Birch School')

@@ -3,6 +3,7 @@ import { z } from 'zod'
 
 import { STUDENT_BENCHMARKS } from '../../domain/careers-activities.js'
 import { formatLongDate } from '../../domain/format.js'
+import { NotFoundError } from '../../web/errors.js'
 import { fieldError } from '../../web/form-errors.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import { requestCan, requestScope, requestUserName } from '../../web/scope.js'
@@ -25,7 +26,7 @@ import {
 import type { ActivityAnswers } from './activity.form.js'
 import { registerActivityRoutes } from './activity.routes.js'
 import type { ActivityService } from './activity.service.js'
-import { activityFormContext } from './activity.form-view.js'
+import { activityFormContext, readFind } from './activity.form-view.js'
 import { EDIT_ACCESS, fieldProblems, today, VIEW_ACCESS, withDateProblem } from './route-helpers.js'
 import { registerStudentActivityRoutes } from './student-activities.routes.js'
 
@@ -56,6 +57,8 @@ function deletedMessage(count: number | undefined): string | undefined {
 
 const newQuerySchema = z.object({
   school: z.coerce.number().int().positive().optional().catch(undefined),
+  /** A student to tick at the start, from the button on their activities page. */
+  student: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 })
 
 /** Picks the school a page is about: the requested one when in scope, else the first. */
@@ -147,24 +150,45 @@ export async function registerActivitiesRoutes(app: FastifyInstance, activities:
     request: FastifyRequest,
     reply: FastifyReply,
     schoolId: number,
-    form: { answers?: ActivityAnswers; errors?: FormErrors },
+    form: {
+      answers?: ActivityAnswers
+      errors?: FormErrors
+      find?: string
+      filtered?: boolean
+      student?: number
+    },
   ) {
     const scope = requestScope(request)
     const options = await activities.chooserOptions(scope, schoolId)
+    let answers = form.answers ?? emptyAnswers(String(schoolId))
+    if (form.student !== undefined) {
+      // Only a current student of this school, in the user's scope, can be ticked at the start.
+      if (!options.students.some((student) => student.id === form.student)) {
+        throw new NotFoundError('Student not found')
+      }
+      answers = { ...answers, chooser: 'students', students: [String(form.student)] }
+    }
     const school = (await activities.listSchools(scope)).find((item) => item.id === schoolId)
     return reply.status(form.errors ? 400 : 200).view('activities/views/form.njk', {
-      ...activityFormContext(form.answers ?? emptyAnswers(String(schoolId)), form.errors, options),
+      ...activityFormContext(answers, form.errors, options, form.find ?? ''),
       pageTitle: 'Record a careers activity',
       action: '/activities',
       schoolName: school?.name,
       severalSchools: scope.schoolIds.length > 1,
+      filtered: form.filtered === true,
     })
   }
 
   app.get('/activities/new', { config: { access: EDIT_ACCESS } }, async (request, reply) => {
     const scope = requestScope(request)
-    const requested = newQuerySchema.parse(request.query ?? {}).school
-    if (scope.schoolIds.length === 1) return renderNewForm(request, reply, scope.schoolIds[0]!, {})
+    const query = newQuerySchema.parse(request.query ?? {})
+    const requested = query.school
+    const start = { student: query.student }
+    if (scope.schoolIds.length === 1) {
+      return renderNewForm(request, reply, scope.schoolIds[0]!, start)
+    }
+    // TODO: a user with several schools who follows ?student= without ?school= picks the school
+    // first and the student is not kept. The button on the student's page always sends both.
     if (requested === undefined) return renderSchoolChoice(request, reply)
     if (!scope.schoolIds.includes(requested)) {
       return renderSchoolChoice(
@@ -173,7 +197,7 @@ export async function registerActivitiesRoutes(app: FastifyInstance, activities:
         fieldError('school', 'Select a school from the list'),
       )
     }
-    return renderNewForm(request, reply, requested, {})
+    return renderNewForm(request, reply, requested, start)
   })
 
   app.post('/activities', { config: { access: EDIT_ACCESS } }, async (request, reply) => {
@@ -188,11 +212,20 @@ export async function registerActivitiesRoutes(app: FastifyInstance, activities:
       )
     }
 
+    // The "Find students" button sends the whole form back to be shown again with the list
+    // narrowed to the names that match. Nothing is saved, and every answer is kept.
+    const body = (request.body ?? {}) as Record<string, unknown>
+    const find = readFind(body.find)
+    if (body['find-students'] !== undefined) {
+      return renderNewForm(request, reply, schoolId, { answers, find, filtered: true })
+    }
+
     const { input, dateProblem } = readActivityInput(answers)
     const choice = readChoice(answers)
     const rejected = (problems: Parameters<typeof inFormOrder>[0]) =>
       renderNewForm(request, reply, schoolId, {
         answers,
+        find,
         errors: problemsToErrors(inFormOrder(problems), dateProblem?.part),
       })
     if ('field' in choice)

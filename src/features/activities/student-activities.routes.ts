@@ -26,11 +26,17 @@ export async function registerStudentActivityRoutes(
       if (!found) throw new NotFoundError('Student not found')
 
       const { student } = found
+      const canEdit = requestCan(request, EDIT_ACCESS, student.schoolId)
+      // A student who has left cannot be ticked on the form, so the button is only for current ones.
+      const recordHref =
+        canEdit && student.leftOn === null
+          ? `/activities/new?school=${student.schoolId}&student=${student.id}`
+          : undefined
       return reply.view('activities/views/student.njk', {
         pageTitle: `Careers activities of ${student.name}`,
         student,
         yearGroup: yearGroupText(student.yearGroup),
-        canEdit: requestCan(request, EDIT_ACCESS, student.schoolId),
+        recordHref,
         coverage: studentCoverageRows(found.coverage, activities.today()),
         rows: found.activities.map((activity) => ({
           id: activity.id,
