@@ -92,6 +92,9 @@ describe('destinations in a browser', () => {
     await page.click('a:has-text("Add a destination")')
     await page.waitForURL(/\/destinations\/new$/)
     await checkPage()
+    // The student has not left, so the form starts on Intended, and this one records where he went.
+    assert.equal(await page.isChecked('input[name="intent"][value="intended"]'), true)
+    await page.check('input[name="intent"][value="actual"]')
 
     await page.selectOption('#type', 'paid-employment')
     await page.fill('#start-date-day', '3')
