@@ -89,7 +89,7 @@ export async function wordsBrokenAcrossLines(page: Page, selector: string): Prom
     for (const element of elements) {
       const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        // Visually hidden text sits in a 1 px box, so its layout says nothing about what is seen.
+        // Visually hidden text sits in a 1 px box, so its line layout is not what the user sees.
         if (node.parentElement?.closest('.govuk-visually-hidden')) continue
         const text = node.textContent ?? ''
         for (const match of text.matchAll(/[^\s/-]+/g)) {

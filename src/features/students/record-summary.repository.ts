@@ -7,15 +7,15 @@ import type { Tables } from '../../db/tables.js'
 import type { IsoDate } from '../../domain/types.js'
 
 export interface RecordSummary {
-  /** Null when the student has no career plan. */
+  /** The career plan's review facts, or null when the student has no plan. */
   plan: {
     /** The next review date named by the latest review (by date held), or null. */
     nextReviewOn: IsoDate | null
     reviewCount: number
   } | null
-  /** Activities the student took part in, held on or before today. */
+  /** Number of the student's activities held on or before today. */
   activitiesHeld: number
-  /** Activities the student is down for, held after today. */
+  /** Number of the student's activities planned for after today. */
   activitiesPlanned: number
   /** The destination with the latest start date, or null when none is recorded. */
   latestDestination: {
