@@ -101,3 +101,41 @@ export function collectBrowserErrors(page: Page, { includeConsole = true } = {})
   page.on('pageerror', (error) => errors.push(error.message))
   return errors
 }
+
+/**
+ * Returns the words inside elements matching `selector` that the browser broke across two lines
+ * ("Cha" on one line, "nge" on the next), each with the text of its element. A word is a run of
+ * characters between spaces, hyphens and slashes, where a line may break anyway, and it is broken
+ * when its range has client rectangles on more than one line.
+ */
+export async function wordsBrokenAcrossLines(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (elements) => {
+    const broken: string[] = []
+    for (const element of elements) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // Visually hidden text sits in a 1 px box, so its line layout is not what the user sees.
+        if (node.parentElement?.closest('.govuk-visually-hidden')) continue
+        const text = node.textContent ?? ''
+        for (const match of text.matchAll(/[^\s/-]+/g)) {
+          const range = document.createRange()
+          range.setStart(node, match.index)
+          range.setEnd(node, match.index + match[0].length)
+          const tops = new Set(
+            Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)),
+          )
+          if (tops.size > 1) broken.push(`${match[0]} in "${element.textContent?.trim()}"`)
+        }
+      }
+    }
+    return broken
+  })
+}
+
+/** Returns how far the page scrolls sideways: the document's scroll width and the window width. */
+export async function pageWidths(page: Page) {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }))
+}

@@ -3,7 +3,13 @@ import { after, before, describe, it } from 'node:test'
 
 import type { Page } from 'playwright-core'
 
-import { checkPage, collectBrowserErrors, launchBrowser } from './browser.js'
+import {
+  checkPage,
+  collectBrowserErrors,
+  launchBrowser,
+  pageWidths,
+  wordsBrokenAcrossLines,
+} from './browser.js'
 import type { Browser } from './browser.js'
 import { importRegister, signInWithSecondFactor } from './journeys.js'
 import { startServer } from './server.js'
@@ -58,6 +64,9 @@ describe('destinations in a browser', () => {
     await page.click('a:has-text("Add a destination")')
     await page.waitForURL(/\/destinations\/new$/)
     await checkPage(page)
+    // The student has not left, so the form starts on Intended, and this one records where he went.
+    assert.equal(await page.isChecked('input[name="intent"][value="intended"]'), true)
+    await page.check('input[name="intent"][value="actual"]')
 
     await page.selectOption('#type', 'paid-employment')
     await page.fill('#start-date-day', '3')
@@ -110,6 +119,46 @@ describe('destinations in a browser', () => {
     assert.match(main, /Consent given on 1 September 2026/)
     assert.doesNotMatch(main, /no consent to track destinations is recorded/)
     await checkPage(page)
+  })
+
+  it('wide tables scroll in a region at 320 px', async () => {
+    await page.setViewportSize({ width: 320, height: 800 })
+    try {
+      await page.goto(destinationsUrl)
+
+      const widths = await pageWidths(page)
+      assert.ok(widths.scrollWidth <= 320, JSON.stringify(widths))
+      const region = page.locator('[role="region"][aria-label="Actual destinations"]')
+      assert.equal(await region.getAttribute('tabindex'), '0')
+      assert.match(await region.innerText(), /Riverside College/)
+      assert.equal(await page.locator('#actual-destinations table').count(), 1)
+      const hint = page.locator(
+        '.app-table-scroll:has(#actual-destinations) .app-table-scroll__hint',
+      )
+      assert.equal(await hint.isVisible(), true)
+      assert.deepEqual(await wordsBrokenAcrossLines(page, '.govuk-table__cell'), [])
+      await region.focus()
+      await checkPage(page)
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 })
+    }
+  })
+
+  it('tables fit unbroken at desktop width', async () => {
+    await page.goto(destinationsUrl)
+
+    assert.deepEqual(await wordsBrokenAcrossLines(page, '.govuk-table__cell'), [])
+    // The hint shows only on a table that overflows its box.
+    const months = page.locator('.app-table-scroll:has(#sustained-months) .app-table-scroll__hint')
+    assert.equal(await months.isVisible(), false)
+    const spells = page.locator('#actual-destinations')
+    const overflows = await spells.evaluate((box) => box.scrollWidth > box.clientWidth)
+    const hint = page.locator('.app-table-scroll:has(#actual-destinations) .app-table-scroll__hint')
+    assert.equal(await hint.isVisible(), overflows)
+    await checkPage(page)
+  })
+
+  it('logs no unexpected browser errors', () => {
     // The rejected form responds with status 400 by design, which Chromium logs as a failed load.
     const unexpected = browserErrors.filter((text) => !/status of 400/.test(text))
     assert.deepEqual(unexpected, [])

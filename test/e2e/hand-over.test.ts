@@ -9,7 +9,13 @@ import {
   addReview,
   importStudents,
 } from '../../src/features/work-lists/work-lists.test-data.js'
-import { checkPage, collectBrowserErrors, launchBrowser } from './browser.js'
+import {
+  checkPage,
+  collectBrowserErrors,
+  launchBrowser,
+  pageWidths,
+  wordsBrokenAcrossLines,
+} from './browser.js'
 import type { Browser } from './browser.js'
 import { signInWithSecondFactor } from './journeys.js'
 import { startServer } from './server.js'
@@ -70,8 +76,33 @@ describe('work lists and hand-over pack in a browser', () => {
     await checkPage(page)
 
     await page.click('a:has-text("Quinn Quill")')
-    await page.waitForURL(/\/students\/\d+$/)
+    await page.waitForURL(/\/students\/\d+\/plan$/)
     await checkPage(page)
+  })
+
+  it('list and hand-over fit at 320 px with whole words', async () => {
+    await page.setViewportSize({ width: 320, height: 800 })
+    try {
+      for (const path of ['/work-lists/reviews', `/students/${adaId}/hand-over`]) {
+        await page.goto(`${server.baseUrl}${path}`)
+
+        const widths = await pageWidths(page)
+        assert.ok(widths.scrollWidth <= 320, `${path}: ${JSON.stringify(widths)}`)
+        assert.ok((await page.locator('.app-table-scroll__region[role="region"]').count()) > 0)
+        assert.deepEqual(await wordsBrokenAcrossLines(page, '.govuk-table__cell'), [], path)
+        await checkPage(page)
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 })
+    }
+  })
+
+  it('list cells keep whole words at desktop width', async () => {
+    for (const path of ['/work-lists/reviews', `/students/${adaId}/hand-over`]) {
+      await page.goto(`${server.baseUrl}${path}`)
+
+      assert.deepEqual(await wordsBrokenAcrossLines(page, '.govuk-table__cell'), [], path)
+    }
   })
 
   it('an empty list says so', async () => {

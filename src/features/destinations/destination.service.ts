@@ -31,6 +31,8 @@ export interface DestinationStudent {
   name: string
   dateOfBirth: IsoDate
   hasEhcPlan: boolean
+  /** The leaving date, or null while the student is at the school. */
+  leftOn: IsoDate | null
 }
 
 export interface StudentDestinations {
@@ -79,6 +81,7 @@ function toDestinationStudent(student: StoredStudent): DestinationStudent {
     name: `${forename} ${surname}`,
     dateOfBirth: student.dateOfBirth,
     hasEhcPlan: provisionOf(student.provisionCode) === 'E',
+    leftOn: student.leftOn,
   }
 }
 

@@ -67,6 +67,35 @@ describe('destination pages', () => {
     form: `/students/${studentId}/destinations/new`,
   })
 
+  it('new form starts on Intended before leaving', async () => {
+    const response = await test.app.inject(urls().form)
+
+    assert.equal(response.statusCode, 200)
+    assert.match(response.body, /value="intended" checked/)
+    assert.doesNotMatch(response.body, /value="actual" checked/)
+    assert.match(
+      response.body,
+      new RegExp(
+        `<a class="govuk-link" href="/students/${studentId}/destinations">Cancel and go back to destinations</a>`,
+      ),
+    )
+  })
+
+  it('new form starts on Actual after leaving', async () => {
+    const leaverId = await addStudent(test, test.schoolId)
+    await test.database.db
+      .updateTable('students')
+      .set({ left_on: '2026-07-20' })
+      .where('id', '=', leaverId)
+      .execute()
+
+    const response = await test.app.inject(`/students/${leaverId}/destinations/new`)
+
+    assert.equal(response.statusCode, 200)
+    assert.match(response.body, /value="actual" checked/)
+    assert.doesNotMatch(response.body, /value="intended" checked/)
+  })
+
   it('page shows empty sections', async () => {
     const response = await test.app.inject(urls().page)
 

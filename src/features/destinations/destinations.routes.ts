@@ -151,6 +151,12 @@ export async function registerDestinationRoutes(
     const id = idOf(request.params.id, 'Student')
     const { student } = await load(requestScope(request), id)
     const editing = state.spellId !== undefined
+    // A new destination for a student still at the school is nearly always a plan, and a wrong
+    // actual destination changes the sustained answer, so the form starts on Intended for them.
+    const answers =
+      !editing && !('intent' in state.answers)
+        ? { ...state.answers, intent: student.leftOn ? 'actual' : 'intended' }
+        : state.answers
     return reply
       .status(state.status ?? (state.errors ? 400 : 200))
       .view('destinations/views/spell-form.njk', {
@@ -159,7 +165,7 @@ export async function registerDestinationRoutes(
         action: editing
           ? `/students/${student.id}/destinations/${state.spellId}`
           : `/students/${student.id}/destinations`,
-        answers: state.answers,
+        answers,
         errors: state.errors,
         current: state.current ? currentSummary(state.current) : null,
         typeOptions: typeOptions(),
@@ -172,7 +178,7 @@ export async function registerDestinationRoutes(
   )
 
   app.get('/students/:id/destinations/new', edit, (request: StudentRequest, reply) =>
-    renderForm(request, reply, { answers: { intent: 'actual' } }),
+    renderForm(request, reply, { answers: {} }),
   )
 
   app.post('/students/:id/destinations', edit, async (request: StudentRequest, reply) => {

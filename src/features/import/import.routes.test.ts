@@ -34,6 +34,17 @@ describe('import pages', () => {
     assert.match(response.body, /name="_csrf" value="[^"]+"/)
   })
 
+  it('upload page links to the destinations import', async () => {
+    const response = await test.app.inject({ url: '/import' })
+    const destinations = await test.app.inject({ url: '/destinations/import' })
+
+    assert.match(
+      response.body,
+      /<a class="govuk-link" href="\/destinations\/import">Import destinations instead<\/a>/,
+    )
+    assert.equal(destinations.statusCode, 200)
+  })
+
   it('upload without a file lists every error', async () => {
     const response = await uploadRegister(test.app, { name: '', content: Buffer.alloc(0) })
 

@@ -101,7 +101,9 @@ export function blankAnswers(kind: PartKind, today: string): Answers {
   const answers: Answers = {}
   for (const field of TEXT_FIELDS[kind]) answers[field] = ''
   for (const field of DATE_FIELDS[kind]) dateAnswers(answers, field, datePartsOf(null))
+  // A new aspiration or review is nearly always recorded on the day it happens.
   if (kind === 'aspiration') dateAnswers(answers, 'recorded-on', datePartsOf(today))
+  if (kind === 'review') dateAnswers(answers, 'held-on', datePartsOf(today))
   if (kind === 'goal') answers.status = 'active'
   if (kind === 'action') answers.status = 'not_started'
   if (kind === 'review') answers['pfa-areas'] = []

@@ -212,6 +212,17 @@ describe('plan routes', () => {
     assert.match(afterRemove.body, /No aspirations recorded yet\./)
   })
 
+  it('review form starts on today', async () => {
+    const form = await test.app.inject({ url: `${ALFIE}/reviews/new` })
+    const [year, month, day] = TODAY.split('-').map(Number)
+
+    assert.equal(form.statusCode, 200)
+    assert.match(form.body, new RegExp(`name="held-on-day" type="text" value="${day}"`))
+    assert.match(form.body, new RegExp(`name="held-on-month" type="text" value="${month}"`))
+    assert.match(form.body, new RegExp(`name="held-on-year" type="text" value="${year}"`))
+    assert.match(form.body, /name="next-review-on-day" type="text" value=""/)
+  })
+
   it('aspiration errors keep the answers', async () => {
     const response = await postWithVersion(
       test,

@@ -5,7 +5,8 @@ import { NotFoundError } from '../../web/errors.js'
 import { fieldError, toFormErrors } from '../../web/form-errors.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import { requestCan, requestScope, requestUserName } from '../../web/scope.js'
-import { resolveReferenceDate } from '../eligibility/reference-date.js'
+import { resolveReferenceDate, todayInEngland } from '../eligibility/reference-date.js'
+import { recordStatuses } from './record-summary.view.js'
 import { overrideSchema } from './student.service.js'
 import type { StudentService } from './student.service.js'
 import { profileContext } from './student-profile.view.js'
@@ -81,6 +82,8 @@ export async function registerStudentProfileRoutes(app: FastifyInstance, student
     const detail = await students.viewStudent(scope, id, requestUserName(request))
     if (!detail) throw new NotFoundError('Student not found')
     const overrideHistory = await students.listOverrideHistory(scope, id)
+    const today = todayInEngland()
+    const summary = await students.readRecordSummary(scope, id, today)
 
     const { referenceDate, yearErrors } = planningDate(form.year)
     const errors = form.errors ?? yearErrors
@@ -93,6 +96,7 @@ export async function registerStudentProfileRoutes(app: FastifyInstance, student
       canPlan: requestCan(request, 'plans.edit', schoolId),
       canExport: requestCan(request, 'students.export', schoolId),
       canErase: requestCan(request, 'students.erase', schoolId),
+      recordStatus: recordStatuses(summary, today),
     }
     // A rejected form is a 400. A mistyped planning year in the address is still a page view.
     return reply.status(form.errors ? 400 : 200).view('students/views/profile.njk', context)

@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Tables } from '../../db/tables.js'
-import type { CareerSendGroup, GroupAssignment, GroupOverride } from '../../domain/types.js'
+import type {
+  CareerSendGroup,
+  GroupAssignment,
+  GroupOverride,
+  IsoDate,
+} from '../../domain/types.js'
 import { insertAuditEvent } from '../audit/audit.repository.js'
 import type { AuditAction, FieldChanges } from '../audit/audit.repository.js'
 import { loadAreaLookup } from './need-code.repository.js'
 import * as overrides from './override.repository.js'
+import { readRecordSummary } from './record-summary.repository.js'
 import * as schools from './school.repository.js'
 import type { School } from './school.repository.js'
 import type { Student } from './student.js'
@@ -90,6 +96,10 @@ export function createStudentService(db: Kysely<Tables>, options: ServiceOptions
       db.transaction().execute((trx) => loadDetail(trx, scope, id)),
 
     /** Reads a student for a person to see, and records the view in the audit trail. */
+    /** Reads the plan, activity and destination facts the student page shows beside its links. */
+    readRecordSummary: (scope: Scope, id: number, today: IsoDate) =>
+      readRecordSummary(db, scope.schoolIds, id, today),
+
     viewStudent: (scope: Scope, id: number, by: string) =>
       db.transaction().execute(async (trx): Promise<StudentDetail | null> => {
         const detail = await loadDetail(trx, scope, id)

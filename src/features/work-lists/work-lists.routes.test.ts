@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 
 import { buildTestApp } from '../../web/testing/test-app.js'
 import type { TestApp } from '../../web/testing/test-app.js'
-import { addPlan, addReview, importStudents } from './work-lists.test-data.js'
+import { addPlan, addReview, addTarget, importStudents, markLeft } from './work-lists.test-data.js'
 
 describe('work-list pages', () => {
   let test: TestApp
@@ -55,7 +55,7 @@ describe('work-list pages', () => {
     assert.equal(response.statusCode, 200)
     assert.match(
       response.body,
-      new RegExp(`href="/students/${idOf('Reviewed')}">Rhea Reviewed</a>`),
+      new RegExp(`href="/students/${idOf('Reviewed')}/plan">Rhea Reviewed<span`),
     )
     assert.match(response.body, /data-label="Year">10</)
     assert.match(response.body, /Overdue/)
@@ -69,7 +69,7 @@ describe('work-list pages', () => {
 
     assert.match(first.body, /Showing 1 to 50 of 52\./)
     assert.match(first.body, /href="\/work-lists\/no-plan\?page=2"/)
-    assert.equal(first.body.match(/href="\/students\/\d+"/g)?.length, 50)
+    assert.equal(first.body.match(/href="\/students\/\d+\/plan"/g)?.length, 50)
     assert.match(second.body, /Showing 51 to 52 of 52\./)
     assert.match(second.body, /Pupil51/)
   })
@@ -101,6 +101,85 @@ describe('work-list pages', () => {
 
     assert.equal(response.statusCode, 404)
   })
+})
+
+describe('work-list links', () => {
+  let test: TestApp
+  let idOf: (surname: string) => number
+
+  before(async () => {
+    test = await buildTestApp({}, false, { as: 'careers_leader' })
+    const db = test.database.db
+    idOf = await importStudents(db, test.schoolId, [
+      { legalSurname: 'Overdue', ncYear: '10' },
+      { legalSurname: 'Ninth', ncYear: '9', dateOfBirth: '2012-02-01' },
+      { legalSurname: 'Eleventh', ncYear: '11', dateOfBirth: '2010-02-01' },
+      { legalSurname: 'Leaver', ncYear: '11', dateOfBirth: '2009-02-01' },
+      {
+        legalSurname: 'Supported',
+        ncYear: '10',
+        provisionCode: 'K',
+        ehcPlanStartDate: null,
+        dateOfBirth: '2011-02-01',
+      },
+    ])
+    for (const surname of ['Overdue', 'Leaver', 'Supported']) {
+      const plan = await addPlan(db, test.schoolId, idOf(surname))
+      if (surname === 'Overdue') {
+        await addReview(db, plan, { heldOn: '2025-01-10', nextReviewOn: '2025-07-01' })
+      }
+      if (surname === 'Supported') {
+        await addTarget(db, plan, {
+          rank: 1,
+          outcomeId: 'supported-internship',
+          plannedStart: '2027-09-01',
+        })
+      }
+    }
+    await markLeft(db, idOf('Leaver'), '2026-07-20')
+  })
+
+  after(async () => {
+    await test.close()
+  })
+
+  const cases = [
+    { list: 'reviews', surname: 'Overdue', path: '/plan', hidden: 'career plan' },
+    { list: 'no-plan', surname: 'Ninth', path: '/plan', hidden: 'career plan' },
+    {
+      list: 'september-guarantee',
+      surname: 'Eleventh',
+      path: '/destinations',
+      hidden: 'destinations',
+    },
+    {
+      list: 'destinations-unknown',
+      surname: 'Leaver',
+      path: '/destinations',
+      hidden: 'destinations',
+    },
+    {
+      list: 'ineligible-targets',
+      surname: 'Supported',
+      path: '/plan/targets',
+      hidden: 'plan targets',
+    },
+  ]
+  for (const { list, surname, path, hidden } of cases) {
+    it(`${list} links to ${path}`, async () => {
+      const response = await test.app.inject(`/work-lists/${list}`)
+      const id = idOf(surname)
+
+      assert.equal(response.statusCode, 200)
+      assert.match(
+        response.body,
+        new RegExp(
+          `href="/students/${id}${path}">[^<]*${surname}<span class="govuk-visually-hidden">’s ${hidden}</span></a>`,
+        ),
+      )
+      assert.doesNotMatch(response.body, new RegExp(`href="/students/${id}"`))
+    })
+  }
 })
 
 describe('work-list access', () => {

@@ -11,6 +11,10 @@ interface WorkListDefinition {
   dateHeading: string
   empty: string
   tags: Record<string, Tag>
+  /** The student sub-page where the work is done, appended to `/students/ID`. */
+  taskPath: string
+  /** Visually hidden words after the student's name that say where the link goes. */
+  taskLinkText: string
 }
 
 const RED = 'govuk-tag--red'
@@ -23,6 +27,8 @@ export const WORK_LISTS: Record<WorkListId, WorkListDefinition> = {
     summary: 'Students whose next review date has passed or is in the next 28 days.',
     dateHeading: 'Next review',
     empty: 'No reviews are due in the next 28 days, and none are overdue.',
+    taskPath: '/plan',
+    taskLinkText: 'career plan',
     tags: {
       overdue: { text: 'Overdue', classes: RED },
       due: { text: 'Due soon', classes: YELLOW },
@@ -33,6 +39,8 @@ export const WORK_LISTS: Record<WorkListId, WorkListDefinition> = {
     summary: 'Students who have not left and have no career plan, Year 9 and above first.',
     dateHeading: 'On record since',
     empty: 'Every student who has not left has a career plan.',
+    taskPath: '/plan',
+    taskLinkText: 'career plan',
     tags: {
       year_9_or_above: { text: 'Year 9 or above', classes: RED },
       below_year_9: { text: 'Below Year 9', classes: GREY },
@@ -44,6 +52,8 @@ export const WORK_LISTS: Record<WorkListId, WorkListDefinition> = {
       'Year 11 and Year 12 students with no offer or destination recorded for next year. Each needs an offer of a post-16 place by 30 September.',
     dateHeading: 'Offer due by',
     empty: 'Every Year 11 and Year 12 student has an offer or destination recorded for next year.',
+    taskPath: '/destinations',
+    taskLinkText: 'destinations',
     tags: {
       missed: { text: 'Missed', classes: RED },
       due: { text: 'Due by 30 September', classes: YELLOW },
@@ -56,6 +66,8 @@ export const WORK_LISTS: Record<WorkListId, WorkListDefinition> = {
       'Students who left in the last 3 years whose destination is missing, not known, ended or not checked in the last 3 months.',
     dateHeading: 'Date',
     empty: 'Every leaver of the last 3 years has a current, recently checked destination.',
+    taskPath: '/destinations',
+    taskLinkText: 'destinations',
     tags: {
       no_actual: { text: 'No destination', classes: RED },
       not_known: { text: 'Not known', classes: RED },
@@ -70,6 +82,8 @@ export const WORK_LISTS: Record<WorkListId, WorkListDefinition> = {
       'Plan targets the student is not eligible for on the planned start, or on 31 August before the planning year when no start is planned.',
     dateHeading: 'Judged on',
     empty: 'Every target in the plans is still open to its student.',
+    taskPath: '/plan/targets',
+    taskLinkText: 'plan targets',
     tags: {
       not_eligible: { text: 'Not eligible', classes: RED },
     },
@@ -85,6 +99,8 @@ function toRowView(id: WorkListId, { student, entry }: WorkListRow) {
   const date = id === 'no-plan' ? student.createdOn : entry.date
   return {
     id: student.id,
+    href: `/students/${student.id}${definition.taskPath}`,
+    linkHint: `’s ${definition.taskLinkText}`,
     name: student.name,
     year: student.ncYear ?? 'None',
     group: groupText(student.group),

@@ -24,5 +24,15 @@ function markScrollableTables() {
   }
 }
 
+// The appTableScroll box always takes focus, and its hint shows only while the table overflows.
+function markFittingTables() {
+  for (const region of document.querySelectorAll('.app-table-scroll__region')) {
+    const fits = region.scrollWidth <= region.clientWidth
+    region.closest('.app-table-scroll')?.classList.toggle('app-table-scroll--fits', fits)
+  }
+}
+
 markScrollableTables()
+markFittingTables()
 window.addEventListener('resize', markScrollableTables)
+window.addEventListener('resize', markFittingTables)
