@@ -20,6 +20,7 @@ import type { Activity, Participant, StudentSummary } from './activity.js'
 import * as queries from './activity.queries.js'
 import type { ActivityListQuery } from './activity.queries.js'
 import * as repository from './activity.repository.js'
+import { todayInEngland } from '../eligibility/reference-date.js'
 
 export interface ActivityDetail {
   activity: Activity
@@ -51,7 +52,7 @@ export interface ChooserOptions {
  * `clock` sets today, the last day whose activities count as coverage (its UTC date).
  */
 export function createActivityReads(db: Kysely<Tables>, clock: () => Date = () => new Date()) {
-  const today = () => clock().toISOString().slice(0, 10)
+  const today = () => todayInEngland(clock())
   return {
     today,
 

@@ -22,6 +22,7 @@ import type { ActivityDetail } from './activity.reads.js'
 import * as repository from './activity.repository.js'
 import type { StudentChoice } from './activity.repository.js'
 import { chosenStudentProblems } from './student-choice.js'
+import { todayInEngland } from '../eligibility/reference-date.js'
 
 /** A service error. `Current` is the stored record a conflict returns, by default the activity. */
 export type ActivityError<Current = Activity> =
@@ -122,7 +123,7 @@ export function createActivityService(db: Kysely<Tables>, options: ServiceOption
       .execute(async (trx): Promise<ActivityResult<{ id: number; count: number }>> => {
         const now = clock().toISOString()
         const fields = toActivityFields(input)
-        const problems: Problem[] = checkActivityFields(fields, now.slice(0, 10))
+        const problems: Problem[] = checkActivityFields(fields, todayInEngland(new Date(now)))
         if (!scope.schoolIds.includes(input.schoolId)) {
           return invalid([
             { field: 'school', message: activityServiceMessages.school },
@@ -170,7 +171,7 @@ export function createActivityService(db: Kysely<Tables>, options: ServiceOption
       const before = toActivity(row)
       const now = clock().toISOString()
       const fields = toActivityFields(input)
-      const problems = checkActivityFields(fields, now.slice(0, 10))
+      const problems = checkActivityFields(fields, todayInEngland(new Date(now)))
       if (problems.length > 0) return invalid(problems)
 
       const stale = conflict(activityServiceMessages.conflict, before)

@@ -8,6 +8,7 @@ import { toActivityFields } from './activity.js'
 import type { ActivityInput } from './activity.js'
 
 import type { Permission } from '../accounts/permissions.js'
+import { todayInEngland } from '../eligibility/reference-date.js'
 
 /** Viewing activities needs the permission to see students; every change needs plans.edit. */
 export const VIEW_ACCESS: Permission = 'students.view'
@@ -39,7 +40,7 @@ export type ParticipantRequest = FastifyRequest<{ Params: { id: string; studentI
 
 /** Today's date in UTC, the day the date bounds are counted from. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10)
+  return todayInEngland()
 }
 
 /**

@@ -14,6 +14,7 @@ import { checkSpell, spellChanges } from './destination.check.js'
 import type { SpellFieldProblem, SpellInput } from './destination.check.js'
 import * as spells from './destination.repository.js'
 import type { DestinationEvent, StoredConsent, StoredSpell } from './destination.repository.js'
+import { todayInEngland } from '../eligibility/reference-date.js'
 
 export const MAX_CONSENT_NOTE_LENGTH = 1000
 
@@ -133,7 +134,7 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
   ): Promise<SpellFieldProblem[] | null> {
     const student = await findStudent(db, scope, id)
     if (!student) return null
-    const checked = checkSpell(input, student, clock().toISOString().slice(0, 10))
+    const checked = checkSpell(input, student, todayInEngland(clock()))
     return checked.ok ? [] : checked.problems
   }
 
@@ -143,7 +144,7 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
       const student = await findStudent(trx, scope, id)
       if (!student) return { ok: false, error: { code: 'not_found' } }
       const now = clock().toISOString()
-      const checked = checkSpell(input, student, now.slice(0, 10))
+      const checked = checkSpell(input, student, todayInEngland(new Date(now)))
       if (!checked.ok) return { ok: false, error: { code: 'invalid', problems: checked.problems } }
 
       const change = { by, at: now }
@@ -175,7 +176,7 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
         return { ok: false, error: { code: 'conflict', current: before } }
       }
       const now = clock().toISOString()
-      const checked = checkSpell(input, student, now.slice(0, 10))
+      const checked = checkSpell(input, student, todayInEngland(new Date(now)))
       if (!checked.ok) return { ok: false, error: { code: 'invalid', problems: checked.problems } }
 
       const changes = spellChanges(before, checked.values)
@@ -225,7 +226,7 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
       const student = await findStudent(trx, scope, id)
       if (!student) return { ok: false, error: { code: 'not_found' } }
       const now = clock().toISOString()
-      const problem = consentProblem(input, student, now.slice(0, 10))
+      const problem = consentProblem(input, student, todayInEngland(new Date(now)))
       if (problem) return { ok: false, error: { code: 'invalid', ...problem } }
 
       const status = input.status as ConsentStatus

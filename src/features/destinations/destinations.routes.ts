@@ -32,6 +32,7 @@ import {
   typeLabel,
   typeOptions,
 } from './destinations.view.js'
+import { todayInEngland } from '../eligibility/reference-date.js'
 
 // Decimal digits only, so `0x10` or `1e2` in an address is a missing page.
 const idSchema = z
@@ -96,7 +97,7 @@ export async function registerDestinationRoutes(
 ) {
   const view = { config: { access: 'students.view' as const } }
   const edit = { config: { access: 'plans.edit' as const } }
-  const today = () => new Date().toISOString().slice(0, 10)
+  const today = () => todayInEngland()
 
   async function load(scope: Scope, id: number) {
     const found = await destinations.getDestinations(scope, id)

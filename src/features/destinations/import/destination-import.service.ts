@@ -18,6 +18,7 @@ import type {
   StoredDestinationRow,
 } from './destination-import.repository.js'
 import { checkDestinationRow, checkRepeats } from './destination-rows.js'
+import { todayInEngland } from '../../eligibility/reference-date.js'
 
 export type DestinationPreviewErrorCode = 'not_found' | 'expired' | 'stale'
 
@@ -70,7 +71,7 @@ export function createDestinationImportService(
     const context = {
       studentsByUpn: await previews.loadStudentsByUpn(db, schoolId),
       storedSpells: await previews.loadSpellKeys(db, schoolId),
-      today: created.toISOString().slice(0, 10),
+      today: todayInEngland(created),
     }
     const rows = file.rows.map((row) => checkDestinationRow(row, context))
     checkRepeats(rows)
