@@ -228,3 +228,13 @@ export function writeHandOverPdf(pack: HandOverPack, options: PdfOptions = {}): 
   doc.end()
   return done
 }
+
+// Scripts DejaVu Sans has no glyphs for, or that pdfkit cannot lay out (right-to-left lines and
+// joined letters), so text in them would print as boxes or in the wrong order in the PDF.
+const SCRIPTS_THE_PDF_CANNOT_SHOW =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Ethiopic}]/u
+
+/** Returns true when any text of the pack is in a script the PDF cannot show correctly. */
+export function pdfCannotShowAll(facts: string[]): boolean {
+  return facts.some((text) => SCRIPTS_THE_PDF_CANNOT_SHOW.test(text))
+}

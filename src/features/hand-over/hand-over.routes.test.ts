@@ -38,6 +38,7 @@ describe('hand-over pack', () => {
       { legalSurname: 'Okafor', legalForename: 'Ada', ncYear: '11' },
       { legalSurname: 'Blank', legalForename: 'Bo', ncYear: '9' },
       { legalSurname: 'Later', legalForename: 'Lin', ncYear: '9' },
+      { legalSurname: '王', legalForename: '小明', ncYear: '10' },
       {
         legalSurname: "O'Brien-Ólafsdóttir",
         legalForename: 'Zoë',
@@ -120,6 +121,14 @@ describe('hand-over pack', () => {
       .execute()
     return rows.map((row) => (JSON.parse(row.details) as { format: string }).format)
   }
+
+  it('warns when the PDF cannot show a name', async () => {
+    const chinese = await test.app.inject(`/students/${idOf('王')}/hand-over`)
+    const latin = await test.app.inject(`/students/${idOf('Blank')}/hand-over`)
+
+    assert.match(chinese.body, /written in a script the PDF cannot show/)
+    assert.doesNotMatch(latin.body, /written in a script the PDF cannot show/)
+  })
 
   it('marks an activity not yet held as planned', async () => {
     const db = test.database.db

@@ -4,8 +4,8 @@ import { z } from 'zod'
 import { NotFoundError } from '../../web/errors.js'
 import { requestScope, requestUserName } from '../../web/scope.js'
 import type { HandOverFormat, HandOverService } from './hand-over.service.js'
-import { writeHandOverPdf } from './hand-over.pdf.js'
-import { EMPTY_TEXT } from './hand-over.view-model.js'
+import { pdfCannotShowAll, writeHandOverPdf } from './hand-over.pdf.js'
+import { EMPTY_TEXT, packFacts } from './hand-over.view-model.js'
 
 // Decimal digits only, as on the student page, so `0x10` in an address is a missing page.
 const idSchema = z
@@ -42,6 +42,7 @@ export async function registerHandOverRoutes(
       return reply.view('hand-over/views/hand-over.njk', {
         pageTitle: pack.title,
         pack,
+        pdfWarning: pdfCannotShowAll(packFacts(pack)),
         empty: EMPTY_TEXT,
         bodyClasses: 'app-print-page',
       })
