@@ -9,10 +9,10 @@ import { deleteStagedRows } from './student-records.repository.js'
 
 // Pseudonymisation keeps a record for counts and destination reports but removes what names the
 // student. The row keeps its id, school, year group, needs, provision, pathway, group and
-// overrides, so reports by group or need still count it. Of the careers record it keeps what
-// reports count (that a plan existed and its target outcomes, which activities the student took
-// part in, each destination's type, dates, hours and code) and removes what staff or the student
-// wrote in their own words, which can name the student, their family or an employer.
+// overrides, so reports by group or need still count it. Of the careers record it keeps the facts
+// reports count: that a plan existed, its target outcomes, the activities taken part in, and each
+// destination's type, dates, hours and code. It removes what people wrote in their own words,
+// which can name the student, their family or an employer.
 
 export const PSEUDONYM_FORENAME = 'Former student'
 
