@@ -39,6 +39,10 @@ interface Period {
  * up to the reference date. A month counts for an activity when a spell of it covers any day of the
  * month, so a short gap at a change of provider does not break education. Spell dates must be valid
  * (see validateSpell), or a RangeError is raised.
+ *
+ * NOTE: counting a month for any day covered follows the monthly measure as read from the DfE
+ * methodology; it is not checked against DfE's own data, and a spell from 31 October to 1 March
+ * counts as employment in all 6 months.
  */
 export function assessSustained(
   spells: readonly DestinationSpell[],
