@@ -84,7 +84,9 @@ forEachEngine('audit repository', (getDatabase) => {
       { organisationId: trust.id },
       'setup',
     )
-    await record({ action: 'user.sign_in', actor: email })
+    // After the account events, which carry the real time, so newest first puts it first.
+    const afterAccountEvents = new Date(Date.now() + 60_000).toISOString()
+    await record({ action: 'user.sign_in', actor: email, at: afterAccountEvents })
 
     const seen = await listAuditEvents(db, [ours.id], {})
     const aboutThem = seen.filter((event) => event.actor === email || event.details.user === email)
