@@ -91,7 +91,15 @@ async function seedSchool(
 
   const current = ids.filter((row) => row.left_on === null).map((row) => Number(row.id))
   const leavers = ids.filter((row) => row.left_on !== null)
-  await insertRows(db, 'career_plans', planRows(random, schoolId, ids.map((row) => Number(row.id))))
+  await insertRows(
+    db,
+    'career_plans',
+    planRows(
+      random,
+      schoolId,
+      ids.map((row) => Number(row.id)),
+    ),
+  )
   await seedActivities(db, random, schoolId, current)
   await insertRows(
     db,
@@ -121,6 +129,9 @@ function studentRow(random: Random, schoolId: number, index: number) {
     group,
     basis: group ? random.pick(BASES) : null,
     flags: ',',
+    has_conflict: 0,
+    in_latest_import: 1,
+    version: 1,
     sort_name: `${surname} ${forename}`.toLowerCase(),
     search_text: `${surname} ${forename}`.toLowerCase(),
     left_on: leftOn,
