@@ -1,0 +1,136 @@
+// The words and numbers around a chart: value formatting, the summary sentences and the table.
+import type {
+  ChartSpec,
+  ChartTable,
+  ChartTableCell,
+  ChartUnit,
+  ChartValue,
+  MissingReason,
+} from './chart.types.js'
+
+/** One bar position: a category and series pair, with the spec's value or no data. */
+export interface ChartCell {
+  category: string
+  seriesIndex: number
+  value: number | null
+  reason: MissingReason
+}
+
+const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 })
+const percentFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 })
+
+/** Formats a value as the chart and the table show it: "1,204" or "45.5%". */
+export function formatValue(value: number, unit: ChartUnit): string {
+  return unit === 'percent' ? `${percentFormat.format(value)}%` : countFormat.format(value)
+}
+
+/**
+ * The text shown in place of a null value. Suppression withholds counts of 1 to 4, and any
+ * percentage computed from a withheld count, so only a count can say "fewer than 5".
+ */
+export function missingText(unit: ChartUnit, reason: MissingReason): string {
+  if (reason === 'no-data') return 'no data'
+  return unit === 'count' ? 'fewer than 5' : 'withheld'
+}
+
+/** Lists every category and series pair in drawing order. A pair without a value has no data. */
+export function chartCells(spec: ChartSpec): ChartCell[] {
+  const byPair = new Map<string, ChartValue>()
+  for (const entry of spec.values) byPair.set(pairKey(entry.category, entry.series), entry)
+
+  return spec.categories.flatMap((category) =>
+    spec.series.map((series, seriesIndex): ChartCell => {
+      const entry = byPair.get(pairKey(category, series.key))
+      if (!entry) return { category, seriesIndex, value: null, reason: 'no-data' }
+      return { category, seriesIndex, value: entry.value, reason: entry.reason ?? 'suppressed' }
+    }),
+  )
+}
+
+function pairKey(category: string, series: string): string {
+  return JSON.stringify([category, series])
+}
+
+/** Formats a cell's value, or the text that replaces a null one. */
+export function cellText(cell: ChartCell, unit: ChartUnit): string {
+  return cell.value === null ? missingText(unit, cell.reason) : formatValue(cell.value, unit)
+}
+
+/** The table with the same figures as the chart, in the shape the govukTable macro takes. */
+export function chartTable(spec: ChartSpec, cells: ChartCell[]): ChartTable {
+  const head: ChartTableCell[] = [
+    { text: spec.categoryLabel },
+    ...spec.series.map((series): ChartTableCell => ({ text: series.label, format: 'numeric' })),
+  ]
+  const rows = spec.categories.map((category) => [
+    { text: category },
+    ...cells
+      .filter((cell) => cell.category === category)
+      .map((cell): ChartTableCell => ({ text: cellText(cell, spec.unit), format: 'numeric' })),
+  ])
+  return { caption: spec.title, head, rows }
+}
+
+/**
+ * Describes the figures in plain English: the largest and smallest values, the total of shown
+ * counts, and how many values are withheld or have no data.
+ */
+export function summariseChart(spec: ChartSpec, cells: ChartCell[]): string {
+  if (spec.categories.length === 0) return 'There is no data for this chart.'
+
+  const sentences = describeRange(spec, cells)
+  const shown = cells.filter((cell) => cell.value !== null)
+  if (spec.unit === 'count' && shown.length > 1) {
+    const total = shown.reduce((sum, cell) => sum + (cell.value ?? 0), 0)
+    sentences.push(`The counts shown add up to ${formatValue(total, 'count')}.`)
+  }
+
+  const withheld = cells.filter((cell) => cell.value === null && cell.reason === 'suppressed')
+  const noData = cells.filter((cell) => cell.value === null && cell.reason === 'no-data')
+  const ofAll = `of the ${cells.length} ${cells.length === 1 ? 'value' : 'values'}`
+  if (withheld.length > 0) {
+    sentences.push(`${withheld.length} ${ofAll} ${withheld.length === 1 ? 'is' : 'are'} withheld.`)
+  }
+  if (noData.length > 0) {
+    sentences.push(`${noData.length} ${ofAll} ${noData.length === 1 ? 'has' : 'have'} no data.`)
+  }
+  return sentences.join(' ')
+}
+
+function describeRange(spec: ChartSpec, cells: ChartCell[]): string[] {
+  const shown = cells.filter((cell) => cell.value !== null)
+  const noun = spec.unit === 'percent' ? 'share' : 'count'
+  if (shown.length === 0) return ['No values can be shown.']
+
+  const values = shown.map((cell) => cell.value ?? 0)
+  const largest = Math.max(...values)
+  const smallest = Math.min(...values)
+  const namesOf = (value: number) =>
+    listNames(shown.filter((cell) => cell.value === value).map((cell) => cellName(spec, cell)))
+  if (shown.length === 1) {
+    return [
+      `The only ${noun} shown is ${formatValue(largest, spec.unit)}, for ${namesOf(largest)}.`,
+    ]
+  }
+  if (largest === smallest) {
+    return [`All ${shown.length} ${noun}s shown are ${formatValue(largest, spec.unit)}.`]
+  }
+  return [
+    `The largest ${noun} is ${formatValue(largest, spec.unit)}, for ${namesOf(largest)}.`,
+    `The smallest ${noun} is ${formatValue(smallest, spec.unit)}, for ${namesOf(smallest)}.`,
+  ]
+}
+
+function cellName(spec: ChartSpec, cell: ChartCell): string {
+  if (spec.series.length === 1) return cell.category
+  return `${cell.category} (${spec.series[cell.seriesIndex]?.label ?? ''})`
+}
+
+// Names at most three tied cells, so a sentence stays short when many values are equal.
+function listNames(names: string[]): string {
+  const named = names.slice(0, 3)
+  const others = names.length - named.length
+  if (others > 0) return `${named.join(', ')} and ${others} more`
+  if (named.length === 1) return named[0] ?? ''
+  return `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`
+}

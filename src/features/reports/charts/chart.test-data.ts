@@ -1,0 +1,45 @@
+import type { ChartSpec } from './chart.types.js'
+
+/** A two-series percent chart with one withheld value and one pair without a value. */
+export function aValidChartSpec(overrides: Partial<ChartSpec> = {}): ChartSpec {
+  return {
+    id: 'leavers-by-group',
+    title: 'Leavers by Career SEND group',
+    categoryLabel: 'Career SEND group',
+    valueLabel: 'Share of leavers',
+    unit: 'percent',
+    categories: ['Group 1', 'Group 2', 'Group 3'],
+    series: [
+      { key: 'y2024', label: '2024 leavers' },
+      { key: 'y2025', label: '2025 leavers' },
+    ],
+    values: [
+      { category: 'Group 1', series: 'y2024', value: 45.25 },
+      { category: 'Group 1', series: 'y2025', value: 60 },
+      { category: 'Group 2', series: 'y2024', value: null },
+      { category: 'Group 2', series: 'y2025', value: 12 },
+      { category: 'Group 3', series: 'y2024', value: 0 },
+    ],
+    note: 'Counts of 1 to 4 are not shown.',
+    ...overrides,
+  }
+}
+
+/** A one-series count chart with every value shown. */
+export function aCountChartSpec(overrides: Partial<ChartSpec> = {}): ChartSpec {
+  return {
+    id: 'outcomes',
+    title: 'Planned outcomes',
+    categoryLabel: 'Outcome',
+    valueLabel: 'Students',
+    unit: 'count',
+    categories: ['Paid employment', 'Supported internship', 'Further education'],
+    series: [{ key: 'students', label: 'Students' }],
+    values: [
+      { category: 'Paid employment', series: 'students', value: 1204 },
+      { category: 'Supported internship', series: 'students', value: 7 },
+      { category: 'Further education', series: 'students', value: 30 },
+    ],
+    ...overrides,
+  }
+}

@@ -1,0 +1,56 @@
+// The input of renderChart: aggregate figures only, never a record about one student.
+
+export type ChartUnit = 'count' | 'percent'
+
+/** Why a value is null. A producer that leaves it out means 'suppressed'. */
+export type MissingReason = 'suppressed' | 'no-data'
+
+export interface ChartValue {
+  category: string
+  series: string
+  /** null when the value is suppressed or there is no data. Percent values are 0 to 100. */
+  value: number | null
+  reason?: MissingReason
+}
+
+export interface ChartSpec {
+  /** Unique on the page: the prefix of every id inside the SVG. */
+  id: string
+  title: string
+  /** What the categories are, for example "Career SEND group". */
+  categoryLabel: string
+  /** What the values measure, for example "Share of leavers". */
+  valueLabel: string
+  unit: ChartUnit
+  /** Bar groups, drawn in this order from top to bottom. */
+  categories: string[]
+  /** One or more series. More than one gives a group of bars per category. */
+  series: { key: string; label: string }[]
+  values: ChartValue[]
+  /** Text shown under the table, for example "Counts of 1 to 4 are not shown." */
+  note?: string
+}
+
+/** A govuk table cell, in the shape the govukTable macro takes. */
+export interface ChartTableCell {
+  text: string
+  format?: 'numeric'
+}
+
+export interface ChartTable {
+  caption: string
+  head: ChartTableCell[]
+  rows: ChartTableCell[][]
+}
+
+/** What the chart.njk macro takes: the spec's id, title and note with the rendered parts. */
+export interface RenderedChart {
+  id: string
+  title: string
+  note?: string
+  /** SVG markup. Every label in it is escaped, so a template may mark it safe. */
+  svg: string
+  /** Plain-English sentences about the figures, also inside the SVG's <desc>. */
+  summary: string
+  table: ChartTable
+}
