@@ -177,7 +177,7 @@ describe('renderChart accessibility', () => {
 
     assert.equal(svg.getAttribute('width'), '100%')
     assert.equal(svg.getAttribute('height'), null)
-    assert.match(svg.getAttribute('viewBox') ?? '', /^0 0 360 \d+$/)
+    assert.match(svg.getAttribute('viewBox') ?? '', /^0 0 320 \d+$/)
   })
 })
 

@@ -10,9 +10,9 @@ import { estimateTextWidth, wrapText } from './chart.text.js'
 import type { ChartSpec, RenderedChart } from './chart.types.js'
 import { assertValidChartSpec } from './chart.validation.js'
 
-// The viewBox is narrow and the text large for it, so labels stay about 12 px tall when the chart
+// The viewBox is narrow and the text large for it, so labels stay about 13 px tall when the chart
 // is squeezed into a 320 px wide phone screen. The Sass caps the chart's width on wide screens.
-export const VIEW_WIDTH = 360
+export const VIEW_WIDTH = 320
 const FONT_SIZE = 15
 const LINE_HEIGHT = 18
 const BAR_HEIGHT = 18
@@ -188,7 +188,10 @@ function layoutBars(spec: ChartSpec, cells: ChartCell[], top: number) {
 
 function drawLegend(svg: SVGSVGElement, spec: ChartSpec, rows: LegendRow[], document: Document) {
   const colours = seriesColours(spec.series.length)
-  const group = createSvgElement(document, 'g', { class: 'app-chart__legend' })
+  const group = createSvgElement(document, 'g', {
+    class: 'app-chart__legend',
+    'text-anchor': 'start',
+  })
   for (const row of rows) {
     const textTop = row.y + Math.max(0, (SWATCH_HEIGHT - LINE_HEIGHT) / 2)
     group.append(
@@ -223,7 +226,8 @@ export function patternId(spec: ChartSpec, seriesIndex: number): string {
 }
 
 // Plot adds a <style> block and a class for it. The CSP blocks inline styles, so both go, and
-// the Sass gives the SVG its size instead.
+// the Sass gives the SVG its size instead. Plot also labels its mark groups ("rect", "rule"),
+// which is ARIA that a <g> without a role may not carry and that an image hides anyway.
 function addAccessibleName(
   svg: SVGSVGElement,
   spec: ChartSpec,
@@ -232,6 +236,10 @@ function addAccessibleName(
 ) {
   for (const style of Array.from(svg.querySelectorAll('style'))) style.remove()
   svg.removeAttribute('class')
+  for (const element of Array.from(svg.querySelectorAll('[aria-label], [aria-hidden]'))) {
+    element.removeAttribute('aria-label')
+    element.removeAttribute('aria-hidden')
+  }
   svg.removeAttribute('height')
   setAttributes(svg, {
     class: 'app-chart__svg',

@@ -43,3 +43,55 @@ export function aCountChartSpec(overrides: Partial<ChartSpec> = {}): ChartSpec {
     ...overrides,
   }
 }
+
+/** Charts for the sample page of the browser test: long labels, many series, no data. */
+export function sampleChartSpecs(): ChartSpec[] {
+  const groups = [
+    'Group 1: supported employment and independent living',
+    'Group 2: supported internship or traineeship',
+    'Group 3: further education with a study programme',
+    'Group 4 <script>alert("x")</script>',
+  ]
+  const sixSeries = ['2020', '2021', '2022', '2023', '2024', '2025'].map((year) => ({
+    key: year,
+    label: `${year} leavers`,
+  }))
+  return [
+    aValidChartSpec({
+      categories: groups,
+      values: [
+        { category: groups[0]!, series: 'y2024', value: 45.25 },
+        { category: groups[0]!, series: 'y2025', value: 100 },
+        { category: groups[1]!, series: 'y2024', value: null },
+        { category: groups[1]!, series: 'y2025', value: 12 },
+        { category: groups[2]!, series: 'y2024', value: 0 },
+        { category: groups[3]!, series: 'y2024', value: 8.5 },
+        { category: groups[3]!, series: 'y2025', value: 33.3 },
+      ],
+    }),
+    aCountChartSpec({
+      values: [
+        { category: 'Paid employment', series: 'students', value: 1204 },
+        { category: 'Supported internship', series: 'students', value: null },
+        { category: 'Further education', series: 'students', value: 30 },
+      ],
+      note: 'Counts of 1 to 4 are not shown.',
+    }),
+    aCountChartSpec({
+      id: 'six-years',
+      title: 'Leavers in paid employment by year',
+      categories: ['Paid employment', 'Supported internship'],
+      series: sixSeries,
+      values: sixSeries.flatMap((series, index) => [
+        { category: 'Paid employment', series: series.key, value: 10 + index * 3 },
+        { category: 'Supported internship', series: series.key, value: 20 - index * 2 },
+      ]),
+    }),
+    aCountChartSpec({
+      id: 'empty',
+      title: 'Destinations not yet recorded',
+      categories: [],
+      values: [],
+    }),
+  ]
+}

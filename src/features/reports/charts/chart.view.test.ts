@@ -57,3 +57,10 @@ test('chart figure escapes a hostile label', () => {
   assert.equal(figure.querySelector('tbody th')?.textContent?.trim(), hostile)
   assert.equal(figure.querySelector('.app-chart__note')?.textContent, hostile)
 })
+
+test('chart figure without categories has no table', () => {
+  const { figure } = renderFigure(aCountChartSpec({ categories: [], values: [] }))
+
+  assert.equal(figure.querySelector('table'), null)
+  assert.match(figure.querySelector('svg')?.textContent ?? '', /No data/)
+})
