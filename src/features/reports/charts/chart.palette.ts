@@ -9,15 +9,15 @@ export const DUO_PALETTE = ['#12436D', '#F46A25'] as const
 /** The colour of text and rules in charts: the govuk-frontend text colour. */
 export const TEXT_COLOUR = '#0b0c0c'
 
-/** The colours for a chart with this many series, in series order. */
+/** Returns the colours for a chart with this many series, in series order. */
 export function seriesColours(seriesCount: number): readonly string[] {
   if (seriesCount === 2) return DUO_PALETTE
   return PALETTE.slice(0, seriesCount)
 }
 
 /**
- * The pattern of each series, in series order, so that a series can be told apart without colour
- * and on a black-and-white print. Each is drawn in white over the series colour.
+ * The pattern of each series, in series order, so that each series is distinct without colour and
+ * on a black-and-white print. Each is drawn in white over the series colour.
  */
 export const PATTERN_NAMES = [
   'solid',
@@ -40,7 +40,7 @@ const PATTERN_PATHS: Record<(typeof PATTERN_NAMES)[number], string> = {
 
 export const PATTERN_SIZE = 8
 
-/** The white overlay of a series' pattern, and whether it is filled (dots) or stroked (lines). */
+/** Returns the white overlay of a series' pattern and whether it is filled (dots) or stroked. */
 export function patternOverlay(seriesIndex: number): { path: string; filled: boolean } {
   const name = PATTERN_NAMES[seriesIndex % PATTERN_NAMES.length] ?? 'solid'
   return { path: PATTERN_PATHS[name], filled: name === 'dots' }
@@ -51,7 +51,7 @@ function channelToLinear(channel: number): number {
   return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4
 }
 
-/** The relative luminance of a #rrggbb colour, as WCAG 2.2 defines it. */
+/** Computes the relative luminance of a #rrggbb colour, as WCAG 2.2 defines it. */
 export function relativeLuminance(hex: string): number {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex)
   if (!match) throw new Error(`Invalid colour "${hex}": expected #rrggbb.`)
@@ -60,7 +60,7 @@ export function relativeLuminance(hex: string): number {
   return 0.2126 * red! + 0.7152 * green! + 0.0722 * blue!
 }
 
-/** The WCAG 2.2 contrast ratio of two #rrggbb colours, from 1 to 21. */
+/** Computes the WCAG 2.2 contrast ratio of two #rrggbb colours, from 1 to 21. */
 export function contrastRatio(first: string, second: string): number {
   const [lighter, darker] = [relativeLuminance(first), relativeLuminance(second)].sort(
     (a, b) => b - a,

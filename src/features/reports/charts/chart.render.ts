@@ -45,7 +45,7 @@ interface LegendRow {
   y: number
 }
 
-/** Renders the chart, its summary and its table. Throws when the spec is invalid. */
+/** Renders the chart, its summary and its table. Throws an error when the spec is invalid. */
 export function renderChart(spec: ChartSpec): RenderedChart {
   assertValidChartSpec(spec)
 
@@ -81,11 +81,11 @@ function plotBars(spec: ChartSpec, cells: ChartCell[], document: Document): SVGS
   const { blocks, bars, height } = layoutBars(spec, cells, legendBottom)
   const colours = seriesColours(spec.series.length)
 
-  const shown = bars.filter((bar) => bar.value !== null)
-  const missing = bars.filter((bar) => bar.value === null)
-  const widestLabel = Math.max(0, ...shown.map((bar) => estimateTextWidth(bar.text)))
+  const barsWithValue = bars.filter((bar) => bar.value !== null)
+  const barsWithoutValue = bars.filter((bar) => bar.value === null)
+  const widestLabel = Math.max(0, ...barsWithValue.map((bar) => estimateTextWidth(bar.text)))
   const barsRight = VIEW_WIDTH - widestLabel * FONT_SIZE - VALUE_LABEL_GAP - 2
-  const maxValue = Math.max(0, ...shown.map((bar) => bar.value ?? 0))
+  const maxValue = Math.max(0, ...barsWithValue.map((bar) => bar.value ?? 0))
 
   const svg = Plot.plot({
     document,
@@ -111,7 +111,7 @@ function plotBars(spec: ChartSpec, cells: ChartCell[], document: Document): SVGS
         fontWeight: 'bold',
         className: 'app-chart__categories',
       }),
-      Plot.rectX(shown, {
+      Plot.rectX(barsWithValue, {
         x1: 0,
         x2: 'value',
         y1: 'y',
@@ -122,7 +122,7 @@ function plotBars(spec: ChartSpec, cells: ChartCell[], document: Document): SVGS
         className: 'app-chart__bars',
       }),
       Plot.ruleX(blocks, { x: 0, y1: 'barsTop', y2: 'barsBottom', stroke: TEXT_COLOUR }),
-      Plot.text(shown, {
+      Plot.text(barsWithValue, {
         x: 'value',
         y: (bar: Bar) => bar.y + BAR_HEIGHT / 2,
         text: 'text',
@@ -131,7 +131,7 @@ function plotBars(spec: ChartSpec, cells: ChartCell[], document: Document): SVGS
         lineAnchor: 'middle',
         className: 'app-chart__values',
       }),
-      Plot.text(missing, {
+      Plot.text(barsWithoutValue, {
         x: 0,
         y: (bar: Bar) => bar.y + BAR_HEIGHT / 2,
         text: 'text',
@@ -259,8 +259,8 @@ function addAccessibleName(
   svg.prepend(title, desc)
 }
 
-// Each series' pattern is a tile of its colour with a white overlay, so the series can be told
-// apart in greyscale and by people who cannot tell the colours apart.
+// Each series' pattern is a tile of its colour with a white overlay, so the series stay distinct
+// in greyscale and for people who cannot distinguish the colours.
 function addPatterns(svg: SVGSVGElement, spec: ChartSpec, document: Document) {
   const colours = seriesColours(spec.series.length)
   const defs = createSvgElement(document, 'defs', {})

@@ -25,8 +25,8 @@ export function formatValue(value: number, unit: ChartUnit): string {
 }
 
 /**
- * The text shown in place of a null value. Suppression withholds counts of 1 to 4, and any
- * percentage computed from a withheld count, so only a count can say "fewer than 5".
+ * Returns the text shown in place of a null value. Suppression withholds counts of 1 to 4 and any
+ * percentage computed from a withheld count, so "fewer than 5" describes only a count.
  */
 export function missingText(unit: ChartUnit, reason: MissingReason): string {
   if (reason === 'no-data') return 'no data'
@@ -56,7 +56,7 @@ export function cellText(cell: ChartCell, unit: ChartUnit): string {
   return cell.value === null ? missingText(unit, cell.reason) : formatValue(cell.value, unit)
 }
 
-/** The table with the same figures as the chart, in the shape the govukTable macro takes. */
+/** Builds the table of the chart's figures, in the shape the govukTable macro takes. */
 export function chartTable(spec: ChartSpec, cells: ChartCell[]): ChartTable {
   const head: ChartTableCell[] = [
     { text: spec.categoryLabel },
@@ -79,9 +79,9 @@ export function summariseChart(spec: ChartSpec, cells: ChartCell[]): string {
   if (spec.categories.length === 0) return 'There is no data for this chart.'
 
   const sentences = describeRange(spec, cells)
-  const shown = cells.filter((cell) => cell.value !== null)
-  if (spec.unit === 'count' && shown.length > 1) {
-    const total = shown.reduce((sum, cell) => sum + (cell.value ?? 0), 0)
+  const cellsWithValue = cells.filter((cell) => cell.value !== null)
+  if (spec.unit === 'count' && cellsWithValue.length > 1) {
+    const total = cellsWithValue.reduce((sum, cell) => sum + (cell.value ?? 0), 0)
     sentences.push(`The counts shown add up to ${formatValue(total, 'count')}.`)
   }
 
@@ -98,22 +98,24 @@ export function summariseChart(spec: ChartSpec, cells: ChartCell[]): string {
 }
 
 function describeRange(spec: ChartSpec, cells: ChartCell[]): string[] {
-  const shown = cells.filter((cell) => cell.value !== null)
+  const cellsWithValue = cells.filter((cell) => cell.value !== null)
   const noun = spec.unit === 'percent' ? 'share' : 'count'
-  if (shown.length === 0) return ['No values can be shown.']
+  if (cellsWithValue.length === 0) return ['No values can be shown.']
 
-  const values = shown.map((cell) => cell.value ?? 0)
+  const values = cellsWithValue.map((cell) => cell.value ?? 0)
   const largest = Math.max(...values)
   const smallest = Math.min(...values)
   const namesOf = (value: number) =>
-    listNames(shown.filter((cell) => cell.value === value).map((cell) => cellName(spec, cell)))
-  if (shown.length === 1) {
+    listNames(
+      cellsWithValue.filter((cell) => cell.value === value).map((cell) => cellName(spec, cell)),
+    )
+  if (cellsWithValue.length === 1) {
     return [
       `The only ${noun} shown is ${formatValue(largest, spec.unit)}, for ${namesOf(largest)}.`,
     ]
   }
   if (largest === smallest) {
-    return [`All ${shown.length} ${noun}s shown are ${formatValue(largest, spec.unit)}.`]
+    return [`All ${cellsWithValue.length} ${noun}s shown are ${formatValue(largest, spec.unit)}.`]
   }
   return [
     `The largest ${noun} is ${formatValue(largest, spec.unit)}, for ${namesOf(largest)}.`,

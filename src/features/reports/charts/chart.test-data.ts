@@ -1,6 +1,6 @@
 import type { ChartSpec } from './chart.types.js'
 
-/** A two-series percent chart with one withheld value and one pair without a value. */
+/** Builds a two-series percent chart with one withheld value and one pair without a value. */
 export function aValidChartSpec(overrides: Partial<ChartSpec> = {}): ChartSpec {
   return {
     id: 'leavers-by-group',
@@ -25,7 +25,7 @@ export function aValidChartSpec(overrides: Partial<ChartSpec> = {}): ChartSpec {
   }
 }
 
-/** A one-series count chart with every value shown. */
+/** Builds a one-series count chart with every value shown. */
 export function aCountChartSpec(overrides: Partial<ChartSpec> = {}): ChartSpec {
   return {
     id: 'outcomes',
@@ -44,7 +44,7 @@ export function aCountChartSpec(overrides: Partial<ChartSpec> = {}): ChartSpec {
   }
 }
 
-/** Charts for the sample page of the browser test: long labels, many series, no data. */
+/** Builds the charts for the sample page of the browser test: long labels, many series, no data. */
 export function sampleChartSpecs(): ChartSpec[] {
   const groups = [
     'Group 1: supported employment and independent living',

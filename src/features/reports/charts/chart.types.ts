@@ -2,7 +2,7 @@
 
 export type ChartUnit = 'count' | 'percent'
 
-/** Why a value is null. A producer that leaves it out means 'suppressed'. */
+/** The reason a value is null. A value without a reason is taken as 'suppressed'. */
 export type MissingReason = 'suppressed' | 'no-data'
 
 export interface ChartValue {
@@ -17,9 +17,9 @@ export interface ChartSpec {
   /** Unique on the page: the prefix of every id inside the SVG. */
   id: string
   title: string
-  /** What the categories are, for example "Career SEND group". */
+  /** Name of the categories, for example "Career SEND group". */
   categoryLabel: string
-  /** What the values measure, for example "Share of leavers". */
+  /** Name of the measure, for example "Share of leavers". */
   valueLabel: string
   unit: ChartUnit
   /** Bar groups, drawn in this order from top to bottom. */
@@ -43,7 +43,7 @@ export interface ChartTable {
   rows: ChartTableCell[][]
 }
 
-/** What the chart.njk macro takes: the spec's id, title and note with the rendered parts. */
+/** Input of the appChart macro: the spec's id, title and note with the rendered parts. */
 export interface RenderedChart {
   id: string
   title: string
