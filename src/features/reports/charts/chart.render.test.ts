@@ -4,7 +4,8 @@ import { describe, test } from 'node:test'
 import { parseHTML } from 'linkedom'
 
 import { PATTERN_NAMES } from './chart.palette.js'
-import { patternId, renderChart } from './chart.render.js'
+import { renderChart } from './chart.render.js'
+import { patternId } from './chart.svg.js'
 import { aCountChartSpec, aValidChartSpec } from './chart.test-data.js'
 
 function parseSvg(svg: string): SVGSVGElement {
