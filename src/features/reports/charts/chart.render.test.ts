@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom'
 import { PATTERN_NAMES } from './chart.palette.js'
 import { renderChart } from './chart.render.js'
 import { patternId } from './chart.svg.js'
-import { aCountChartSpec, aValidChartSpec } from './chart.test-data.js'
+import { aCountChartSpec, aStackedChartSpec, aValidChartSpec } from './chart.test-data.js'
 
 function parseSvg(svg: string): SVGSVGElement {
   const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`)
@@ -15,8 +15,13 @@ function parseSvg(svg: string): SVGSVGElement {
   return element as unknown as SVGSVGElement
 }
 
+// Plot draws each line of a wrapped label as a <tspan>, so lines are joined with a space.
 function texts(svg: SVGSVGElement, selector: string): string[] {
-  return Array.from(svg.querySelectorAll(selector)).map((element) => element.textContent ?? '')
+  return Array.from(svg.querySelectorAll(selector)).map((element) => {
+    const lines = Array.from(element.querySelectorAll('tspan'))
+    if (lines.length === 0) return element.textContent ?? ''
+    return lines.map((line) => line.textContent ?? '').join(' ')
+  })
 }
 
 describe('renderChart bars', () => {
@@ -254,5 +259,68 @@ describe('renderChart without data', () => {
     assert.equal(rendered.summary, 'There is no data for this chart.')
     assert.deepEqual(rendered.table.rows, [])
     assert.equal(svg.getAttribute('role'), 'img')
+  })
+})
+
+describe('renderChart stacked', () => {
+  test('draws one segment per shown value', () => {
+    const svg = parseSvg(renderChart(aStackedChartSpec()).svg)
+
+    // Group 1 has 3 values, Group 2 has 2 of 3, Group 3 has 3 and Group 4 none.
+    assert.equal(svg.querySelectorAll('.app-chart__bars rect').length, 8)
+  })
+
+  test('fills segments with their series pattern', () => {
+    const spec = aStackedChartSpec()
+
+    const svg = parseSvg(renderChart(spec).svg)
+
+    const fills = Array.from(svg.querySelectorAll('.app-chart__bars rect')).map((bar) =>
+      bar.getAttribute('fill'),
+    )
+    assert.deepEqual(
+      fills,
+      [0, 1, 2, 0, 2, 0, 1, 2].map((index) => `url(#${patternId(spec, index)})`),
+    )
+  })
+
+  test('lists withheld and missing series in words', () => {
+    const svg = parseSvg(renderChart(aStackedChartSpec()).svg)
+
+    const missing = texts(svg, '.app-chart__missing text')
+    assert.equal(missing.length, 2)
+    assert.equal(missing[0], 'Not shown: Supported internship (fewer than 5)')
+    assert.match(missing[1] ?? '', /^Not shown: Paid employment \(no data\)/)
+  })
+
+  test('prints totals only for complete bars', () => {
+    const svg = parseSvg(renderChart(aStackedChartSpec()).svg)
+
+    assert.deepEqual(texts(svg, '.app-chart__values text'), ['total 41', 'total 33'])
+  })
+
+  test('prints segment values that fit', () => {
+    const svg = parseSvg(renderChart(aStackedChartSpec()).svg)
+
+    const printed = texts(svg, '.app-chart__segment-values text')
+    assert.ok(printed.includes('30'), `expected 30 among ${JSON.stringify(printed)}`)
+    assert.ok(!printed.includes('1'), 'the segment of 1 is too narrow for its label')
+  })
+
+  test('prints no totals for percentages', () => {
+    const svg = parseSvg(renderChart(aStackedChartSpec({ unit: 'percent' })).svg)
+
+    assert.deepEqual(texts(svg, '.app-chart__values text'), [])
+  })
+
+  test('keeps the accessible name and patterns', () => {
+    const spec = aStackedChartSpec()
+
+    const svg = parseSvg(renderChart(spec).svg)
+
+    assert.equal(svg.getAttribute('role'), 'img')
+    assert.equal(svg.querySelector('title')?.textContent, spec.title)
+    assert.equal(svg.querySelectorAll('defs pattern').length, spec.series.length)
+    assert.doesNotMatch(renderChart(spec).svg, /<style|\sstyle=/)
   })
 })

@@ -4,6 +4,7 @@ import * as Plot from '@observablehq/plot'
 import { parseHTML } from 'linkedom'
 
 import { plotGroupedBars } from './chart.grouped.js'
+import { plotStackedBars } from './chart.stacked.js'
 import { TEXT_COLOUR } from './chart.palette.js'
 import { chartCells, chartTable, summariseChart } from './chart.summary.js'
 import {
@@ -25,7 +26,8 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const summary = summariseChart(spec, cells)
   const { document } = parseHTML('<!doctype html><html><body></body></html>')
   const hasData = spec.categories.length > 0
-  const svg = hasData ? plotGroupedBars(spec, cells, document) : plotNoData(document)
+  const plotBars = spec.kind === 'stacked' ? plotStackedBars : plotGroupedBars
+  const svg = hasData ? plotBars(spec, cells, document) : plotNoData(document)
   const defs = hasData ? [createPatternDefs(spec, document)] : []
   makeAccessible(svg, spec, summary)
   svg.querySelector('desc')?.after(...defs)

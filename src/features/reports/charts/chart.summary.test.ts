@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 
 import { chartCells, chartTable, formatValue, summariseChart } from './chart.summary.js'
-import { aCountChartSpec, aValidChartSpec } from './chart.test-data.js'
+import { aCountChartSpec, aStackedChartSpec, aValidChartSpec } from './chart.test-data.js'
 import type { ChartSpec } from './chart.types.js'
 
 function summary(spec: ChartSpec): string {
@@ -107,4 +107,20 @@ test('table has a row per category and a column per series', () => {
     ],
   )
   assert.equal(table.rows[0]?.[1]?.format, 'numeric')
+})
+
+test('stacked count table has a Total column', () => {
+  const spec = aStackedChartSpec()
+
+  const table = chartTable(spec, chartCells(spec))
+
+  assert.equal(table.head.at(-1)?.text, 'Total')
+  assert.deepEqual(
+    table.rows.map((row) => row.at(-1)?.text),
+    ['41', 'not shown', '33', 'not shown'],
+  )
+})
+
+test('summary of stacked counts gives the largest total', () => {
+  assert.match(summary(aStackedChartSpec()), /The largest total is 41, for Group 1\./)
 })

@@ -56,18 +56,50 @@ export function cellText(cell: ChartCell, unit: ChartUnit): string {
   return cell.value === null ? missingText(unit, cell.reason) : formatValue(cell.value, unit)
 }
 
-/** Builds the table of the chart's figures, in the shape the govukTable macro takes. */
+/**
+ * Returns the sum of a category's values, or null when any of them is null. A sum of only the
+ * shown parts would understate the real total, and a reader could take it as the real one.
+ */
+export function categoryTotal(cells: ChartCell[], category: string): number | null {
+  let total = 0
+  for (const cell of cells) {
+    if (cell.category !== category) continue
+    if (cell.value === null) return null
+    total += cell.value
+  }
+  return total
+}
+
+/** Whether the chart prints a total per category: a stacked chart of counts. */
+export function showsTotals(spec: ChartSpec): boolean {
+  return spec.kind === 'stacked' && spec.unit === 'count'
+}
+
+/**
+ * Builds the table of the chart's figures, in the shape the govukTable macro takes. A stacked
+ * chart of counts gets a Total column with the totals its bars show.
+ */
 export function chartTable(spec: ChartSpec, cells: ChartCell[]): ChartTable {
   const head: ChartTableCell[] = [
     { text: spec.categoryLabel },
     ...spec.series.map((series): ChartTableCell => ({ text: series.label, format: 'numeric' })),
   ]
-  const rows = spec.categories.map((category) => [
-    { text: category },
-    ...cells
-      .filter((cell) => cell.category === category)
-      .map((cell): ChartTableCell => ({ text: cellText(cell, spec.unit), format: 'numeric' })),
-  ])
+  if (showsTotals(spec)) head.push({ text: 'Total', format: 'numeric' })
+
+  const rows = spec.categories.map((category) => {
+    const row: ChartTableCell[] = [
+      { text: category },
+      ...cells
+        .filter((cell) => cell.category === category)
+        .map((cell): ChartTableCell => ({ text: cellText(cell, spec.unit), format: 'numeric' })),
+    ]
+    if (showsTotals(spec)) {
+      const total = categoryTotal(cells, category)
+      const text = total === null ? 'not shown' : formatValue(total, 'count')
+      row.push({ text, format: 'numeric' })
+    }
+    return row
+  })
   return { caption: spec.title, head, rows }
 }
 
@@ -78,7 +110,7 @@ export function chartTable(spec: ChartSpec, cells: ChartCell[]): ChartTable {
 export function summariseChart(spec: ChartSpec, cells: ChartCell[]): string {
   if (spec.categories.length === 0) return 'There is no data for this chart.'
 
-  const sentences = describeRange(spec, cells)
+  const sentences = [...describeRange(spec, cells), ...describeTotals(spec, cells)]
   const cellsWithValue = cells.filter((cell) => cell.value !== null)
   if (spec.unit === 'count' && cellsWithValue.length > 1) {
     const total = cellsWithValue.reduce((sum, cell) => sum + (cell.value ?? 0), 0)
@@ -121,6 +153,19 @@ function describeRange(spec: ChartSpec, cells: ChartCell[]): string[] {
     `The largest ${noun} is ${formatValue(largest, spec.unit)}, for ${namesOf(largest)}.`,
     `The smallest ${noun} is ${formatValue(smallest, spec.unit)}, for ${namesOf(smallest)}.`,
   ]
+}
+
+function describeTotals(spec: ChartSpec, cells: ChartCell[]): string[] {
+  if (!showsTotals(spec)) return []
+
+  const totals = spec.categories
+    .map((category) => ({ category, total: categoryTotal(cells, category) }))
+    .filter((entry): entry is { category: string; total: number } => entry.total !== null)
+  if (totals.length < 2) return []
+
+  const largest = Math.max(...totals.map((entry) => entry.total))
+  const names = totals.filter((entry) => entry.total === largest).map((entry) => entry.category)
+  return [`The largest total is ${formatValue(largest, 'count')}, for ${listNames(names)}.`]
 }
 
 function cellName(spec: ChartSpec, cell: ChartCell): string {

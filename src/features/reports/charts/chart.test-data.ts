@@ -87,6 +87,17 @@ export function sampleChartSpecs(): ChartSpec[] {
         { category: 'Supported internship', series: series.key, value: 20 - index * 2 },
       ]),
     }),
+    aStackedChartSpec(),
+    aStackedChartSpec({
+      id: 'outcome-shares',
+      title: 'Share of each outcome by group',
+      unit: 'percent',
+      valueLabel: 'Share of students',
+      values: aStackedChartSpec().values.map((entry) => ({
+        ...entry,
+        value: entry.value === null ? null : Math.min(100, entry.value * 2),
+      })),
+    }),
     aCountChartSpec({
       id: 'empty',
       title: 'Destinations not yet recorded',
@@ -94,4 +105,32 @@ export function sampleChartSpecs(): ChartSpec[] {
       values: [],
     }),
   ]
+}
+
+/** Builds a stacked count chart of outcomes by group, with one withheld and one missing value. */
+export function aStackedChartSpec(overrides: Partial<ChartSpec> = {}): ChartSpec {
+  const series = [
+    { key: 'paid', label: 'Paid employment' },
+    { key: 'internship', label: 'Supported internship' },
+    { key: 'college', label: 'Further education' },
+  ]
+  const counts: Record<string, (number | null)[]> = {
+    'Group 1': [12, 9, 20],
+    'Group 2': [6, null, 25],
+    'Group 3': [30, 1, 2],
+  }
+  return {
+    id: 'outcome-mix',
+    title: 'Mix of planned outcomes by group',
+    categoryLabel: 'Career SEND group',
+    valueLabel: 'Students',
+    unit: 'count',
+    kind: 'stacked',
+    categories: ['Group 1', 'Group 2', 'Group 3', 'Group 4'],
+    series,
+    values: Object.entries(counts).flatMap(([category, values]) =>
+      series.map((entry, index) => ({ category, series: entry.key, value: values[index] ?? null })),
+    ),
+    ...overrides,
+  }
 }

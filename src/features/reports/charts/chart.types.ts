@@ -29,6 +29,11 @@ export interface ChartSpec {
   values: ChartValue[]
   /** Text shown under the table, for example "Counts of 1 to 4 are not shown." */
   note?: string
+  /**
+   * Chart type: 'grouped' (the default) draws a bar per series, and 'stacked' splits one bar per
+   * category into a segment per series, for a mix such as the outcomes of each group.
+   */
+  kind?: 'grouped' | 'stacked'
 }
 
 /** A govuk table cell, in the shape the govukTable macro takes. */

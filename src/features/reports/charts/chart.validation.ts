@@ -32,6 +32,7 @@ const chartSpecSchema = z
       }),
     ),
     note: z.string().optional(),
+    kind: z.enum(['grouped', 'stacked']).optional(),
   })
   .superRefine((spec, context) => {
     const categories = new Set(spec.categories)
