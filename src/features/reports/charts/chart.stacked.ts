@@ -45,7 +45,7 @@ interface StackRow {
 
 /**
  * Draws one bar per category split into series segments. A segment's value is printed inside it
- * where it fits, with a white halo over the pattern; the table has every value. Withheld and
+ * where it fits, with a white halo over the pattern. The table has every value. Withheld and
  * missing values are listed in words under their bar, and a stacked chart of counts prints each
  * complete bar's total after it.
  */

@@ -70,7 +70,7 @@ export function categoryTotal(cells: ChartCell[], category: string): number | nu
   return total
 }
 
-/** Whether the chart prints a total per category: a stacked chart of counts. */
+/** Returns whether the chart prints a total per category, as a stacked count chart does. */
 export function showsTotals(spec: ChartSpec): boolean {
   return spec.kind === 'stacked' && spec.unit === 'count'
 }

@@ -27,7 +27,7 @@ interface LegendRow {
 
 export interface Legend {
   rows: LegendRow[]
-  /** Where the bars may start: under the legend and a gap. */
+  /** Top of the first category: the legend's height plus a gap. */
   bottom: number
 }
 
