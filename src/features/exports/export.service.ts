@@ -1,4 +1,6 @@
+import { PassThrough } from 'node:stream'
 import type { Writable } from 'node:stream'
+import { finished, pipeline } from 'node:stream/promises'
 
 import type { Kysely } from 'kysely'
 
@@ -24,7 +26,7 @@ export interface ExportServiceOptions {
 export interface ExportRequest {
   kind: ExportKind
   format: ExportFormat
-  /** False to leave the output stream open at the end (CSV only), as for standard output. */
+  /** False to leave the output stream open at the end, as for standard output. */
   end?: boolean
 }
 
@@ -68,8 +70,8 @@ export function createExportService(db: Kysely<Tables>, options: ExportServiceOp
 
     /**
      * Writes an export of the schools in scope to `out`, reading the rows a page at a time, and
-     * records one `data.export` event per school with its row count (never the content). A
-     * download that fails or is cut short is recorded too, with `complete: false`.
+     * records one `data.export` event per school with its row count (never the content) before
+     * it ends `out`. A download that fails or is cut short is recorded too, with `complete: false`.
      */
     write: async (
       scope: Scope,
@@ -96,16 +98,24 @@ export function createExportService(db: Kysely<Tables>, options: ExportServiceOp
         }
       }
 
+      // The writers end the stream they write to, so they write to `file`, which is copied to
+      // `out` without ending it. `out` ends only after the audit events are stored.
+      const file = new PassThrough()
+      const copied = pipeline(file, out, { end: false })
+      // A failed writer rejects `copied` too; the writer's own error is the one raised.
+      copied.catch(() => undefined)
       let complete = false
       try {
-        if (request.format === 'csv') {
-          await writeCsv(info.columns, cells(), out, { end: request.end ?? true })
-        } else {
-          await writeXlsx(info.sheetName, info.columns, cells(), out)
-        }
+        if (request.format === 'csv') await writeCsv(info.columns, cells(), file)
+        else await writeXlsx(info.sheetName, info.columns, cells(), file)
+        await copied
         complete = true
       } finally {
         await recordExports(scope.schoolIds, rowsBySchool, { ...request, complete }, actor)
+      }
+      if (request.end !== false) {
+        out.end()
+        await finished(out)
       }
       return summary
     },

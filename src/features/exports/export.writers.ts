@@ -3,18 +3,13 @@
 // when someone saves an XLSX file as CSV or pastes its cells elsewhere.
 import { Readable } from 'node:stream'
 import type { Writable } from 'node:stream'
-import { finished, pipeline } from 'node:stream/promises'
+import { pipeline } from 'node:stream/promises'
 
 import { stringify } from 'csv-stringify'
 import ExcelJS from 'exceljs'
 
 import { neutraliseFormula } from '../../domain/spreadsheet-text.js'
 import type { Cell } from './export.paging.js'
-
-export interface WriteOptions {
-  /** False to leave `out` open at the end, as for standard output. */
-  end?: boolean
-}
 
 /** Returns the cell as it is written: text neutralised, numbers kept, empty as null. */
 export function safeCell(cell: Cell): string | number | null {
@@ -27,13 +22,12 @@ export async function writeCsv(
   columns: readonly string[],
   rows: AsyncIterable<Cell[]>,
   out: Writable,
-  options: WriteOptions = {},
 ): Promise<void> {
   async function* lines(): AsyncGenerator<string[]> {
     for await (const cells of rows) yield cells.map((cell) => String(safeCell(cell) ?? ''))
   }
   const csv = stringify({ bom: true, header: true, columns: [...columns] })
-  await pipeline(Readable.from(lines()), csv, out, { end: options.end ?? true })
+  await pipeline(Readable.from(lines()), csv, out)
 }
 
 /**
@@ -63,7 +57,6 @@ export async function writeXlsx(
 
   for await (const cells of rows) sheet.addRow(cells.map(safeCell)).commit()
   sheet.commit()
+  // Ends `out`, and resolves once it has finished.
   await workbook.commit()
-  // The workbook ends `out` but resolves before the last bytes are flushed.
-  await finished(out)
 }
