@@ -11,6 +11,7 @@ import { createDestinationImportService } from './features/destinations/import/d
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createPlanService } from './features/plans/plan.service.js'
+import { createSummaryService } from './features/summary/summary.service.js'
 import { createStudentService } from './features/students/student.service.js'
 import { createWorkListService } from './features/work-lists/work-lists.service.js'
 
@@ -30,6 +31,7 @@ export function createServices(database: Database, options: { sessions?: Session
     destinations: createDestinationService(database.db),
     destinationImports: createDestinationImportService(database.db),
     exports: createExportService(database.db),
+    summaries: createSummaryService(database.db),
   }
 }
 

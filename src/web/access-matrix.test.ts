@@ -139,6 +139,7 @@ const ROUTES: Record<string, Expected> = {
   'POST /destinations/import/:previewId/cancel': LEADS,
   'GET /exports': LEADS,
   'GET /exports/:file': LEADS,
+  'GET /students/:id/summary': STUDENT_STAFF,
 }
 
 const COMMANDS: Record<string, Expected> = {

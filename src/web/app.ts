@@ -30,6 +30,8 @@ import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
 import { registerExportRoutes } from '../features/exports/exports.routes.js'
 import type { ExportService } from '../features/exports/export.service.js'
+import { registerSummaryRoutes } from '../features/summary/summary.routes.js'
+import type { SummaryService } from '../features/summary/summary.service.js'
 import { registerHandOverRoutes } from '../features/hand-over/hand-over.routes.js'
 import type { HandOverService } from '../features/hand-over/hand-over.service.js'
 import { registerWorkListRoutes } from '../features/work-lists/work-lists.routes.js'
@@ -76,6 +78,7 @@ export interface AppServices {
   destinations: DestinationService
   destinationImports: DestinationImportService
   exports: ExportService
+  summaries: SummaryService
 }
 
 export interface AppDeps {
@@ -147,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDestinationRoutes(app, services.destinations)
   await registerDestinationImportRoutes(app, services, config)
   await registerExportRoutes(app, services)
+  await registerSummaryRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app

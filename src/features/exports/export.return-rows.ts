@@ -9,6 +9,7 @@ import { findDestinationType } from '../../domain/destination-types.js'
 import { destinationYearFor } from '../../domain/destination-year.js'
 import type { DestinationSpell } from '../../domain/destinations.js'
 import { effectiveNccisCode } from '../../domain/nccis-codes.js'
+import { reportedDestination } from '../../domain/reported-destination.js'
 import { assessSustained } from '../../domain/sustained.js'
 import type { GroupBasis, IsoDate } from '../../domain/types.js'
 import { CATEGORY_LABELS } from '../destinations/destinations.view.js'
@@ -20,31 +21,15 @@ import { readPages } from './export.paging.js'
 import type { Cell, ExportRecord, RowSource } from './export.paging.js'
 import { pseudonymousKey, secretForSchool } from './pseudonym.js'
 
-/** Prefers an actual spell to an intended one, then the later start, then the later record. */
-function byPreference(a: StoredSpellRow, b: StoredSpellRow): number {
-  if (a.intent !== b.intent) return a.intent === 'actual' ? -1 : 1
-  if (a.start_date !== b.start_date) return a.start_date > b.start_date ? -1 : 1
-  return b.id - a.id
-}
-
-/**
- * Chooses the spell a return reports for a student: one current today (started, and not ended
- * before today), else the most recent that has started, else the next one to start. Actual
- * spells win over intended ones at each step. Returns undefined for a student with no spell.
- */
-export function reportedSpell(
-  spells: readonly StoredSpellRow[],
-  today: IsoDate,
-): StoredSpellRow | undefined {
-  const started = spells.filter((spell) => spell.start_date <= today)
-  const current = started.filter((spell) => spell.end_date === null || spell.end_date >= today)
-  if (current.length > 0) return [...current].sort(byPreference)[0]
-  if (started.length > 0) return [...started].sort(byPreference)[0]
-
-  const upcoming = [...spells].sort((a, b) =>
-    a.start_date === b.start_date ? byPreference(a, b) : a.start_date < b.start_date ? -1 : 1,
-  )
-  return upcoming[0]
+/** Chooses the spell a return reports for a student, as reportedDestination describes. */
+function reportedSpell(spells: StoredSpellRow[], today: IsoDate): StoredSpellRow | undefined {
+  const dated = spells.map((row) => ({
+    row,
+    intent: row.intent,
+    startDate: row.start_date,
+    endDate: row.end_date,
+  }))
+  return reportedDestination(dated, today)?.row
 }
 
 interface StudentWithSpells {
