@@ -67,7 +67,7 @@ async function runExport(rawKind: string, options: ExportOptions): Promise<void>
       return
     }
 
-    // Owner-only permissions, because the file holds personal data about children.
+    // Owner-only permissions, because the file contains personal data about children.
     const file = createWriteStream(output, { mode: 0o600 })
     try {
       const summary = await services.exports.write(scope, { kind, format }, actor, file)

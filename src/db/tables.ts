@@ -409,8 +409,9 @@ export interface PseudonymSecretTable {
   id: Generated<number>
   organisation_id: number | null
   school_id: number | null
-  // NOTE: the secret is as sensitive as the data. With it and a list of UPNs anyone can tell
-  // which student a key in a local authority return belongs to, so it never leaves the database.
+  // NOTE: the secret is as sensitive as the data. With it and a list of UPNs, anyone can tell
+  // which student a key in a local authority return belongs to. No page, command or export
+  // shows it, but a copy of the database contains it.
   /** 32 random bytes in hex. */
   secret: string
   created_at: string

@@ -1,4 +1,4 @@
-// Which of a student's destination spells a return or summary reports as their destination.
+// The choice of the one destination spell that a return or a summary reports for a student.
 import type { IsoDate } from './types.js'
 
 /** The fields of a spell the choice reads. */

@@ -15,7 +15,7 @@ export interface ExportRecord {
   cells: Cell[]
 }
 
-/** What a kind's rows are read with. */
+/** The database, schools and settings that a kind's rows are read with. */
 export interface RowSource {
   db: Kysely<Tables>
   schoolIds: number[]

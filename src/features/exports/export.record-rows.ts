@@ -110,7 +110,7 @@ export const PLAN_COLUMNS = [
   'Note',
 ]
 
-/** A plan item's own fields, by column name; the columns it does not use stay empty. */
+/** A plan item's own fields, by column name. The columns it does not use stay empty. */
 type PlanFields = Partial<Record<(typeof PLAN_COLUMNS)[number], Cell>>
 
 const PLAN_ITEMS: { table: PlanPartTable; item: string; fields: (row: never) => PlanFields }[] = [

@@ -67,7 +67,7 @@ export const NCCIS_COLUMNS = [
 
 /**
  * Yields one row per student with a destination spell, for the reported spell. A student with no
- * spell is left out, so the authority's own records keep what it knows of them.
+ * spell is left out, so the authority's own record of them stays as it is.
  */
 export async function* nccisRows(source: RowSource): AsyncGenerator<ExportRecord> {
   for await (const { student, spells } of studentsWithSpells(source)) {

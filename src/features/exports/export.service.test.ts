@@ -137,7 +137,7 @@ forEachEngine('export service', (getDatabase) => {
 
   test('la-return holds no name, identifier or birth date', async () => {
     const { db } = getDatabase()
-    const { scope, ada, bea } = await setUpExportSchool(db)
+    const { scope } = await setUpExportSchool(db)
     const stored = await db
       .selectFrom('students')
       .selectAll()
@@ -166,7 +166,6 @@ forEachEngine('export service', (getDatabase) => {
       }
       assert.equal(rows.length, 3, 'a header and one row for each of Ada and Bea')
     }
-    assert.ok(ada.upn && bea.upn)
   })
 
   test('la-return keys are stable and per organisation', async () => {

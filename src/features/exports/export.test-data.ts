@@ -1,6 +1,6 @@
-// Builders for the export tests: a school with a record in every table and formula-like text in
-// a name, a provider and a reflection; a second school whose students must never leak into the
-// first one's exports; and a bulk insert for the large-export test.
+// Builders for the export tests. One school has a record in every table, with formula-like text
+// in a name, a provider and a reflection. A second school's students must never appear in the
+// first one's exports. A bulk insert fills the large-export test.
 import { randomUUID } from 'node:crypto'
 import { Writable } from 'node:stream'
 

@@ -1,7 +1,7 @@
 // Pseudonymous student keys for the local authority return. A key is an HMAC-SHA256 of the
-// student's UPN (or ULN, or school and MIS id) under a secret kept per organisation, so the same
-// student has the same key in every export from any school of the organisation, and nobody can
-// turn a key back into a UPN without the secret in the database.
+// student's UPN (or ULN, or school and MIS id) under a secret kept per organisation. So a student
+// has the same key in every export from any school of the organisation, and a key cannot be
+// turned back into a UPN without the secret in the database.
 import { createHmac, randomBytes } from 'node:crypto'
 
 import type { Kysely } from 'kysely'
@@ -9,10 +9,13 @@ import type { Kysely } from 'kysely'
 import type { Tables } from '../../db/tables.js'
 
 const SECRET_BYTES = 32
-/** Hex characters of the HMAC shown in a key: 64 bits, enough to keep keys of a region apart. */
+/**
+ * Hex characters of the HMAC shown in a key: 64 bits. By the birthday bound, two of a million
+ * students share a key with a probability of about 3 in 100 million.
+ */
 const KEY_HEX_CHARS = 16
 
-/** What a key is derived from. */
+/** The student identifiers a key is derived from. */
 export interface PseudonymIdentity {
   id: number
   schoolId: number

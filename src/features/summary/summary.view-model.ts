@@ -49,7 +49,7 @@ function groupSentence(detail: PlanDetail): string {
 
 function nextActions(records: HandOverRecords) {
   const open = records.actions.filter((action) => OPEN_ACTION_STATUSES.includes(action.status))
-  // Actions with a due date come first, soonest first; the rest keep the order they were added.
+  // Actions with a due date come first, soonest first. The rest keep the order they were added in.
   const dated = open.filter((action) => action.dueOn !== null)
   const undated = open.filter((action) => action.dueOn === null)
   dated.sort((a, b) => ((a.dueOn ?? '') < (b.dueOn ?? '') ? -1 : 1))
