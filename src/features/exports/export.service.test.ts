@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { Writable } from 'node:stream'
 import { test } from 'node:test'
 
 import { parse } from 'csv-parse/sync'
@@ -60,8 +61,8 @@ async function readBack(bytes: Buffer, format: ExportFormat, width: number): Pro
 }
 
 /**
- * Returns text as an XLSX file gives it back. XML parsers, Excel's among them, turn a carriage
- * return into a line feed, so a CR survives in CSV only.
+ * Returns text as an XLSX file gives it back. XML 1.0 has parsers turn a carriage return into a
+ * line feed, so a CR survives in CSV only.
  */
 function asStoredIn(format: ExportFormat, text: string): string {
   return format === 'xlsx' ? text.replace(/\r\n?/g, '\n') : text
@@ -229,6 +230,35 @@ forEachEngine('export service', (getDatabase) => {
     assert.deepEqual(details[1], { kind: 'destinations', format: 'xlsx', rows: 1, complete: true })
     assert.ok(events.every((event) => event.actor === 'exporter@school.test'))
     assert.ok(events.every((event) => event.student_id === null))
+  })
+
+  test('cut-short download is recorded incomplete', async () => {
+    const { db } = getDatabase()
+    const school = await setUpOtherSchool(db, 'D999999999999')
+    await insertStudents(db, school.schoolId, 50)
+    const service = createExportService(db, { now: () => NOW, pageSize: 10 })
+    const out = new Writable({
+      write(_chunk, _encoding, callback) {
+        callback(new Error('client went away'))
+      },
+    })
+
+    await assert.rejects(
+      service.write(
+        { schoolIds: [school.schoolId] },
+        { kind: 'students', format: 'csv' },
+        'x',
+        out,
+      ),
+    )
+
+    const event = await db
+      .selectFrom('audit_events')
+      .select('details')
+      .where('action', '=', 'data.export')
+      .where('school_id', '=', school.schoolId)
+      .executeTakeFirstOrThrow()
+    assert.equal((JSON.parse(event.details) as { complete: boolean }).complete, false)
   })
 
   test('5,000 students stream in pages', async () => {
