@@ -169,6 +169,32 @@ forEachEngine('export service', (getDatabase) => {
     }
   })
 
+  test('return files report the current spell', async () => {
+    const { db } = getDatabase()
+    const { scope, ada, bea } = await setUpExportSchool(db)
+    const rowsOf = async (kind: ExportKind) => {
+      const { bytes } = await exportBytes(db, scope, kind, 'csv')
+      const [header = [], ...rows] = await readBack(bytes, 'csv', 0)
+      return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])))
+    }
+
+    const nccis = await rowsOf('nccis')
+    const laReturn = await rowsOf('la-return')
+
+    const adaRow = nccis.find((row) => row.UPN === ada.upn)
+    const beaRow = nccis.find((row) => row.UPN === bea.upn)
+    assert.equal(adaRow?.['Intended or actual'], 'Actual')
+    assert.equal(adaRow?.['NCCIS activity code'], '230')
+    assert.equal(adaRow?.['Start date'], '2026-09-03')
+    assert.equal(adaRow?.['Date checked'], '2026-11-01')
+    assert.equal(beaRow?.['Intended or actual'], 'Intended')
+    assert.equal(beaRow?.['NCCIS activity code'], '460')
+    const sustained = laReturn.map((row) => row.Sustained).sort()
+    assert.deepEqual(sustained, ['', 'Not yet known'])
+    const types = laReturn.map((row) => row['Destination type id']).sort()
+    assert.deepEqual(types, ['further-education-college', 'supported-internship'])
+  })
+
   test('la-return keys are stable and per organisation', async () => {
     const { db } = getDatabase()
     const upn = 'K801200001001'
