@@ -1,6 +1,6 @@
 // The export command on a real SQLite file: CSV to standard output or a file, XLSX to a file.
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -67,6 +67,17 @@ describe('send-careers export', () => {
     const sheet = workbook.worksheets[0]
     assert.equal(sheet?.getRow(1).getCell(1).value, 'School')
     assert.equal(sheet?.getRow(1).font?.bold, true)
+  })
+
+  test('existing file becomes owner-only', async () => {
+    const file = join(folder, 'existing.csv')
+    writeFileSync(file, 'old', { mode: 0o644 })
+
+    const result = await cli.text(['export', 'plans', '--output', file])
+
+    assert.equal(result.code, 0, result.stderr)
+    assert.equal(statSync(file).mode & 0o777, 0o600)
+    assert.match(readFileSync(file, 'utf8'), /^\uFEFFSchool,Student id/)
   })
 
   test('la-return file has no UPN', async () => {

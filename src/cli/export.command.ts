@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { chmod, rm, writeFile } from 'node:fs/promises'
 
 import type { Command } from 'commander'
 
@@ -67,8 +67,11 @@ async function runExport(rawKind: string, options: ExportOptions): Promise<void>
       return
     }
 
-    // Owner-only permissions, because the file contains personal data about children.
-    const file = createWriteStream(output, { mode: 0o600 })
+    // Owner-only permissions, because the file contains personal data about children. chmod
+    // covers a file that existed already, whose permissions `mode` would not change.
+    await writeFile(output, '', { mode: 0o600 })
+    await chmod(output, 0o600)
+    const file = createWriteStream(output)
     try {
       const summary = await services.exports.write(scope, { kind, format }, actor, file)
       console.log(`Exported ${summary.rows} rows to ${output}.`)
