@@ -4,12 +4,14 @@ import { createAccountService } from './features/accounts/account.service.js'
 import type { SessionSettings } from './features/accounts/account.service.js'
 import { createAuditService } from './features/audit/audit.service.js'
 import { createDataProtectionService } from './features/data-protection/data-protection.service.js'
+import { createExportService } from './features/exports/export.service.js'
 import { createHandOverService } from './features/hand-over/hand-over.service.js'
 import { createDestinationService } from './features/destinations/destination.service.js'
 import { createDestinationImportService } from './features/destinations/import/destination-import.service.js'
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createPlanService } from './features/plans/plan.service.js'
+import { createSummaryService } from './features/summary/summary.service.js'
 import { createStudentService } from './features/students/student.service.js'
 import { createWorkListService } from './features/work-lists/work-lists.service.js'
 
@@ -28,6 +30,8 @@ export function createServices(database: Database, options: { sessions?: Session
     plans: createPlanService(database.db),
     destinations: createDestinationService(database.db),
     destinationImports: createDestinationImportService(database.db),
+    exports: createExportService(database.db),
+    summaries: createSummaryService(database.db),
   }
 }
 

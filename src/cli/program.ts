@@ -7,6 +7,7 @@ import { registerSubjectAccessCommand } from './subject-access.command.js'
 import { registerDemoCommand } from './demo.command.js'
 import { registerDestinationsCommand } from './destinations.command.js'
 import { registerEligibilityCommand } from './eligibility.command.js'
+import { registerExportCommand } from './export.command.js'
 import { registerImportCommand } from './import.command.js'
 import { registerNeedCodesCommand } from './need-codes.command.js'
 import { registerPlanCommand } from './plan.command.js'
@@ -38,5 +39,6 @@ export function buildProgram(): Command {
   registerSchoolCommand(program)
   registerPlanCommand(program)
   registerDestinationsCommand(program)
+  registerExportCommand(program)
   return program
 }

@@ -23,6 +23,7 @@ const productTables = [
   'plan_goals',
   'plan_reviews',
   'plan_targets',
+  'pseudonym_secrets',
   'recovery_codes',
   'schools',
   'sessions',

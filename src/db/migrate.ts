@@ -14,6 +14,7 @@ import * as dataProtection from './migrations/2026120450_data_protection.js'
 import * as plansActivitiesDestinations from './migrations/2026120460_plans_activities_destinations.js'
 import * as activityParticipantVersion from './migrations/2026120470_activity_participant_version.js'
 import * as planReviewPfaReason from './migrations/2026120471_plan_review_pfa_reason.js'
+import * as pseudonymSecrets from './migrations/2026120490_pseudonym_secrets.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
@@ -30,6 +31,7 @@ const migrations = {
   '2026120460_plans_activities_destinations': plansActivitiesDestinations,
   '2026120470_activity_participant_version': activityParticipantVersion,
   '2026120471_plan_review_pfa_reason': planReviewPfaReason,
+  '2026120490_pseudonym_secrets': pseudonymSecrets,
 }
 
 /**

@@ -401,6 +401,22 @@ export interface DestinationImportRowTable {
   warnings: string
 }
 
+/**
+ * The secret an organisation's pseudonymous student keys are derived from (HMAC-SHA256). Exactly
+ * one of organisation_id and school_id is set.
+ */
+export interface PseudonymSecretTable {
+  id: Generated<number>
+  organisation_id: number | null
+  school_id: number | null
+  // NOTE: the secret is as sensitive as the data. With it and a list of UPNs, anyone can tell
+  // which student a key in a local authority return belongs to. No page, command or export
+  // shows it, but a copy of the database contains it.
+  /** 32 random bytes in hex. */
+  secret: string
+  created_at: string
+}
+
 export interface Tables {
   organisations: OrganisationTable
   schools: SchoolTable
@@ -429,6 +445,7 @@ export interface Tables {
   tracking_consents: TrackingConsentTable
   destination_import_previews: DestinationImportPreviewTable
   destination_import_rows: DestinationImportRowTable
+  pseudonym_secrets: PseudonymSecretTable
 }
 
 export type StudentRow = Selectable<StudentTable>

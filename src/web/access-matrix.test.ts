@@ -137,6 +137,9 @@ const ROUTES: Record<string, Expected> = {
   'GET /destinations/import/:previewId': LEADS,
   'POST /destinations/import/:previewId/commit': LEADS,
   'POST /destinations/import/:previewId/cancel': LEADS,
+  'GET /exports': LEADS,
+  'GET /exports/:file': LEADS,
+  'GET /students/:id/summary': STUDENT_STAFF,
 }
 
 const COMMANDS: Record<string, Expected> = {
@@ -161,6 +164,7 @@ const COMMANDS: Record<string, Expected> = {
   serve: 'operator',
   'plan show': STUDENT_STAFF,
   'destinations import': LEADS,
+  export: LEADS,
 }
 
 // The router sends malformed addresses here on every method; it shows an error page and no data.

@@ -28,6 +28,10 @@ import { registerPlanRoutes } from '../features/plans/plans.routes.js'
 import type { PlanService } from '../features/plans/plan.service.js'
 import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
+import { registerExportRoutes } from '../features/exports/exports.routes.js'
+import type { ExportService } from '../features/exports/export.service.js'
+import { registerSummaryRoutes } from '../features/summary/summary.routes.js'
+import type { SummaryService } from '../features/summary/summary.service.js'
 import { registerHandOverRoutes } from '../features/hand-over/hand-over.routes.js'
 import type { HandOverService } from '../features/hand-over/hand-over.service.js'
 import { registerWorkListRoutes } from '../features/work-lists/work-lists.routes.js'
@@ -73,6 +77,8 @@ export interface AppServices {
   plans: PlanService
   destinations: DestinationService
   destinationImports: DestinationImportService
+  exports: ExportService
+  summaries: SummaryService
 }
 
 export interface AppDeps {
@@ -143,6 +149,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerPlanRoutes(app, services)
   await registerDestinationRoutes(app, services.destinations)
   await registerDestinationImportRoutes(app, services, config)
+  await registerExportRoutes(app, services)
+  await registerSummaryRoutes(app, services)
 
   registerErrorPages(app, !production)
   return app

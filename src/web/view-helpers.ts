@@ -30,6 +30,7 @@ const SECTIONS = [
   { href: '/activities', text: 'Activities', permission: 'students.view' },
   { href: '/outcomes', text: 'Outcomes', permission: 'catalogue.view' },
   { href: '/import', text: 'Import', permission: 'imports.run' },
+  { href: '/exports', text: 'Exports', permission: 'reports.export' },
   { href: '/admin/users', text: 'Users', permission: 'users.manage' },
   { href: '/admin/audit', text: 'Audit trail', permission: 'audit.search' },
 ]

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'students.edit': LEADS,
   /** Register imports and local need-code mappings. */
   'imports.run': LEADS,
+  /** CSV and XLSX exports of the schools' records, and the files for the local authority. */
+  'reports.export': LEADS,
   /** Subject access exports of one student's record. */
   'students.export': ADMIN,
   /** Erasure of a student, and the retention and pseudonymisation rules. */

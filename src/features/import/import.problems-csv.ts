@@ -5,6 +5,7 @@ import { setImmediate } from 'node:timers/promises'
 import { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify'
 
+import { neutraliseFormula } from '../../domain/spreadsheet-text.js'
 import type { Scope } from '../students/student.service.js'
 import type { ImportService } from './import.service.js'
 import type { PreviewRow } from './import.types.js'
@@ -15,13 +16,8 @@ export const PROBLEM_PAGE_ROWS = 500
 
 export const PROBLEM_COLUMNS = ['Line', 'Status', 'Type', 'Column', 'Value', 'Message']
 
-// A spreadsheet runs a cell that starts with one of these as a formula, or strips the character.
-const FORMULA_START = /^[=+\-@\t\r]/
-
-/** Prefixes a cell that a spreadsheet would read as a formula with `'`, so it shows as text. */
-export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text
-}
+// Kept as an export of this module for its existing importers.
+export { neutraliseFormula }
 
 type Rows = Pick<ImportService, 'listPreviewRows'>
 
