@@ -10,6 +10,7 @@ import { createDestinationImportService } from './features/destinations/import/d
 import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createPlanService } from './features/plans/plan.service.js'
+import { createReportService } from './features/reports/report.service.js'
 import { createStudentService } from './features/students/student.service.js'
 import { createWorkListService } from './features/work-lists/work-lists.service.js'
 
@@ -28,6 +29,7 @@ export function createServices(database: Database, options: { sessions?: Session
     plans: createPlanService(database.db),
     destinations: createDestinationService(database.db),
     destinationImports: createDestinationImportService(database.db),
+    reports: createReportService(database.db),
   }
 }
 

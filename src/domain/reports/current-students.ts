@@ -15,8 +15,9 @@ export interface CurrentStudentCount {
   provisionCode: ProvisionCode
   primaryNeed: string | null
   ncYear: string | null
-  hasPlan: boolean
   count: number
+  /** How many of them have a career plan. */
+  withPlan: number
 }
 
 /** The number of current students in a year group with an activity held for a benchmark. */
@@ -88,7 +89,7 @@ export function summariseCurrentStudents(
   let withPlan = 0
   for (const row of counts) {
     total += row.count
-    if (row.hasPlan) withPlan += row.count
+    withPlan += row.withPlan
     add(groups, groupCellKey(row.group, row.basis), row.count)
     add(years, row.ncYear ?? '', row.count)
     const provision = provisionOf(row.provisionCode)
