@@ -137,6 +137,8 @@ const ROUTES: Record<string, Expected> = {
   'GET /destinations/import/:previewId': LEADS,
   'POST /destinations/import/:previewId/commit': LEADS,
   'POST /destinations/import/:previewId/cancel': LEADS,
+  'GET /reports': EVERYONE,
+  'GET /reports/organisations/:id': EVERYONE,
 }
 
 const COMMANDS: Record<string, Expected> = {

@@ -26,6 +26,8 @@ import type { NeedCodeService } from '../features/need-codes/need-code.service.j
 import { registerOutcomeRoutes } from '../features/outcomes/outcomes.routes.js'
 import { registerPlanRoutes } from '../features/plans/plans.routes.js'
 import type { PlanService } from '../features/plans/plan.service.js'
+import { registerReportRoutes } from '../features/reports/reports.routes.js'
+import type { ReportService } from '../features/reports/report.service.js'
 import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
 import { registerHandOverRoutes } from '../features/hand-over/hand-over.routes.js'
@@ -73,6 +75,7 @@ export interface AppServices {
   plans: PlanService
   destinations: DestinationService
   destinationImports: DestinationImportService
+  reports: ReportService
 }
 
 export interface AppDeps {
@@ -143,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerPlanRoutes(app, services)
   await registerDestinationRoutes(app, services.destinations)
   await registerDestinationImportRoutes(app, services, config)
+  await registerReportRoutes(app, services.reports)
 
   registerErrorPages(app, !production)
   return app

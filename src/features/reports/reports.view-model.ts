@@ -1,0 +1,283 @@
+// Turns a cohort report into the tables, text summaries and chart data the report pages show.
+import type { AcademicYear } from '../../domain/academic-year.js'
+import { formatAcademicYear } from '../../domain/academic-year.js'
+import { STUDENT_BENCHMARKS } from '../../domain/careers-activities.js'
+import { formatLongDate } from '../../domain/format.js'
+import type { NationalFigure } from '../../domain/national-figures.js'
+import {
+  formatCount,
+  headlineComparison,
+  percentOf,
+  provisionComparison,
+} from '../../domain/reports/index.js'
+import type {
+  Breakdown,
+  CohortReport,
+  Count,
+  LeaverOutcomes,
+  OutcomeCell,
+} from '../../domain/reports/index.js'
+import type { ReportChart } from './reports.charts.js'
+
+/** Formats a percentage with one decimal place, or says why there is none. */
+export function formatPercent(percent: number | null, denominator: Count = null): string {
+  if (denominator === 0) return 'no leavers'
+  if (percent === null) return 'withheld'
+  return `${(Math.round(percent * 10) / 10).toFixed(1)}%`
+}
+
+function roundPercent(percent: number | null): number | null {
+  return percent === null ? null : Math.round(percent * 10) / 10
+}
+
+function englandText(figure: NationalFigure | null): string {
+  if (!figure) return 'No national figure'
+  return `${figure.percent.toFixed(1)}% (${figure.population}, ${figure.year}; ${figure.source})`
+}
+
+const OUTCOME_COLUMNS = [
+  { measure: 'positive', label: 'Positive career outcome' },
+  { measure: 'eet', label: 'EET' },
+  { measure: 'neet', label: 'NEET' },
+  { measure: 'notKnown', label: 'Not known' },
+  { measure: 'sustained', label: 'Sustained' },
+  { measure: 'sustainedNotYetKnown', label: 'Sustained not yet known' },
+] as const
+
+function outcomeRow(cell: OutcomeCell) {
+  return {
+    label: cell.label,
+    leavers: formatCount(cell.leavers),
+    shares: OUTCOME_COLUMNS.map(({ measure }) =>
+      formatPercent(percentOf(cell[measure], cell.leavers), cell.leavers),
+    ),
+  }
+}
+
+function sentenceShare(cell: OutcomeCell, measure: 'positive' | 'sustained'): string {
+  return formatPercent(percentOf(cell[measure], cell.leavers), cell.leavers)
+}
+
+function breakdownSection(breakdown: Breakdown, outcomes: LeaverOutcomes, last: LeaverOutcomes) {
+  const lastCells = last.breakdowns.find((item) => item.id === breakdown.id)?.cells ?? []
+  const yearLabel = formatAcademicYear(outcomes.year)
+  const chart: ReportChart = {
+    id: `breakdown-${breakdown.id}`,
+    title: `Positive career outcomes by ${breakdown.title.toLowerCase()}`,
+    summary: `The share of leavers with a positive career outcome in each ${breakdown.title.toLowerCase()} category, for ${yearLabel} leavers and the year before.`,
+    categoryLabel: breakdown.title,
+    valueLabel: 'Share of leavers with a positive career outcome',
+    unit: 'percent',
+    categories: breakdown.cells.map((cell) => cell.label),
+    series: [
+      {
+        name: `${yearLabel} leavers`,
+        values: breakdown.cells.map((cell) => roundPercent(percentOf(cell.positive, cell.leavers))),
+      },
+      {
+        name: `${formatAcademicYear(last.year)} leavers`,
+        values: breakdown.cells.map((cell) => {
+          const before = lastCells.find((item) => item.key === cell.key)
+          return before ? roundPercent(percentOf(before.positive, before.leavers)) : null
+        }),
+      },
+    ],
+  }
+  return {
+    id: breakdown.id,
+    title: `Leavers by ${breakdown.title.toLowerCase()}`,
+    rows: breakdown.cells.map(outcomeRow),
+    chart,
+  }
+}
+
+function headlineSection(report: CohortReport) {
+  const rows = headlineComparison(report)
+  const thisLabel = `${formatAcademicYear(report.year)} leavers`
+  const lastLabel = `${formatAcademicYear(report.year - 1)} leavers`
+  const chart: ReportChart = {
+    id: 'headline',
+    title: 'Headline figures: this year, last year and England',
+    summary: `The headline shares for ${thisLabel}, ${lastLabel} and, where one exists, England.`,
+    categoryLabel: 'Measure',
+    valueLabel: 'Share of leavers',
+    unit: 'percent',
+    categories: rows.map((row) => row.label),
+    series: [
+      { name: thisLabel, values: rows.map((row) => roundPercent(row.thisYear)) },
+      { name: lastLabel, values: rows.map((row) => roundPercent(row.lastYear)) },
+      { name: 'England', values: rows.map((row) => row.england?.percent ?? null) },
+    ],
+  }
+  return {
+    thisLabel,
+    lastLabel,
+    rows: rows.map((row) => ({
+      label: row.label,
+      thisYear: formatPercent(row.thisYear, report.thisYear.total.leavers),
+      lastYear: formatPercent(row.lastYear, report.lastYear.total.leavers),
+      england: englandText(row.england),
+      note: row.note,
+    })),
+    chart,
+  }
+}
+
+function mixSection(outcomes: LeaverOutcomes) {
+  const { total } = outcomes
+  const yearLabel = formatAcademicYear(outcomes.year)
+  return {
+    rows: total.mix.map((item) => ({ label: item.label, count: formatCount(item.count) })),
+    chart: {
+      id: 'mix',
+      title: `Destinations of ${yearLabel} leavers`,
+      summary: `How many ${yearLabel} leavers were in each type of destination on 1 October of the year after leaving, or else at their first destination that year.`,
+      categoryLabel: 'Destination type',
+      valueLabel: 'Leavers',
+      unit: 'count',
+      categories: total.mix.map((item) => item.label),
+      series: [{ name: `${yearLabel} leavers`, values: total.mix.map((item) => item.count) }],
+    } satisfies ReportChart,
+  }
+}
+
+function currentSection(report: CohortReport) {
+  const { current } = report
+  const groupsChart: ReportChart = {
+    id: 'groups',
+    title: 'Current students by Career SEND group',
+    summary: `${formatCount(current.total)} current students, by Career SEND group and whether the group is firm or provisional.`,
+    categoryLabel: 'Career SEND group',
+    valueLabel: 'Students',
+    unit: 'count',
+    categories: current.groups.map((group) => group.label),
+    series: [{ name: 'Current students', values: current.groups.map((group) => group.count) }],
+  }
+  const needCharts = current.needMix.map((mix): ReportChart => ({
+    id: `needs-${mix.provision}`,
+    title: `Primary needs of current students with ${mix.label}, beside England`,
+    summary: `The share of current students with ${mix.label} who have each primary need, beside England's share in January 2024.`,
+    categoryLabel: 'Primary need',
+    valueLabel: `Share of students with ${mix.label}`,
+    unit: 'percent',
+    categories: mix.needs.map((need) => need.label),
+    series: [
+      {
+        name: 'Your students',
+        values: mix.needs.map((need) => roundPercent(percentOf(need.count, mix.total))),
+      },
+      { name: 'England, January 2024', values: mix.needs.map((need) => need.nationalPercent) },
+    ],
+  }))
+  return {
+    total: formatCount(current.total),
+    groups: current.groups.map((group) => ({
+      label: group.label,
+      count: formatCount(group.count),
+    })),
+    groupsChart,
+    withPlan: formatCount(current.withPlan),
+    withoutPlan: formatCount(current.withoutPlan),
+    planShare: formatPercent(percentOf(current.withPlan, current.total), current.total),
+    benchmarks: [...STUDENT_BENCHMARKS],
+    coverage: current.coverage.map((row) => ({
+      label: row.label,
+      students: formatCount(row.students),
+      cells: row.benchmarks.map((item) =>
+        item.covered === null
+          ? 'withheld'
+          : `${item.covered} (${formatPercent(percentOf(item.covered, row.students))})`,
+      ),
+    })),
+    needMix: current.needMix.map((mix, index) => ({
+      label: mix.label,
+      total: formatCount(mix.total),
+      rows: mix.needs.map((need) => ({
+        label: need.label,
+        count: formatCount(need.count),
+        share: formatPercent(percentOf(need.count, mix.total), mix.total),
+        england:
+          need.nationalPercent === null
+            ? 'No national figure'
+            : `${need.nationalPercent.toFixed(1)}%`,
+      })),
+      chart: needCharts[index],
+    })),
+  }
+}
+
+function summaryOf(report: CohortReport): string {
+  const total = report.thisYear.total
+  const last = report.lastYear.total
+  const year = formatAcademicYear(report.year)
+  if (total.leavers === 0) return `No students left in ${year}.`
+  if (total.leavers === null) {
+    return `Fewer than 5 students left in ${year}, so their figures are withheld.`
+  }
+  const before =
+    last.leavers === 0 || last.leavers === null
+      ? ''
+      : `, against ${sentenceShare(last, 'positive')} of ${formatAcademicYear(report.year - 1)} leavers`
+  return `Of ${total.leavers} students who left in ${year}, ${sentenceShare(total, 'positive')} had a positive career outcome${before}. ${sentenceShare(total, 'sustained')} were in a sustained destination.`
+}
+
+export interface ReportPageOptions {
+  title: string
+  /** The page's own address, for the year form. */
+  action: string
+  years: AcademicYear[]
+  schoolOptions?: { value: number; text: string }[]
+  schoolId?: number
+  /** Links to related reports: an organisation's, or each school's of an organisation. */
+  related?: { title: string; links: { href: string; text: string }[] }
+  /** True when the user may see students' names, so the page may link to work lists. */
+  namesAllowed: boolean
+}
+
+/** Builds everything a report page shows. `charts` lists every chart's data for the renderer. */
+export function reportPageContext(report: CohortReport, options: ReportPageOptions) {
+  const headline = headlineSection(report)
+  const breakdowns = report.thisYear.breakdowns.map((breakdown) =>
+    breakdownSection(breakdown, report.thisYear, report.lastYear),
+  )
+  const mix = mixSection(report.thisYear)
+  const current = currentSection(report)
+  const provision = provisionComparison(report.thisYear).map((row) => ({
+    label: `${row.measureLabel}, ${row.label}`,
+    school: formatPercent(row.school),
+    england: englandText(row.england),
+    note: row.note,
+  }))
+  const charts: ReportChart[] = [
+    headline.chart,
+    mix.chart,
+    ...breakdowns.map((section) => section.chart),
+    current.groupsChart,
+    ...current.needMix.flatMap((mixItem) => (mixItem.chart ? [mixItem.chart] : [])),
+  ]
+  return {
+    pageTitle: options.title,
+    action: options.action,
+    year: report.year,
+    yearLabel: formatAcademicYear(report.year),
+    destinationYearLabel: formatAcademicYear(report.thisYear.destinationYear),
+    yearOptions: options.years.map((year) => ({
+      value: formatAcademicYear(year),
+      text: formatAcademicYear(year),
+    })),
+    schoolOptions: options.schoolOptions ?? [],
+    schoolId: options.schoolId,
+    related: options.related ?? null,
+    namesAllowed: options.namesAllowed,
+    today: formatLongDate(report.today),
+    suppressed: report.suppressed,
+    summary: summaryOf(report),
+    headline,
+    provision,
+    mix,
+    breakdowns,
+    outcomeColumns: OUTCOME_COLUMNS.map((column) => column.label),
+    current,
+    charts,
+  }
+}
