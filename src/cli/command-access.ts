@@ -30,4 +30,5 @@ export const COMMAND_ACCESS: Record<string, Access | 'operator'> = {
   serve: 'operator',
   'plan show': 'students.view',
   'destinations import': 'imports.run',
+  report: 'reports.view',
 }

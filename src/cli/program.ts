@@ -10,6 +10,7 @@ import { registerEligibilityCommand } from './eligibility.command.js'
 import { registerImportCommand } from './import.command.js'
 import { registerNeedCodesCommand } from './need-codes.command.js'
 import { registerPlanCommand } from './plan.command.js'
+import { registerReportCommand } from './report.command.js'
 import { registerServeCommand } from './serve.command.js'
 import { registerStudentsCommand } from './students.command.js'
 import { registerSchoolCommand } from './school.command.js'
@@ -38,5 +39,6 @@ export function buildProgram(): Command {
   registerSchoolCommand(program)
   registerPlanCommand(program)
   registerDestinationsCommand(program)
+  registerReportCommand(program)
   return program
 }

@@ -163,6 +163,7 @@ const COMMANDS: Record<string, Expected> = {
   serve: 'operator',
   'plan show': STUDENT_STAFF,
   'destinations import': LEADS,
+  report: EVERYONE,
 }
 
 // The router sends malformed addresses here on every method; it shows an error page and no data.

@@ -1,38 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 
 import type { AcademicYear } from '../../domain/academic-year.js'
-import {
-  academicYearOf,
-  FIRST_PLANNING_YEAR,
-  formatAcademicYear,
-  parseAcademicYear,
-} from '../../domain/academic-year.js'
+import { academicYearOf } from '../../domain/academic-year.js'
 import { BadRequestError, NotFoundError } from '../../web/errors.js'
 import { requestCan, requestScope } from '../../web/scope.js'
 import type { ReportService } from './report.service.js'
+import { parseReportYear } from './report-year.js'
 import { reportPageContext } from './reports.view-model.js'
 
-/**
- * Reads the `year` query value: none gives the default year, and one that is not a year from
- * 2014/15 to the current year is rejected with a message saying what to enter.
- */
-export function parseReportYear(
-  raw: unknown,
-  defaultYear: AcademicYear,
-  currentYear: AcademicYear,
-): AcademicYear {
-  if (raw === undefined || raw === '') return defaultYear
-  if (typeof raw !== 'string') {
-    throw new BadRequestError('Leaving year must be given once, like 2025/26.')
-  }
-  const parsed = parseAcademicYear(raw)
-  if (!parsed.ok) throw new BadRequestError(`Leaving year is not valid. ${parsed.error}`)
-  if (parsed.value < FIRST_PLANNING_YEAR || parsed.value > currentYear) {
-    const range = `${formatAcademicYear(FIRST_PLANNING_YEAR)} to ${formatAcademicYear(currentYear)}`
-    throw new BadRequestError(
-      `Leaving year ${formatAcademicYear(parsed.value)} is outside the years reported. Choose a year from ${range}.`,
-    )
-  }
+function reportYear(raw: unknown, defaultYear: AcademicYear, currentYear: AcademicYear) {
+  const parsed = parseReportYear(raw, defaultYear, currentYear)
+  if (!parsed.ok) throw new BadRequestError(parsed.error)
   return parsed.value
 }
 
@@ -60,7 +38,7 @@ export async function registerReportRoutes(app: FastifyInstance, reports: Report
 
       const years = await reports.availableYears(scope, [school.id])
       const currentYear = academicYearOf(reports.today())
-      const year = parseReportYear(query.year, years.defaultYear, currentYear)
+      const year = reportYear(query.year, years.defaultYear, currentYear)
       const namesAllowed = requestCan(request, 'students.view', school.id)
       const report = await reports.cohortReport(scope, {
         schoolIds: [school.id],
@@ -101,7 +79,7 @@ export async function registerReportRoutes(app: FastifyInstance, reports: Report
       const schoolIds = organisation.schools.map((school) => school.id)
       const years = await reports.availableYears(scope, schoolIds)
       const currentYear = academicYearOf(reports.today())
-      const year = parseReportYear(request.query?.year, years.defaultYear, currentYear)
+      const year = reportYear(request.query?.year, years.defaultYear, currentYear)
       // Names are allowed only where the user may see them at every school in the report.
       const namesAllowed = schoolIds.every((schoolId) =>
         requestCan(request, 'students.view', schoolId),
