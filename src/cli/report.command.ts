@@ -146,16 +146,28 @@ function printText(name: string, report: CohortReport): void {
       'Counts from 1 to 4 are shown as "fewer than 5", with the figures that would reveal them.',
     )
   }
+
+  printHeadline(report)
+  printBreakdowns(report)
+  printCurrentStudents(report)
+}
+
+function printHeadline(report: CohortReport): void {
+  const year = formatAcademicYear(report.year)
+  const last = formatAcademicYear(report.year - 1)
   console.log('')
   console.log(`Measure | ${year} | ${last} | England`)
   for (const row of headlineComparison(report)) {
     const england = row.england
       ? `${row.england.percent.toFixed(1)}% (${row.england.population}, ${row.england.year})`
       : 'no national figure'
-    console.log(
-      `${row.label} | ${formatPercent(row.thisYear, total.leavers)} | ${formatPercent(row.lastYear, report.lastYear.total.leavers)} | ${england}`,
-    )
+    const thisYear = formatPercent(row.thisYear, report.thisYear.total.leavers)
+    const lastYear = formatPercent(row.lastYear, report.lastYear.total.leavers)
+    console.log(`${row.label} | ${thisYear} | ${lastYear} | ${england}`)
   }
+}
+
+function printBreakdowns(report: CohortReport): void {
   for (const breakdown of report.thisYear.breakdowns) {
     console.log('')
     console.log(`${breakdown.title}: leavers, positive career outcome, sustained`)
@@ -165,10 +177,15 @@ function printText(name: string, report: CohortReport): void {
       console.log(`  ${cell.label}: ${formatCount(cell.leavers)}, ${positive}, ${sustained}`)
     }
   }
+}
+
+function printCurrentStudents(report: CohortReport): void {
   const { current } = report
   console.log('')
   console.log(
     `Current students: ${formatCount(current.total)}, with a career plan ${formatCount(current.withPlan)}, without ${formatCount(current.withoutPlan)}`,
   )
-  for (const group of current.groups) console.log(`  ${group.label}: ${formatCount(group.count)}`)
+  for (const group of current.groups) {
+    console.log(`  ${group.label}: ${formatCount(group.count)}`)
+  }
 }

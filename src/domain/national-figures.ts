@@ -36,11 +36,19 @@ export const PRIMARY_NEED_SHARES_SOURCE =
 /** SEN support and EHC plans as shares of all pupils with SEN, January 2024 (1,139,750 and 400,410). */
 export const NATIONAL_EHC_PLAN_SHARE_OF_SEN_2024 = 400_410 / (1_139_750 + 400_410)
 
+/** Pupils with an EHC plan as a percentage of pupils with SEN support or an EHC plan. */
+export const EHC_PLAN_SHARE_OF_SEN: NationalFigure = {
+  percent: Math.round(NATIONAL_EHC_PLAN_SHARE_OF_SEN_2024 * 1000) / 10,
+  population: 'pupils with SEN in state-funded schools (400,410 of 1,540,160)',
+  year: 'January 2024',
+  source: PRIMARY_NEED_SHARES_SOURCE,
+}
+
 /** A published percentage for England, with what it measures. */
 export interface NationalFigure {
   /** A percentage from 0 to 100. */
   percent: number
-  /** Who the figure counts, in words a reader can compare with their own cohort. */
+  /** The people the figure counts, in words a reader can compare with their own cohort. */
   population: string
   /** The year the figure describes, as the source writes it. */
   year: string

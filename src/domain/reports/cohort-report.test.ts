@@ -4,7 +4,11 @@ import { describe, test } from 'node:test'
 import { aggregateLeavers } from './cohort-report.js'
 import type { LeaverOutcomes, ReportLeaver } from './cohort-report.js'
 import { summariseCurrentStudents } from './current-students.js'
-import { headlineComparison, provisionComparison } from './national-comparison.js'
+import {
+  ehcPlanShareComparison,
+  headlineComparison,
+  provisionComparison,
+} from './national-comparison.js'
 import { classifyLeaver, chooseDestinationSpell } from './leaver-outcome.js'
 import { suppressReport } from './report.js'
 import type { CohortReport } from './report.js'
@@ -314,6 +318,7 @@ describe('summariseCurrentStudents', () => {
       ],
       [{ ncYear: '10', benchmark: 5, covered: 3 }],
     )
+
     assert.equal(current.total, 11)
     assert.equal(current.withPlan, 4)
     assert.equal(current.withoutPlan, 7)
@@ -334,6 +339,10 @@ describe('summariseCurrentStudents', () => {
     assert.equal(ehc?.total, 6)
     assert.equal(ehc?.needs[0]?.code, 'ASD')
     assert.equal(ehc?.needs[0]?.nationalPercent, 33.0)
+
+    const share = ehcPlanShareComparison(current)
+    assert.equal(Math.round((share.school ?? 0) * 10) / 10, 54.5)
+    assert.equal(share.england.percent, 26)
   })
 
   test('suppressed coverage rows', () => {

@@ -1,8 +1,13 @@
 // The headline figures of a report beside last year's and England's, with a plain statement of
 // where England has no figure or measures something else.
-import { SUSTAINED_EHC_PLAN_KS4, SUSTAINED_EMPLOYMENT_KS4 } from '../national-figures.js'
+import {
+  EHC_PLAN_SHARE_OF_SEN,
+  SUSTAINED_EHC_PLAN_KS4,
+  SUSTAINED_EMPLOYMENT_KS4,
+} from '../national-figures.js'
 import type { NationalFigure } from '../national-figures.js'
 import type { LeaverOutcomes, OutcomeCounts } from './cohort-report.js'
+import type { CurrentStudents } from './current-students.js'
 import type { CohortReport } from './report.js'
 import { percentOf } from './suppression.js'
 
@@ -15,7 +20,7 @@ export interface HeadlineRow {
   thisYear: number | null
   lastYear: number | null
   england: NationalFigure | null
-  /** Why England's figure is missing or measures something else. */
+  /** The reason England's figure is missing or measures something else. */
   note: string
 }
 
@@ -124,4 +129,20 @@ export function provisionComparison(outcomes: LeaverOutcomes): ProvisionComparis
       note: COHORT_DIFFERS,
     },
   ]
+}
+
+/**
+ * Compares the share of current students with SEN who have an EHC plan with England's. Returns a
+ * null school share when either provision's count is withheld or there are no such students.
+ */
+export function ehcPlanShareComparison(current: CurrentStudents): {
+  school: number | null
+  england: NationalFigure
+} {
+  const totalOf = (provision: 'K' | 'E') =>
+    current.needMix.find((mix) => mix.provision === provision)?.total ?? 0
+  const senSupport = totalOf('K')
+  const ehcPlan = totalOf('E')
+  const withSen = senSupport === null || ehcPlan === null ? null : senSupport + ehcPlan
+  return { school: percentOf(ehcPlan, withSen), england: EHC_PLAN_SHARE_OF_SEN }
 }

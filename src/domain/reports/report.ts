@@ -43,12 +43,12 @@ function suppressOutcomes(outcomes: LeaverOutcomes): LeaverOutcomes {
   const breakdowns = outcomes.breakdowns.map((breakdown): Breakdown => {
     const cells = breakdown.cells.map((cell) => ({ ...cell }))
     for (const measure of OUTCOME_MEASURES) {
-      const shown = suppressBreakdown(
+      const withheld = suppressBreakdown(
         cells.map((cell) => cell[measure]),
         outcomes.total[measure],
       )
       cells.forEach((cell, index) => {
-        cell[measure] = shown.cells[index] ?? null
+        cell[measure] = withheld.cells[index] ?? null
       })
     }
     return { ...breakdown, cells: cells.map(suppressCell) }
@@ -102,14 +102,14 @@ function suppressCurrent(current: CurrentStudents): CurrentStudents {
       }
     }),
     needMix: current.needMix.map((mix) => {
-      const shown = suppressBreakdown(
+      const withheld = suppressBreakdown(
         mix.needs.map((need) => need.count),
         mix.total,
       )
       return {
         ...mix,
-        total: shown.total,
-        needs: mix.needs.map((need, index) => ({ ...need, count: shown.cells[index] ?? null })),
+        total: withheld.total,
+        needs: mix.needs.map((need, index) => ({ ...need, count: withheld.cells[index] ?? null })),
       }
     }),
   }

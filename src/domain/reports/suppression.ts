@@ -28,9 +28,8 @@ export function suppressBreakdown(
 ): { cells: Count[]; total: Count } {
   const shownTotal = suppressCount(total)
   const shownCells = cells.map(suppressCount)
-  const withheld = shownCells.filter((cell, index) => cell === null && cells[index] !== null)
-  const alreadyWithheld = cells.filter((cell) => cell === null).length
-  if (shownTotal === null || withheld.length + alreadyWithheld !== 1) {
+  const withheldCount = shownCells.filter((cell) => cell === null).length
+  if (shownTotal === null || withheldCount !== 1) {
     return { cells: shownCells, total: shownTotal }
   }
 

@@ -1,5 +1,6 @@
 // The report as the command line writes it: JSON with the comparison tables, and a CSV with one
-// figure per row, small numbers withheld and every cell safe to open in a spreadsheet.
+// figure per row and every cell safe to open in a spreadsheet. The command asks the service for a
+// suppressed report before it writes a CSV.
 import { formatAcademicYear } from '../../domain/academic-year.js'
 import {
   formatCount,

@@ -199,7 +199,7 @@ describe('report pages', () => {
       url: `/reports/organisations/${trustId}?year=2024/25`,
       headers: { cookie: await viewerCookie() },
     })
-    // The viewer holds a role at Oak Hill only, so the trust report covers Oak Hill alone.
+    // The viewer has a role at Oak Hill only, so the trust report covers Oak Hill alone.
     assert.equal(response.statusCode, 200)
     assert.match(response.body, /id="suppression-note"/)
     assert.doesNotMatch(response.body, /Birch Lane School/)

@@ -3,8 +3,10 @@ import type { AcademicYear } from '../../domain/academic-year.js'
 import { formatAcademicYear } from '../../domain/academic-year.js'
 import { STUDENT_BENCHMARKS } from '../../domain/careers-activities.js'
 import { formatLongDate } from '../../domain/format.js'
+import { PUPIL_SEN_SHARES } from '../../domain/national-figures.js'
 import type { NationalFigure } from '../../domain/national-figures.js'
 import {
+  ehcPlanShareComparison,
   formatCount,
   headlineComparison,
   percentOf,
@@ -19,7 +21,7 @@ import type {
 } from '../../domain/reports/index.js'
 import type { ReportChart } from './reports.charts.js'
 
-/** Formats a percentage with one decimal place, or says why there is none. */
+/** Formats a percentage with one decimal place, or names the reason there is none. */
 export function formatPercent(percent: number | null, denominator: Count = null): string {
   if (denominator === 0) return 'no leavers'
   if (percent === null) return 'withheld'
@@ -169,8 +171,16 @@ function currentSection(report: CohortReport) {
       { name: 'England, January 2024', values: mix.needs.map((need) => need.nationalPercent) },
     ],
   }))
+  const ehcShare = ehcPlanShareComparison(current)
   return {
     total: formatCount(current.total),
+    ehcShare: {
+      school: formatPercent(ehcShare.school),
+      england: englandText(ehcShare.england),
+    },
+    populationNote: PUPIL_SEN_SHARES.map(
+      (figure) => `${figure.percent.toFixed(1)}% were ${figure.population} in ${figure.year}`,
+    ).join('; '),
     groups: current.groups.map((group) => ({
       label: group.label,
       count: formatCount(group.count),
