@@ -60,13 +60,23 @@ function sentenceShare(cell: OutcomeCell, measure: 'positive' | 'sustained'): st
   return formatPercent(percentOf(cell[measure], cell.leavers), cell.leavers)
 }
 
+/** Each breakdown's name as it reads inside a sentence. */
+const BREAKDOWN_IN_SENTENCE: Record<Breakdown['id'], string> = {
+  group: 'Career SEND group',
+  provision: 'SEN provision',
+  need: 'primary need',
+  ncYear: 'year group at leaving',
+  school: 'school',
+}
+
 function breakdownSection(breakdown: Breakdown, outcomes: LeaverOutcomes, last: LeaverOutcomes) {
   const lastCells = last.breakdowns.find((item) => item.id === breakdown.id)?.cells ?? []
   const yearLabel = formatAcademicYear(outcomes.year)
+  const name = BREAKDOWN_IN_SENTENCE[breakdown.id]
   const chart: ReportChart = {
     id: `breakdown-${breakdown.id}`,
-    title: `Positive career outcomes by ${breakdown.title.toLowerCase()}`,
-    summary: `The share of leavers with a positive career outcome in each ${breakdown.title.toLowerCase()} category, for ${yearLabel} leavers and the year before.`,
+    title: `Positive career outcomes by ${name}`,
+    summary: `The share of leavers with a positive career outcome in each ${name} category, for ${yearLabel} leavers and the year before.`,
     categoryLabel: breakdown.title,
     valueLabel: 'Share of leavers with a positive career outcome',
     unit: 'percent',
@@ -87,7 +97,7 @@ function breakdownSection(breakdown: Breakdown, outcomes: LeaverOutcomes, last: 
   }
   return {
     id: breakdown.id,
-    title: `Leavers by ${breakdown.title.toLowerCase()}`,
+    title: `Leavers by ${name}`,
     rows: breakdown.cells.map(outcomeRow),
     chart,
   }
@@ -171,8 +181,37 @@ function currentSection(report: CohortReport) {
       { name: 'England, January 2024', values: mix.needs.map((need) => need.nationalPercent) },
     ],
   }))
+  const plansChart: ReportChart = {
+    id: 'plans',
+    title: 'Current students with a career plan',
+    summary: `${formatCount(current.withPlan)} of ${formatCount(current.total)} current students have a career plan.`,
+    categoryLabel: 'Career plan',
+    valueLabel: 'Students',
+    unit: 'count',
+    categories: ['With a career plan', 'Without a career plan'],
+    series: [{ name: 'Current students', values: [current.withPlan, current.withoutPlan] }],
+  }
+  const coverageChart: ReportChart = {
+    id: 'coverage',
+    title: 'Gatsby Benchmark coverage by year group',
+    summary:
+      'The share of each year group with at least one activity held for each of Benchmarks 2 to 8.',
+    categoryLabel: 'Year group',
+    valueLabel: 'Share of the year group',
+    unit: 'percent',
+    categories: current.coverage.map((row) => row.label),
+    series: STUDENT_BENCHMARKS.map((benchmark) => ({
+      name: `Benchmark ${benchmark}`,
+      values: current.coverage.map((row) => {
+        const covered = row.benchmarks.find((item) => item.benchmark === benchmark)?.covered
+        return roundPercent(percentOf(covered ?? null, row.students))
+      }),
+    })),
+  }
   const ehcShare = ehcPlanShareComparison(current)
   return {
+    plansChart,
+    coverageChart,
     total: formatCount(current.total),
     ehcShare: {
       school: formatPercent(ehcShare.school),
@@ -263,6 +302,8 @@ export function reportPageContext(report: CohortReport, options: ReportPageOptio
     mix.chart,
     ...breakdowns.map((section) => section.chart),
     current.groupsChart,
+    current.plansChart,
+    ...(current.coverage.length > 0 ? [current.coverageChart] : []),
     ...current.needMix.flatMap((mixItem) => (mixItem.chart ? [mixItem.chart] : [])),
   ]
   return {
