@@ -61,10 +61,21 @@ export function splitIsoDate(date: IsoDate): CalendarDate {
   return { year, month, day }
 }
 
+// Dates already checked by compareDates. Reports compare the same few thousand dates millions of
+// times, and checking each one again was most of their time. The cap bounds the memory.
+const checkedDates = new Set<string>()
+const MAX_CHECKED_DATES = 100_000
+
+function checkIsoDate(date: IsoDate): void {
+  if (checkedDates.has(date)) return
+  splitIsoDate(date)
+  if (checkedDates.size < MAX_CHECKED_DATES) checkedDates.add(date)
+}
+
 /** Orders two ISO dates: negative when `a` is earlier, 0 when equal, positive when later. */
 export function compareDates(a: IsoDate, b: IsoDate): number {
-  splitIsoDate(a)
-  splitIsoDate(b)
+  checkIsoDate(a)
+  checkIsoDate(b)
   if (a === b) return 0
   return a < b ? -1 : 1
 }

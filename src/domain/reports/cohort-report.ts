@@ -8,7 +8,7 @@ import { DESTINATION_TYPES } from '../destination-types.js'
 import { provisionOf } from '../provision.js'
 import type { CareerSendGroup, GroupBasis, IsoDate, ProvisionCode } from '../types.js'
 import { classifyLeaver, destinationYearOfLeaver } from './leaver-outcome.js'
-import type { LeaverSpell } from './leaver-outcome.js'
+import type { LeaverOutcome, LeaverSpell } from './leaver-outcome.js'
 import type { Count } from './suppression.js'
 
 /** A student who left in the report's year, with what the breakdowns group them by. */
@@ -166,9 +166,20 @@ export function aggregateLeavers(
     school: new Map([...(schoolNames?.keys() ?? [])].map((id) => [String(id), emptyTally()])),
   }
 
+  // Leavers of one school often share a pattern of spells (college from the same September), and
+  // the outcome depends on nothing else, so each pattern is classified once.
+  const outcomes = new Map<string, LeaverOutcome>()
   for (const leaver of leavers) {
     if (academicYearOf(leaver.leftOn) !== year) continue
-    const outcome = classifyLeaver(leaver.spells, destinationYearOfLeaver(leaver.leftOn), today)
+    const pattern = leaver.spells
+      .map((spell) => `${spell.type}|${spell.startDate}|${spell.endDate ?? ''}`)
+      .sort()
+      .join(';')
+    let outcome = outcomes.get(pattern)
+    if (!outcome) {
+      outcome = classifyLeaver(leaver.spells, destinationYearOfLeaver(leaver.leftOn), today)
+      outcomes.set(pattern, outcome)
+    }
     const keys: Record<BreakdownId, string> = {
       group: groupCellKey(leaver.group, leaver.basis),
       provision: provisionOf(leaver.provisionCode),
