@@ -78,6 +78,22 @@ function toReportLeavers(rows: LeaverRow[], spells: LeaverSpellRow[]): ReportLea
   }))
 }
 
+/** Groups schools by the organisation they belong to, by organisation name. */
+export function organisationsOf(schools: ReportSchool[]): ReportOrganisation[] {
+  const found = new Map<number, ReportOrganisation>()
+  for (const school of schools) {
+    if (school.organisationId === null) continue
+    const organisation = found.get(school.organisationId) ?? {
+      id: school.organisationId,
+      name: school.organisationName ?? '',
+      schools: [],
+    }
+    organisation.schools.push(school)
+    found.set(school.organisationId, organisation)
+  }
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name))
+}
+
 /** Creates the cohort report service: leaver outcomes, current students and the years to choose. */
 export function createReportService(db: Kysely<Tables>, options: ReportServiceOptions = {}) {
   const today = (): IsoDate => todayInEngland((options.now ?? (() => new Date()))())
@@ -90,21 +106,6 @@ export function createReportService(db: Kysely<Tables>, options: ReportServiceOp
       organisationId: row.organisation_id,
       organisationName: row.organisation_name,
     }))
-  }
-
-  function organisationsOf(schools: ReportSchool[]): ReportOrganisation[] {
-    const found = new Map<number, ReportOrganisation>()
-    for (const school of schools) {
-      if (school.organisationId === null) continue
-      const organisation = found.get(school.organisationId) ?? {
-        id: school.organisationId,
-        name: school.organisationName ?? '',
-        schools: [],
-      }
-      organisation.schools.push(school)
-      found.set(school.organisationId, organisation)
-    }
-    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name))
   }
 
   return {

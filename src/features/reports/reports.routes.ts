@@ -4,6 +4,7 @@ import type { AcademicYear } from '../../domain/academic-year.js'
 import { academicYearOf } from '../../domain/academic-year.js'
 import { BadRequestError, NotFoundError } from '../../web/errors.js'
 import { requestCan, requestScope } from '../../web/scope.js'
+import { organisationsOf } from './report.service.js'
 import type { ReportService } from './report.service.js'
 import { parseReportYear } from './report-year.js'
 import { reportPageContext } from './reports.view-model.js'
@@ -45,7 +46,7 @@ export async function registerReportRoutes(app: FastifyInstance, reports: Report
         year,
         suppress: !namesAllowed,
       })
-      const organisations = await reports.listOrganisations(scope)
+      const organisations = organisationsOf(schools)
       return reply.view(
         'reports/views/dashboard.njk',
         reportPageContext(report, {
