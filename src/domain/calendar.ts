@@ -61,8 +61,8 @@ export function splitIsoDate(date: IsoDate): CalendarDate {
   return { year, month, day }
 }
 
-// Dates already checked by compareDates. Reports compare the same few thousand dates millions of
-// times, and checking each one again was most of their time. The cap bounds the memory.
+// Dates already checked by compareDates. A cohort report compares the same dates many times over,
+// and in a profile checking them again took most of its time. The cap bounds the memory.
 const checkedDates = new Set<string>()
 const MAX_CHECKED_DATES = 100_000
 

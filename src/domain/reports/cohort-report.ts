@@ -146,8 +146,8 @@ function cellOf(key: string, label: string, tally: Tally, types: string[]): Outc
 }
 
 /**
- * Counts the outcomes of the leavers of `year`, in total and per breakdown, classifying each
- * leaver once. Leavers of other years in the list are skipped. `schoolNames`, when given, adds a
+ * Counts the outcomes of the leavers of `year`, in total and per breakdown, in one pass over the
+ * leavers. Leavers of other years in the list are skipped. `schoolNames`, when given, adds a
  * breakdown by school in its order.
  */
 export function aggregateLeavers(
