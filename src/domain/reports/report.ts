@@ -11,7 +11,7 @@ import type { Count } from './suppression.js'
 export interface CohortReport {
   /** The date the report was made, which decides current students and sustained destinations. */
   today: IsoDate
-  /** The leaving year reported; `lastYear` is the year before. */
+  /** The leaving year reported. `lastYear` is the year before. */
   year: AcademicYear
   schools: { id: number; name: string }[]
   /** True when counts from 1 to 4 and their complements are withheld (null). */
