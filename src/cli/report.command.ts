@@ -7,7 +7,7 @@ import type { CohortReport } from '../domain/reports/index.js'
 import { roleHas } from '../features/accounts/permissions.js'
 import { reportAsJson, reportCsvRows } from '../features/reports/report.output.js'
 import { parseReportYear } from '../features/reports/report-year.js'
-import { formatPercent } from '../features/reports/reports.view-model.js'
+import { formatPercent, withNotYetKnown } from '../features/reports/reports.view-model.js'
 import { CommandError, withServices } from './context.js'
 import type { CommandContext } from './context.js'
 
@@ -161,8 +161,15 @@ function printHeadline(report: CohortReport): void {
     const england = row.england
       ? `${row.england.percent.toFixed(1)}% (${row.england.population}, ${row.england.year})`
       : 'no national figure'
-    const thisYear = formatPercent(row.thisYear, report.thisYear.total.leavers)
-    const lastYear = formatPercent(row.lastYear, report.lastYear.total.leavers)
+    const sustained = row.measure === 'sustained'
+    const thisYear = withNotYetKnown(
+      formatPercent(row.thisYear, report.thisYear.total.leavers),
+      sustained ? report.thisYear.total : null,
+    )
+    const lastYear = withNotYetKnown(
+      formatPercent(row.lastYear, report.lastYear.total.leavers),
+      sustained ? report.lastYear.total : null,
+    )
     console.log(`${row.label} | ${thisYear} | ${lastYear} | ${england}`)
   }
 }

@@ -273,6 +273,8 @@ describe('comparison', () => {
     assert.match(rows[0]?.note ?? '', /No national figure/)
     assert.equal(rows[4]?.england?.percent, 90.5)
     assert.equal(rows[4]?.lastYear, 0)
+    assert.deepEqual(rows[4]?.notYetKnown, { thisYear: 0, lastYear: 0 })
+    assert.equal(rows[0]?.notYetKnown, null)
   })
 
   test('provision rows with England', () => {

@@ -19,6 +19,11 @@ export interface HeadlineRow {
   /** Percentages from 0 to 100 of all leavers, or null when withheld or there are no leavers. */
   thisYear: number | null
   lastYear: number | null
+  /**
+   * For `sustained` only: the shares whose destination year has not reached the end of March, so
+   * they are neither sustained nor not sustained yet. Null for the other measures.
+   */
+  notYetKnown: { thisYear: number | null; lastYear: number | null } | null
   england: NationalFigure | null
   /** The reason England's figure is missing or measures something else. */
   note: string
@@ -76,6 +81,13 @@ export function headlineComparison(report: CohortReport): HeadlineRow[] {
     ...row,
     thisYear: share(report.thisYear, row.measure),
     lastYear: share(report.lastYear, row.measure),
+    notYetKnown:
+      row.measure === 'sustained'
+        ? {
+            thisYear: share(report.thisYear, 'sustainedNotYetKnown'),
+            lastYear: share(report.lastYear, 'sustainedNotYetKnown'),
+          }
+        : null,
   }))
 }
 

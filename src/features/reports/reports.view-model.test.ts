@@ -7,7 +7,7 @@ import {
   suppressReport,
 } from '../../domain/reports/index.js'
 import type { CohortReport, ReportLeaver } from '../../domain/reports/index.js'
-import { formatPercent, reportPageContext } from './reports.view-model.js'
+import { formatPercent, reportPageContext, withNotYetKnown } from './reports.view-model.js'
 
 const TODAY = '2026-06-30'
 
@@ -104,6 +104,28 @@ describe('report page context', () => {
       context.summary,
       'Of 9 students who left in 2024/25, 66.7% had a positive career outcome. 66.7% were in a sustained destination.',
     )
+  })
+})
+
+describe('withNotYetKnown', () => {
+  const total = aggregateLeavers(LEAVERS, 2024, TODAY).total
+
+  it('adds a share above 0', () => {
+    const cell = { ...total, leavers: 8, sustainedNotYetKnown: 2 }
+    assert.equal(withNotYetKnown('0.0%', cell), '0.0% (not yet known: 25.0%)')
+  })
+
+  it('leaves other cases alone', () => {
+    assert.equal(withNotYetKnown('50.0%', total), '50.0%')
+    assert.equal(withNotYetKnown('no leavers', { ...total, leavers: 0 }), 'no leavers')
+    assert.equal(withNotYetKnown('50.0%', null), '50.0%')
+    const withheld = { ...total, leavers: null, sustainedNotYetKnown: null }
+    assert.equal(withNotYetKnown('withheld', withheld), 'withheld')
+  })
+
+  it('words a withheld count', () => {
+    const cell = { ...total, leavers: 8, sustainedNotYetKnown: null }
+    assert.equal(withNotYetKnown('withheld', cell), 'withheld (not yet known: withheld)')
   })
 })
 

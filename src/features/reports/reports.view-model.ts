@@ -103,6 +103,18 @@ function breakdownSection(breakdown: Breakdown, outcomes: LeaverOutcomes, last: 
   }
 }
 
+/**
+ * Adds the share of `cell`'s leavers whose sustained destination is not yet known to the text of
+ * a sustained share. Returns the text alone with no cell, no leavers (or withheld ones) or none
+ * not yet known.
+ */
+export function withNotYetKnown(text: string, cell: OutcomeCell | null): string {
+  // With the leavers withheld, every count of the cell is withheld, so there is nothing to add.
+  if (cell === null || !cell.leavers || cell.sustainedNotYetKnown === 0) return text
+  const share = formatPercent(percentOf(cell.sustainedNotYetKnown, cell.leavers))
+  return `${text} (not yet known: ${share})`
+}
+
 function headlineSection(report: CohortReport) {
   const rows = headlineComparison(report)
   const thisLabel = `${formatAcademicYear(report.year)} leavers`
@@ -126,8 +138,14 @@ function headlineSection(report: CohortReport) {
     lastLabel,
     rows: rows.map((row) => ({
       label: row.label,
-      thisYear: formatPercent(row.thisYear, report.thisYear.total.leavers),
-      lastYear: formatPercent(row.lastYear, report.lastYear.total.leavers),
+      thisYear: withNotYetKnown(
+        formatPercent(row.thisYear, report.thisYear.total.leavers),
+        row.measure === 'sustained' ? report.thisYear.total : null,
+      ),
+      lastYear: withNotYetKnown(
+        formatPercent(row.lastYear, report.lastYear.total.leavers),
+        row.measure === 'sustained' ? report.lastYear.total : null,
+      ),
       england: englandText(row.england),
       note: row.note,
     })),
@@ -267,7 +285,8 @@ function summaryOf(report: CohortReport): string {
     last.leavers === 0 || last.leavers === null
       ? ''
       : `, against ${sentenceShare(last, 'positive')} of ${formatAcademicYear(report.year - 1)} leavers`
-  return `Of ${total.leavers} students who left in ${year}, ${sentenceShare(total, 'positive')} had a positive career outcome${before}. ${sentenceShare(total, 'sustained')} were in a sustained destination.`
+  const sustained = withNotYetKnown(sentenceShare(total, 'sustained'), total)
+  return `Of ${total.leavers} students who left in ${year}, ${sentenceShare(total, 'positive')} had a positive career outcome${before}. ${sustained} were in a sustained destination.`
 }
 
 export interface ReportPageOptions {
