@@ -32,4 +32,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Subfolders of src/domain import their parent folder, which is still the domain.
+    files: ['src/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../*', '!../../domain/*'],
+              message: 'src/domain imports nothing outside itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )

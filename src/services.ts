@@ -12,6 +12,7 @@ import { createImportService } from './features/import/import.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createPlanService } from './features/plans/plan.service.js'
 import { createSummaryService } from './features/summary/summary.service.js'
+import { createReportService } from './features/reports/report.service.js'
 import { createStudentService } from './features/students/student.service.js'
 import { createWorkListService } from './features/work-lists/work-lists.service.js'
 
@@ -32,6 +33,7 @@ export function createServices(database: Database, options: { sessions?: Session
     destinationImports: createDestinationImportService(database.db),
     exports: createExportService(database.db),
     summaries: createSummaryService(database.db),
+    reports: createReportService(database.db),
   }
 }
 

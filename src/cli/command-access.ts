@@ -31,4 +31,5 @@ export const COMMAND_ACCESS: Record<string, Access | 'operator'> = {
   'plan show': 'students.view',
   'destinations import': 'imports.run',
   export: 'reports.export',
+  report: 'reports.view',
 }

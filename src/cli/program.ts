@@ -11,6 +11,7 @@ import { registerExportCommand } from './export.command.js'
 import { registerImportCommand } from './import.command.js'
 import { registerNeedCodesCommand } from './need-codes.command.js'
 import { registerPlanCommand } from './plan.command.js'
+import { registerReportCommand } from './report.command.js'
 import { registerServeCommand } from './serve.command.js'
 import { registerStudentsCommand } from './students.command.js'
 import { registerSchoolCommand } from './school.command.js'
@@ -40,5 +41,6 @@ export function buildProgram(): Command {
   registerPlanCommand(program)
   registerDestinationsCommand(program)
   registerExportCommand(program)
+  registerReportCommand(program)
   return program
 }

@@ -140,6 +140,8 @@ const ROUTES: Record<string, Expected> = {
   'GET /exports': LEADS,
   'GET /exports/:file': LEADS,
   'GET /students/:id/summary': STUDENT_STAFF,
+  'GET /reports': EVERYONE,
+  'GET /reports/organisations/:id': EVERYONE,
 }
 
 const COMMANDS: Record<string, Expected> = {
@@ -165,6 +167,7 @@ const COMMANDS: Record<string, Expected> = {
   'plan show': STUDENT_STAFF,
   'destinations import': LEADS,
   export: LEADS,
+  report: EVERYONE,
 }
 
 // The router sends malformed addresses here on every method; it shows an error page and no data.

@@ -26,6 +26,8 @@ import type { NeedCodeService } from '../features/need-codes/need-code.service.j
 import { registerOutcomeRoutes } from '../features/outcomes/outcomes.routes.js'
 import { registerPlanRoutes } from '../features/plans/plans.routes.js'
 import type { PlanService } from '../features/plans/plan.service.js'
+import { registerReportRoutes } from '../features/reports/reports.routes.js'
+import type { ReportService } from '../features/reports/report.service.js'
 import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
 import { registerExportRoutes } from '../features/exports/exports.routes.js'
@@ -79,6 +81,7 @@ export interface AppServices {
   destinationImports: DestinationImportService
   exports: ExportService
   summaries: SummaryService
+  reports: ReportService
 }
 
 export interface AppDeps {
@@ -151,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDestinationImportRoutes(app, services, config)
   await registerExportRoutes(app, services)
   await registerSummaryRoutes(app, services)
+  await registerReportRoutes(app, services.reports)
 
   registerErrorPages(app, !production)
   return app

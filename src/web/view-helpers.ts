@@ -28,6 +28,7 @@ const SECTIONS = [
   { href: '/students', text: 'Students', permission: 'students.view' },
   { href: '/work-lists', text: 'Work lists', permission: 'students.view' },
   { href: '/activities', text: 'Activities', permission: 'students.view' },
+  { href: '/reports', text: 'Reports', permission: 'reports.view' },
   { href: '/outcomes', text: 'Outcomes', permission: 'catalogue.view' },
   { href: '/import', text: 'Import', permission: 'imports.run' },
   { href: '/exports', text: 'Exports', permission: 'reports.export' },
