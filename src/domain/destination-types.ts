@@ -113,8 +113,10 @@ export const DESTINATION_TYPES: readonly DestinationType[] = [
   ...OTHER_DESTINATION_TYPES,
 ]
 
+const TYPES_BY_ID = new Map(DESTINATION_TYPES.map((type) => [type.id, type]))
+
 export function findDestinationType(id: string): DestinationType | null {
-  return DESTINATION_TYPES.find((type) => type.id === id) ?? null
+  return TYPES_BY_ID.get(id) ?? null
 }
 
 /** Returns every destination type id, for messages that list the accepted values. */

@@ -112,8 +112,13 @@ export function assessSustained(
   }
 }
 
+// Months by destination year. A cohort report assesses thousands of leavers of one or two years.
+const monthsByYear = new Map<AcademicYear, readonly { first: IsoDate; last: IsoDate }[]>()
+
 /** Returns the first and last day of each month from October to March of the destination year. */
-function destinationMonths(year: AcademicYear): { first: IsoDate; last: IsoDate }[] {
+function destinationMonths(year: AcademicYear): readonly { first: IsoDate; last: IsoDate }[] {
+  const known = monthsByYear.get(year)
+  if (known) return known
   const months: { first: IsoDate; last: IsoDate }[] = []
   for (let offset = 0; offset < 6; offset += 1) {
     const first = addMonths(`${year}-10-01`, offset)
@@ -121,6 +126,7 @@ function destinationMonths(year: AcademicYear): { first: IsoDate; last: IsoDate 
     const last = toIsoDate({ year: calendarYear, month, day: daysInMonth(calendarYear, month) })
     months.push({ first, last })
   }
+  monthsByYear.set(year, months)
   return months
 }
 
