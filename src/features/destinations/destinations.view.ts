@@ -8,6 +8,7 @@ import type { DestinationCategory } from '../../domain/destination-types.js'
 import type { DestinationSpell } from '../../domain/destinations.js'
 import { formatLongDate } from '../../domain/format.js'
 import { effectiveNccisCode, NCCIS_CODE_LIST } from '../../domain/nccis-codes.js'
+import { isMonthCounted } from '../../domain/sustained.js'
 import type { SustainedMonth, SustainedResult } from '../../domain/sustained.js'
 import { CONSENT_LABELS } from '../../domain/tracking-consent.js'
 import { ACTION_LABELS } from '../audit/audit.labels.js'
@@ -128,7 +129,7 @@ const ACTIVITY_WORDS = {
 
 function monthCountText(month: SustainedMonth): string {
   if (month.inFuture) return 'Not over yet'
-  return month.covered.length > 0 ? 'Counted' : 'Not counted'
+  return isMonthCounted(month) ? 'Counted' : 'Not counted'
 }
 
 /** Builds the sustained answer, with the rule and each month counted. */
@@ -145,7 +146,7 @@ export function sustainedView(result: SustainedResult, year: AcademicYear) {
     },
     { text: monthCountText(month) },
   ])
-  const counted = result.months.filter((month) => month.covered.length > 0).length
+  const counted = result.months.filter(isMonthCounted).length
   return {
     year: formatAcademicYear(year),
     answer,
