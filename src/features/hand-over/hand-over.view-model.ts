@@ -2,7 +2,7 @@
 // from, so the two always hold the same facts.
 import { findOutcome } from '../../domain/catalogue.js'
 import { findDestinationType } from '../../domain/destination-types.js'
-import { formatLongDate } from '../../domain/format.js'
+import { formatLongDate, formatShortDate } from '../../domain/format.js'
 import { findNccisCode, nccisCodeForDestination } from '../../domain/nccis-codes.js'
 import type { IsoDate } from '../../domain/types.js'
 import type { StudentDetail } from '../students/student.service.js'
@@ -141,12 +141,12 @@ function spellRows(spells: HandOverRecords['spells']): string[][] {
   return spells.map((spell) => [
     labelOf(INTENT_LABELS, spell.intent),
     findDestinationType(spell.type)?.label ?? spell.type,
-    formatLongDate(spell.startDate),
-    spell.endDate ? formatLongDate(spell.endDate) : 'Ongoing',
+    formatShortDate(spell.startDate),
+    spell.endDate ? formatShortDate(spell.endDate) : 'Ongoing',
     orNone(spell.provider),
     spell.hoursPerWeek === null ? 'None recorded' : String(spell.hoursPerWeek),
     paidText(spell.paid),
-    longDate(spell.checkedOn),
+    spell.checkedOn ? formatShortDate(spell.checkedOn) : 'None recorded',
     nccisText(spell),
   ])
 }
