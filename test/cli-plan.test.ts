@@ -241,6 +241,25 @@ describe('send-careers plan show', () => {
     assert.match(result.stderr, /has no role that may run "plan show"/)
   })
 
+  test('text output escapes control characters', async () => {
+    const database = openDatabase(`sqlite:${cli.databaseFile}`)
+    try {
+      await database.db
+        .updateTable('plan_aspirations')
+        .set({ words: 'Animals\u001b[2J\u202etac' })
+        .execute()
+    } finally {
+      await database.close()
+    }
+
+    const result = await cli.text(['plan', 'show', CALEB])
+
+    assert.equal(result.code, 0, result.stderr)
+    assert.ok(!result.stdout.includes('\u001b'), 'raw ESC printed')
+    assert.ok(!result.stdout.includes('\u202e'), 'raw U+202E printed')
+    assert.match(result.stdout, /"Animals\\u001B\[2J\\u202Etac"/)
+  })
+
   test('the view is audited', async () => {
     const events = (await cli.json(['audit', '--student', CALEB])) as { action: string }[]
 

@@ -2,6 +2,7 @@
 import { validateSpell } from '../../domain/destinations.js'
 import type { DestinationSpell, SpellStudentFacts } from '../../domain/destinations.js'
 import { chosenNccisCodeProblem, nccisCodeForDestination } from '../../domain/nccis-codes.js'
+import { controlCharacterProblem } from '../../domain/text.js'
 import type { IsoDate } from '../../domain/types.js'
 import type { SpellIntent, SpellValues } from './destination.repository.js'
 
@@ -97,6 +98,10 @@ export function checkSpell(
   if (reason !== null && reason.length > MAX_SPELL_REASON_LENGTH) {
     problems.push({ field: 'reason', message: spellMessages.reasonTooLong })
   }
+  const providerControl = controlCharacterProblem('Provider or employer', provider ?? '', false)
+  if (providerControl !== null) problems.push({ field: 'provider', message: providerControl })
+  const reasonControl = controlCharacterProblem('Reason', reason ?? '', true)
+  if (reasonControl !== null) problems.push({ field: 'reason', message: reasonControl })
   const chosen = clean(input.nccisCode)
   const codeProblem = chosen === null ? null : chosenNccisCodeProblem(input.type, chosen)
   if (codeProblem) problems.push({ field: 'nccisCode', message: codeProblem })

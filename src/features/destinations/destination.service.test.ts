@@ -254,6 +254,18 @@ forEachEngine('destination service', (getDatabase) => {
     assert.equal((await destinations.getDestinations(scope, ada.id))?.consent, null)
   })
 
+  test('recordConsent rejects a control character', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+
+    const input = { status: 'given', recordedOn: '2026-12-01', note: 'By phone\u001b[2J' }
+    const result = await destinations.recordConsent(scope, ada.id, input, 'leader')
+
+    assert.equal(!result.ok && result.error.code, 'invalid')
+    assert.match(JSON.stringify(result), /Note contains a control or text-direction character/)
+    assert.equal((await destinations.getDestinations(scope, ada.id))?.consent, null)
+  })
+
   test('recordConsent rejects an unknown status', async () => {
     const { db } = getDatabase()
     const { destinations, scope, ada } = await setUpDestinationSchool(db)

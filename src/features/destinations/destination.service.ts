@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 
 import type { Tables } from '../../db/tables.js'
 import { provisionOf } from '../../domain/provision.js'
+import { controlCharacterProblem } from '../../domain/text.js'
 import type { ConsentStatus } from '../../domain/tracking-consent.js'
 import { consentDateProblem, isConsentStatus } from '../../domain/tracking-consent.js'
 import type { IsoDate } from '../../domain/types.js'
@@ -281,6 +282,8 @@ function consentProblem(
   if ((input.note ?? '').trim().length > MAX_CONSENT_NOTE_LENGTH) {
     return { field: 'note', message: consentMessages.noteTooLong }
   }
+  const noteControl = controlCharacterProblem('Note', input.note?.trim() ?? '', true)
+  if (noteControl !== null) return { field: 'note', message: noteControl }
   return null
 }
 

@@ -18,6 +18,7 @@ import {
   reviewMustCoverAllAreas,
 } from '../../domain/plan.js'
 import type { PfaArea, PromptFacts, StoredStart } from '../../domain/plan.js'
+import { controlCharacterProblem } from '../../domain/text.js'
 import type { IsoDate } from '../../domain/types.js'
 import { readPlanDate } from './plan.dates.js'
 import type { DateInput, DateRule, FieldError } from './plan.dates.js'
@@ -146,11 +147,19 @@ export const planMessages = {
 class Checks {
   readonly errors: FieldError[] = []
 
-  text(field: string, value: string, rule: { name: string; missing?: string; max: number }) {
+  /** Checks free text. Only a `multiline` field, a textarea, may contain line breaks and tabs. */
+  text(
+    field: string,
+    value: string,
+    rule: { name: string; missing?: string; max: number; multiline?: boolean },
+  ) {
     const text = value.normalize('NFC').trim()
+    const controlProblem = controlCharacterProblem(rule.name, text, rule.multiline ?? false)
     if (text === '' && rule.missing) this.errors.push({ field, message: rule.missing })
     else if (text.length > rule.max) {
       this.errors.push({ field, message: planMessages.tooLong(rule.name, rule.max) })
+    } else if (controlProblem !== null) {
+      this.errors.push({ field, message: controlProblem })
     }
     return text
   }
@@ -180,6 +189,7 @@ function validateAspiration(
   const checks = new Checks()
   const words = checks.text('words', input.words, {
     name: 'Aspiration',
+    multiline: true,
     missing: planMessages.wordsMissing,
     max: MAX_TEXT_LENGTH,
   })
@@ -207,6 +217,7 @@ function validateGoal(input: GoalInput): Validated<PartColumns['goal']> {
   const area = checks.choice('area', PFA_AREAS, input.area, planMessages.area)
   const goal = checks.text('goal', input.goal, {
     name: 'Goal',
+    multiline: true,
     missing: planMessages.goalMissing,
     max: MAX_TEXT_LENGTH,
   })
@@ -221,6 +232,7 @@ function validateAction(
   const checks = new Checks()
   const what = checks.text('what', input.what, {
     name: 'What is to be done',
+    multiline: true,
     missing: planMessages.whatMissing,
     max: MAX_TEXT_LENGTH,
   })
@@ -257,6 +269,7 @@ function validateReview(
   })
   const summary = checks.text('summary', input.summary, {
     name: 'Summary',
+    multiline: true,
     missing: planMessages.summaryMissing,
     max: MAX_TEXT_LENGTH,
   })
@@ -367,6 +380,7 @@ export function validateTargets(
     const note = checks.text(`${field}-note`, choice.note, {
       name: `Note on choice ${number}`,
       max: MAX_TEXT_LENGTH,
+      multiline: true,
     })
     if (outcomeId === '') {
       if (plannedStart || note)
