@@ -5,6 +5,7 @@ import { addYears, compareDates, isValidIsoDate } from './calendar.js'
 import { PAID_EMPLOYMENT_MIN_HOURS } from './catalogue-settings.js'
 import { findDestinationType } from './destination-types.js'
 import { formatLongDate } from './format.js'
+import { checkNoWork, checkStartAge, checkTraineeship } from './spell-checks.js'
 import type { IsoDate } from './types.js'
 
 /** Whether a spell is planned (`intended`) or has happened (`actual`). */
@@ -93,7 +94,12 @@ export function validateSpell(
 
   checkHours(spell, problems)
   checkPaidEmployment(spell, problems)
-  if (startValid) checkSupportedInternship(spell, student, problems)
+  checkNoWork(spell, problems)
+  if (startValid) {
+    checkSupportedInternship(spell, student, problems)
+    checkStartAge(spell, student, problems)
+    checkTraineeship(spell, problems)
+  }
   return problems
 }
 
@@ -183,6 +189,15 @@ function checkPaidEmployment(spell: DestinationSpell, problems: SpellProblem[]):
     problems.push({
       field: 'hoursPerWeek',
       message: `Paid employment needs at least ${PAID_EMPLOYMENT_MIN_HOURS} hours a week, and this spell has ${hours}. Record it as part-time-employment (employment below the paid-employment threshold) instead.`,
+      severity: 'error',
+    })
+  }
+
+  if (spell.paid === undefined) {
+    problems.push({
+      field: 'paid',
+      message:
+        'Paid employment is paid: under "Is it paid?" choose Paid, or record another destination type.',
       severity: 'error',
     })
   }

@@ -25,3 +25,16 @@ test('checkSpell rejects control characters', () => {
   )
   assert.match(problems[0]?.message ?? '', /Provider or employer contains a control .*U\+001B/)
 })
+
+test('checkSpell asks one reason for both internship problems', () => {
+  const input = { intent: 'actual', type: 'supported-internship', startDate: '2025-09-01' }
+  const student = { dateOfBirth: '2000-09-01', hasEhcPlan: false }
+
+  const result = checkSpell(input, student, '2026-12-04')
+
+  const problems = result.ok ? [] : result.problems
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'reason')
+  assert.match(problems[0]?.message ?? '', /has none/)
+  assert.match(problems[0]?.message ?? '', /this student was 25/)
+})

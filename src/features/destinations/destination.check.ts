@@ -82,14 +82,20 @@ export function checkSpell(
     ...(provider !== null && { provider }),
     ...(input.checkedOn !== undefined && { checkedOn: input.checkedOn }),
   } as DestinationSpell
+  // Every problem that needs a reason goes in one message, because the form shows one error
+  // per field and one reason covers them all.
+  const needReason: string[] = []
   for (const problem of validateSpell(spell, student, today)) {
     if (problem.field === 'type' && problem.severity === 'error') {
       problems.push({ field: 'type', message: unknownTypeMessage(input.type) })
     } else if (problem.severity === 'error') {
       problems.push({ field: problem.field, message: problem.message })
-    } else if (reason === null) {
-      problems.push({ field: 'reason', message: spellMessages.reasonNeeded(problem.message) })
+    } else {
+      needReason.push(problem.message)
     }
+  }
+  if (needReason.length > 0 && reason === null) {
+    problems.push({ field: 'reason', message: spellMessages.reasonNeeded(needReason.join(' ')) })
   }
 
   if (provider !== null && provider.length > MAX_PROVIDER_LENGTH) {
