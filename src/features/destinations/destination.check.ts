@@ -33,11 +33,19 @@ export interface SpellFieldProblem {
 export type SpellCheck =
   { ok: true; values: SpellValues } | { ok: false; problems: SpellFieldProblem[] }
 
+function duplicateStart(intent: string): string {
+  return `This student already has this ${intent} destination starting on the same date`
+}
+
 export const spellMessages = {
   intent: 'Select whether this destination is intended or actual',
   typeMissing: 'Select the destination type',
   providerTooLong: `Provider or employer must be ${MAX_PROVIDER_LENGTH} characters or fewer`,
   reasonTooLong: `Reason must be ${MAX_SPELL_REASON_LENGTH} characters or fewer`,
+  /** The start of the message for a second spell with the same intent, type and start date. */
+  duplicate: duplicateStart,
+  duplicateOnForm: (intent: string) =>
+    `${duplicateStart(intent)}. Change that destination instead, or check the type and start date.`,
   reasonNeeded: (problem: string) =>
     `${problem} Enter the reason in "Reason for recording this destination".`,
 }

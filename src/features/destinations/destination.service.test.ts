@@ -119,6 +119,48 @@ forEachEngine('destination service', (getDatabase) => {
     assert.equal(await first.destinations.getDestinations(first.scope, second.ada.id), null)
   })
 
+  test('addSpell rejects a duplicate spell', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    await destinations.addSpell(scope, ada.id, aValidSpell(), 'leader')
+
+    const again = aValidSpell({ provider: 'Another College' })
+    const result = await destinations.addSpell(scope, ada.id, again, 'leader')
+
+    const problems = !result.ok && result.error.code === 'invalid' ? result.error.problems : []
+    assert.equal(problems.length, 1)
+    assert.equal(problems[0]?.field, 'startDate')
+    assert.match(
+      problems[0]?.message ?? '',
+      /^This student already has this actual destination starting on the same date/,
+    )
+    assert.equal((await destinations.getDestinations(scope, ada.id))?.spells.length, 1)
+  })
+
+  test('addSpell accepts another intent', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    await destinations.addSpell(scope, ada.id, aValidSpell(), 'leader')
+
+    const intended = aValidSpell({ intent: 'intended' })
+    const result = await destinations.addSpell(scope, ada.id, intended, 'leader')
+
+    assert.equal(result.ok, true)
+  })
+
+  test('editSpell rejects a change into a duplicate', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    await destinations.addSpell(scope, ada.id, aValidSpell(), 'leader')
+    const later = aValidSpell({ startDate: '2025-10-01' })
+    const added = await destinations.addSpell(scope, ada.id, later, 'leader')
+    const target = { studentId: ada.id, spellId: added.ok ? added.value.id : 0, version: 1 }
+
+    const result = await destinations.editSpell(scope, target, aValidSpell(), 'leader')
+
+    assert.equal(!result.ok && result.error.code, 'invalid')
+  })
+
   test('editSpell changes and audits old and new', async () => {
     const { db } = getDatabase()
     const { destinations, scope, ada } = await setUpDestinationSchool(db)

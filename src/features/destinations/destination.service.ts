@@ -11,10 +11,15 @@ import type { AuditAction } from '../audit/audit.repository.js'
 import { findStudentById } from '../students/student.repository.js'
 import type { StoredStudent } from '../students/student.repository.js'
 import type { Scope, ServiceOptions } from '../students/student.service.js'
-import { checkSpell, spellChanges } from './destination.check.js'
+import { checkSpell, spellChanges, spellMessages } from './destination.check.js'
 import type { SpellFieldProblem, SpellInput } from './destination.check.js'
 import * as spells from './destination.repository.js'
-import type { DestinationEvent, StoredConsent, StoredSpell } from './destination.repository.js'
+import type {
+  DestinationEvent,
+  SpellValues,
+  StoredConsent,
+  StoredSpell,
+} from './destination.repository.js'
 import { todayInEngland } from '../eligibility/reference-date.js'
 
 export const MAX_CONSENT_NOTE_LENGTH = 1000
@@ -147,6 +152,8 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
       const now = clock().toISOString()
       const checked = checkSpell(input, student, todayInEngland(new Date(now)))
       if (!checked.ok) return { ok: false, error: { code: 'invalid', problems: checked.problems } }
+      const duplicate = await duplicateProblem(trx, student, checked.values, null)
+      if (duplicate) return { ok: false, error: { code: 'invalid', problems: [duplicate] } }
 
       const change = { by, at: now }
       const spellId = await spells.insertSpell(trx, ownerOf(student), checked.values, change)
@@ -179,6 +186,9 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
       const now = clock().toISOString()
       const checked = checkSpell(input, student, todayInEngland(new Date(now)))
       if (!checked.ok) return { ok: false, error: { code: 'invalid', problems: checked.problems } }
+
+      const duplicate = await duplicateProblem(trx, student, checked.values, before.id)
+      if (duplicate) return { ok: false, error: { code: 'invalid', problems: [duplicate] } }
 
       const changes = spellChanges(before, checked.values)
       if (Object.keys(changes).length === 0) return { ok: true, value: before }
@@ -263,6 +273,20 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
     removeSpell,
     recordConsent,
   }
+}
+
+// The destinations import rejects the same duplicate, so a student never has two spells with
+// one intent, type and start date. NOTE: two saves at the same moment could still both pass,
+// because no unique index backs this check.
+async function duplicateProblem(
+  db: Kysely<Tables>,
+  student: DestinationStudent,
+  values: SpellValues,
+  exceptId: number | null,
+): Promise<SpellFieldProblem | null> {
+  const sameId = await spells.findSameSpell(db, ownerOf(student), values, exceptId)
+  if (sameId === null) return null
+  return { field: 'startDate', message: spellMessages.duplicateOnForm(values.intent) }
 }
 
 function ownerOf(student: DestinationStudent) {

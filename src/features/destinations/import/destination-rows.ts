@@ -10,7 +10,7 @@ import type { IsoDate } from '../../../domain/types.js'
 import { parseUpn } from '../../../domain/upn.js'
 import type { ImportIssue } from '../../import/import.types.js'
 import { MAX_OTHER_LENGTH, quotePrefix } from '../../import/validate-cells.js'
-import { checkSpell } from '../destination.check.js'
+import { checkSpell, spellMessages } from '../destination.check.js'
 import type { SpellField, SpellInput } from '../destination.check.js'
 import type { SpellValues } from '../destination.repository.js'
 import type { DestinationCell, DestinationColumn, DestinationFileRow } from './destination-file.js'
@@ -368,7 +368,7 @@ export function checkDestinationRow(
   if (stored) {
     issues.error(
       null,
-      `This student already has this ${checked.values.intent} destination starting on the same date, with different details. Change it on the student's destinations page, or remove this row.`,
+      `${spellMessages.duplicate(checked.values.intent)}, with different details. Change it on the student's destinations page, or remove this row.`,
     )
     return { ...base, upn, studentId, status: 'rejected', ...issues }
   }
