@@ -95,7 +95,10 @@ test('validateSpell rejects paid employment under 16 hours', () => {
   assert.equal(problems[0]?.field, 'hoursPerWeek')
   assert.equal(problems[0]?.severity, 'error')
   assert.match(problems[0]?.message ?? '', /at least 16 hours a week, and this spell has 15/)
-  assert.match(problems[0]?.message ?? '', /part-time-employment/)
+  assert.match(
+    problems[0]?.message ?? '',
+    /Record it as Employment below the paid-employment hours threshold instead/,
+  )
 })
 
 test('validateSpell accepts paid employment at 16 hours', () => {
@@ -112,6 +115,7 @@ test('validateSpell rejects unpaid paid employment', () => {
   const problems = problemsFor({ type: 'paid-employment', hoursPerWeek: 30, paid: false })
   assert.equal(problems.length, 1)
   assert.equal(problems[0]?.field, 'paid')
+  assert.match(problems[0]?.message ?? '', /as Supported volunteering or Extended work placement/)
 })
 
 test('validateSpell accepts part-time employment under 16 hours', () => {

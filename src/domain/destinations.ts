@@ -175,6 +175,11 @@ function checkHours(spell: DestinationSpell, problems: SpellProblem[]): void {
   }
 }
 
+/** Returns the label the form shows for a destination type, such as "Supported volunteering". */
+function typeLabel(id: string): string {
+  return findDestinationType(id)?.label ?? id
+}
+
 function checkPaidEmployment(spell: DestinationSpell, problems: SpellProblem[]): void {
   if (spell.type !== 'paid-employment') return
 
@@ -188,7 +193,7 @@ function checkPaidEmployment(spell: DestinationSpell, problems: SpellProblem[]):
   } else if (Number.isFinite(hours) && hours >= 0 && hours < PAID_EMPLOYMENT_MIN_HOURS) {
     problems.push({
       field: 'hoursPerWeek',
-      message: `Paid employment needs at least ${PAID_EMPLOYMENT_MIN_HOURS} hours a week, and this spell has ${hours}. Record it as part-time-employment (employment below the paid-employment threshold) instead.`,
+      message: `Paid employment needs at least ${PAID_EMPLOYMENT_MIN_HOURS} hours a week, and this spell has ${hours}. Record it as ${typeLabel('part-time-employment')} instead.`,
       severity: 'error',
     })
   }
@@ -205,8 +210,7 @@ function checkPaidEmployment(spell: DestinationSpell, problems: SpellProblem[]):
   if (spell.paid === false) {
     problems.push({
       field: 'paid',
-      message:
-        'Paid employment is recorded as unpaid. Mark it as paid, or record unpaid work as supported-volunteering or extended-work-placement.',
+      message: `Paid employment is recorded as unpaid. Mark it as paid, or record unpaid work as ${typeLabel('supported-volunteering')} or ${typeLabel('extended-work-placement')}.`,
       severity: 'error',
     })
   }

@@ -103,7 +103,7 @@ describe('destinations in a browser', () => {
     assert.match(main, /Sustained destination in 2025\/26/)
     assert.match(main, /Sustained education: education in every month from October to March/)
     assert.match(main, /no consent to track destinations is recorded/)
-    assert.match(main, /Type: none → Further education college/)
+    assert.match(main, /Type: not recorded → Further education college/)
     await checkPage(page)
   })
 

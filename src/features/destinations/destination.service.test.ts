@@ -65,7 +65,7 @@ forEachEngine('destination service', (getDatabase) => {
     const problems = !result.ok && result.error.code === 'invalid' ? result.error.problems : []
     assert.equal(problems.length, 1)
     assert.equal(problems[0]?.field, 'hoursPerWeek')
-    assert.match(problems[0]?.message ?? '', /part-time-employment/)
+    assert.match(problems[0]?.message ?? '', /Employment below the paid-employment hours/)
     assert.equal((await destinations.getDestinations(scope, ada.id))?.spells.length, 0)
   })
 

@@ -275,9 +275,8 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
   }
 }
 
-// The destinations import rejects the same duplicate, so a student never has two spells with
-// one intent, type and start date. NOTE: two saves at the same moment could still both pass,
-// because no unique index backs this check.
+// The destinations import rejects the same duplicate, with a message that starts alike.
+// NOTE: two saves at the same moment could both pass, because no unique index backs this check.
 async function duplicateProblem(
   db: Kysely<Tables>,
   student: DestinationStudent,

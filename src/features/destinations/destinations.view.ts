@@ -165,9 +165,14 @@ export function consentView(consent: StoredConsent | null) {
   }
 }
 
+// The words the spell form shows for stored values, so the history reads like the form.
+const INTENT_WORDS: Record<string, string> = { intended: 'Intended', actual: 'Actual' }
+
 function valueText(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return 'none'
+  if (value === null || value === undefined || value === '') return 'not recorded'
   if (field === 'type' && typeof value === 'string') return typeLabel(value)
+  if (field === 'intent' && typeof value === 'string') return INTENT_WORDS[value] ?? value
+  if (field === 'paid' && typeof value === 'boolean') return value ? 'Paid' : 'Unpaid'
   if (field === 'status' && typeof value === 'string' && value in CONSENT_LABELS) {
     return CONSENT_LABELS[value as keyof typeof CONSENT_LABELS]
   }
@@ -176,7 +181,7 @@ function valueText(field: string, value: unknown): string {
   return String(value)
 }
 
-/** Describes one event's changes as lines such as "End date: none → 10 July 2026". */
+/** Describes one event's changes as lines such as "End date: not recorded → 10 July 2026". */
 function changeLines(details: Record<string, unknown>): string[] {
   const lines: string[] = []
   for (const [field, value] of Object.entries(details)) {
