@@ -54,3 +54,33 @@ test('review rejects a line break in who took part', () => {
   const fields = result.ok ? [] : result.errors.map((error) => error.field)
   assert.deepEqual(fields, ['participants', 'summary'])
 })
+
+const ANNUAL_REVIEW = {
+  heldOn: DATE,
+  kind: 'ehcp_annual',
+  participants: 'Student, parent',
+  summary: 'Reviewed the plan',
+  nextReviewOn: '',
+  pfaAreas: ['employment', 'independent_living', 'community', 'health'],
+}
+
+test('annual review needs an EHC plan', () => {
+  const noPlan = { ...CONTEXT, student: { ...CONTEXT.student, provisionCode: 'K' as const } }
+
+  const result = validatePart('review', ANNUAL_REVIEW, noPlan)
+
+  const errors = result.ok ? [] : result.errors
+  assert.equal(errors.length, 1)
+  assert.equal(errors[0]?.field, 'kind')
+  assert.match(errors[0]?.message ?? '', /^An EHC plan annual review is for a student with an EHC/)
+})
+
+test('stored annual review stays editable', () => {
+  const noPlan = {
+    ...CONTEXT,
+    student: { ...CONTEXT.student, provisionCode: 'K' as const },
+    storedReviewKind: 'ehcp_annual',
+  }
+
+  assert.equal(validatePart('review', ANNUAL_REVIEW, noPlan).ok, true)
+})

@@ -18,6 +18,7 @@ import {
   reviewMustCoverAllAreas,
 } from '../../domain/plan.js'
 import type { PfaArea, PromptFacts, StoredStart } from '../../domain/plan.js'
+import { provisionOf } from '../../domain/provision.js'
 import { controlCharacterProblem } from '../../domain/text.js'
 import type { IsoDate } from '../../domain/types.js'
 import { readPlanDate } from './plan.dates.js'
@@ -102,6 +103,8 @@ export interface ValidationContext {
   student: PromptFacts
   /** The plan's stored targets, which may keep a planned start that has passed. */
   storedTargets?: readonly StoredStart[]
+  /** The kind of the review being edited, so a stored annual review stays editable. */
+  storedReviewKind?: string
 }
 
 export type Validated<T> = { ok: true; values: T } | { ok: false; errors: FieldError[] }
@@ -120,6 +123,8 @@ export const planMessages = {
   kind: 'Select the kind of review',
   participantsMissing: 'Enter who took part in the review',
   summaryMissing: 'Enter a summary of the review',
+  annualReviewWithoutPlan:
+    'An EHC plan annual review is for a student with an EHC plan, and the register shows none for this student. Select another kind of review, or import a register that records the EHC plan',
   pfaArea: 'Select only the Preparing for Adulthood areas listed',
   pfaAreasMissing: (missing: PfaArea[]) =>
     `An EHC plan annual review from Year 9 must cover all four Preparing for Adulthood areas, and this one does not cover: ${listAreaLabels(missing)}. ` +
@@ -248,7 +253,7 @@ function validateAction(
 
 function validateReview(
   input: ReviewInput,
-  { today, student }: ValidationContext,
+  { today, student, storedReviewKind }: ValidationContext,
 ): Validated<PartColumns['review']> {
   const checks = new Checks()
   const heldOn = checks.date(
@@ -262,6 +267,13 @@ function validateReview(
     today,
   )
   const kind = checks.choice('kind', REVIEW_KINDS, input.kind, planMessages.kind)
+  if (
+    kind === 'ehcp_annual' &&
+    provisionOf(student.provisionCode) !== 'E' &&
+    storedReviewKind !== 'ehcp_annual'
+  ) {
+    checks.errors.push({ field: 'kind', message: planMessages.annualReviewWithoutPlan })
+  }
   const participants = checks.text('participants', input.participants, {
     name: 'Who took part',
     missing: planMessages.participantsMissing,
