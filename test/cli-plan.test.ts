@@ -219,6 +219,13 @@ describe('send-careers plan show', () => {
     assert.match(result.stderr, /--year: Academic year "2030" is not in the form 2026\/27/)
   })
 
+  test('empty year fails with a message', async () => {
+    const result = await cli.text(['plan', 'show', CALEB, '--year', ''])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /--year: Academic year "" is empty\. Give it in the form 2026\/27/)
+  })
+
   test('a viewer may not run it', async () => {
     await cli.text([
       'user',

@@ -33,6 +33,12 @@ export function registerPlanCommand(program: Command): void {
 
 async function showPlan(upn: string, options: PlanShowOptions): Promise<void> {
   const format = parseFormat(options.format)
+  // The pages read an empty year as the default, but an empty --year is a mistake in a command.
+  if (options.year?.trim() === '') {
+    throw new CommandError(
+      '--year: Academic year "" is empty. Give it in the form 2026/27, or leave out --year for the next one to start.',
+    )
+  }
   const planningYear = resolveReferenceDate({ year: options.year })
   if (!planningYear.ok) throw new CommandError(`--year: ${planningYear.error}`)
 

@@ -122,13 +122,13 @@ function checkCells(row: DestinationFileRow, issues: RowIssues): boolean {
     if (cell.text.length > MAX_OTHER_LENGTH) {
       issues.error(
         { ...cell, text: quotePrefix(cell.text) },
-        `${cell.column} on line ${row.line} is longer than ${MAX_OTHER_LENGTH} characters. Shorten it and upload the file again.`,
+        `${cell.column} on line ${row.line} is longer than ${MAX_OTHER_LENGTH} characters. Shorten it and import the file again.`,
       )
       ok = false
     } else if (CONTROL_CHARACTER.test(cell.text)) {
       issues.error(
         cell,
-        `${cell.column} on line ${row.line} contains a control character. Retype the cell and upload the file again.`,
+        `${cell.column} on line ${row.line} contains a control character. Retype the cell and import the file again.`,
       )
       ok = false
     }
