@@ -64,9 +64,22 @@ function nccisText(spell: StoredSpell): string {
   return code ? `${code.code} ${code.label}` : 'None chosen'
 }
 
+/**
+ * Builds the category cell. When the spell's NCCIS code is one NCCIS counts as NEET but the
+ * category is not NEET, such as supported volunteering coded 540, the cell adds a sentence, because
+ * the local authority's return will count the young person as NEET.
+ */
+function categoryCell(spell: StoredSpell) {
+  const type = findDestinationType(spell.type)
+  const label = type ? CATEGORY_LABELS[type.category] : 'Not known'
+  const code = effectiveNccisCode(spell.type, spell.nccisCode)
+  if (code?.category !== 'neet' || type?.category === 'neet') return { text: label }
+  const note = '<span class="govuk-body-s">NCCIS counts this code as NEET.</span>'
+  return { html: `${escapeHtml(label)}<br>${note}` }
+}
+
 /** Builds one govukTable row of a spell, with change and remove links when the user may edit. */
 function spellRow(spell: StoredSpell, links: { canEdit: boolean; base: string }) {
-  const type = findDestinationType(spell.type)
   const dates = spell.endDate
     ? `${formatLongDate(spell.startDate)} to ${formatLongDate(spell.endDate)}`
     : `From ${formatLongDate(spell.startDate)}, still running`
@@ -78,7 +91,7 @@ function spellRow(spell: StoredSpell, links: { canEdit: boolean; base: string })
     { text: spell.provider ?? 'Not recorded' },
     { text: spell.checkedOn ? formatLongDate(spell.checkedOn) : 'Not checked' },
     { text: nccisText(spell) },
-    { text: type ? CATEGORY_LABELS[type.category] : 'Not known' },
+    categoryCell(spell),
   ]
   if (!links.canEdit) return cells
   const label = `<span class="govuk-visually-hidden"> ${escapeHtml(typeLabel(spell.type))} from ${formatLongDate(spell.startDate)}</span>`
