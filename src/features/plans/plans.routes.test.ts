@@ -420,6 +420,18 @@ describe('plan routes', () => {
     assert.doesNotMatch(alfiePage.body, /did not cover/, 'Alfie is in Year 7')
   })
 
+  it('post after sign-out says nothing was saved', async () => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: `${CALEB}/aspirations/new`,
+      headers: { cookie: 'send-careers-session=' },
+      payload: { words: 'Typed text' },
+    })
+
+    assert.equal(response.statusCode, 401)
+    assert.match(response.body, /the change you sent was not saved/)
+  })
+
   it('review errors', async () => {
     const response = await postWithVersion(
       test,
