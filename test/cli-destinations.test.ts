@@ -61,6 +61,14 @@ describe('send-careers destinations import', () => {
     assert.equal(result.code, 1)
   })
 
+  test('--strict with --commit writes nothing', async () => {
+    const result = await cli.text(['destinations', 'import', file, '--commit', '--strict'])
+
+    assert.equal(result.code, 1)
+    assert.match(result.stdout, /Nothing was written, because --strict stops the import/)
+    assert.equal(countSpells(), 0)
+  })
+
   test('refuses an unreadable file with exit 2', async () => {
     const bad = join(folder, 'bad.csv')
     writeFileSync(bad, 'not,a,destinations,file\n')
@@ -93,11 +101,23 @@ describe('send-careers destinations import', () => {
     }
 
     assert.equal(result.code, 0)
-    assert.match(result.stdout, /Imported 1 destinations/)
+    assert.match(result.stdout, /Imported 1 destination\./)
     assert.equal(countSpells(), 1)
     assert.equal(again.summary.new, 0)
     assert.equal(again.summary.unchanged, 1)
     assert.equal(again.committed, false)
+  })
+
+  test('too many rows does not say upload', async () => {
+    const big = join(folder, 'big.csv')
+    const row = 'J855999211302,further-education-college,03/09/2026,Riverside College,actual'
+    writeFileSync(big, [HEADER, ...Array.from({ length: 20_001 }, () => row)].join('\n'))
+
+    const result = await cli.text(['destinations', 'import', big])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /more than 20,000 rows\. Split it into smaller files and import/)
+    assert.doesNotMatch(result.stderr, /upload/i)
   })
 
   test('leaves no staged rows behind', () => {

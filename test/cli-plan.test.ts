@@ -219,6 +219,13 @@ describe('send-careers plan show', () => {
     assert.match(result.stderr, /--year: Academic year "2030" is not in the form 2026\/27/)
   })
 
+  test('empty year fails with a message', async () => {
+    const result = await cli.text(['plan', 'show', CALEB, '--year', ''])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /--year: Academic year "" is empty\. Give it in the form 2026\/27/)
+  })
+
   test('a viewer may not run it', async () => {
     await cli.text([
       'user',
@@ -239,6 +246,25 @@ describe('send-careers plan show', () => {
 
     assert.equal(result.code, 3)
     assert.match(result.stderr, /has no role that may run "plan show"/)
+  })
+
+  test('text output escapes control characters', async () => {
+    const database = openDatabase(`sqlite:${cli.databaseFile}`)
+    try {
+      await database.db
+        .updateTable('plan_aspirations')
+        .set({ words: 'Animals\u001b[2J\u202etac' })
+        .execute()
+    } finally {
+      await database.close()
+    }
+
+    const result = await cli.text(['plan', 'show', CALEB])
+
+    assert.equal(result.code, 0, result.stderr)
+    assert.ok(!result.stdout.includes('\u001b'), 'raw ESC printed')
+    assert.ok(!result.stdout.includes('\u202e'), 'raw U+202E printed')
+    assert.match(result.stdout, /"Animals\\u001B\[2J\\u202Etac"/)
   })
 
   test('the view is audited', async () => {

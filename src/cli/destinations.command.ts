@@ -28,7 +28,10 @@ export function registerDestinationsCommand(program: Command): void {
     .argument('<file>', 'the CSV or XLSX file with one destination a row')
     .option('--school <name>', 'the school the students belong to (default: the only school)')
     .option('--commit', 'write the accepted rows; without it, only the preview is printed')
-    .option('--strict', 'exit with status 1 when any row was rejected')
+    .option(
+      '--strict',
+      'exit with status 1 when any row was rejected; with --commit, a rejected row also stops the import, so nothing is written',
+    )
     .option('--format <format>', 'output format: text or json', 'text')
     .action((file: string, options: DestinationImportOptions) => runImport(file, options))
 }
@@ -48,10 +51,12 @@ async function runImport(file: string, options: DestinationImportOptions): Promi
     })
 
     // A preview that is not committed is removed at once, so no copy of the file stays behind.
-    const committed = options.commit === true
+    // With --strict, a rejected row blocks the commit, so a file is imported whole or not at all.
+    const blocked = options.strict === true && preview.summary.rejected > 0
+    const committed = options.commit === true && !blocked
     if (committed) await services.destinationImports.commit(preview.id, undefined, actor)
     else await services.destinationImports.cancel(preview.id)
-    print(format, preview, school.name, committed)
+    print(format, preview, school.name, { committed, blocked: blocked && options.commit === true })
     return preview.summary.rejected
   })
 
@@ -62,7 +67,7 @@ function print(
   format: OutputFormat,
   preview: DestinationPreview,
   school: string,
-  committed: boolean,
+  { committed, blocked }: { committed: boolean; blocked: boolean },
 ) {
   if (format === 'json') {
     const rows = preview.rows.map((row) => ({
@@ -94,11 +99,19 @@ function print(
     ...row.warnings.map((issue) => `  Line ${row.line}: warning: ${issueText(issue)}`),
   ])
   if (problems.length > 0) console.log(`\nProblems:\n${problems.join('\n')}`)
-  console.log(
-    committed
-      ? `\nImported ${summary.new} destinations.`
-      : '\nNothing was written. Run again with --commit to import the new rows.',
-  )
+  console.log(`\n${outcomeText(summary, { committed, blocked })}`)
+}
+
+function outcomeText(
+  summary: DestinationPreview['summary'],
+  { committed, blocked }: { committed: boolean; blocked: boolean },
+): string {
+  if (committed)
+    return `Imported ${summary.new} ${summary.new === 1 ? 'destination' : 'destinations'}.`
+  if (blocked) {
+    return `Nothing was written, because --strict stops the import when any row is rejected. Fix the rejected ${summary.rejected === 1 ? 'row' : 'rows'} in the file, or run again without --strict to import the other rows.`
+  }
+  return 'Nothing was written. Run again with --commit to import the new rows.'
 }
 
 function openFile(file: string) {

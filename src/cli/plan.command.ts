@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 
 import { formatLongDate } from '../domain/format.js'
+import { escapeControlCharacters } from '../domain/text.js'
 import { resolveReferenceDate, todayInEngland } from '../features/eligibility/reference-date.js'
 import { planAsJson } from '../features/plans/plan.json.js'
 import type { PlanJson } from '../features/plans/plan.json.js'
@@ -32,6 +33,12 @@ export function registerPlanCommand(program: Command): void {
 
 async function showPlan(upn: string, options: PlanShowOptions): Promise<void> {
   const format = parseFormat(options.format)
+  // The pages read an empty year as the default, but an empty --year is a mistake in a command.
+  if (options.year?.trim() === '') {
+    throw new CommandError(
+      '--year: Academic year "" is empty. Give it in the form 2026/27, or leave out --year for the next one to start.',
+    )
+  }
   const planningYear = resolveReferenceDate({ year: options.year })
   if (!planningYear.ok) throw new CommandError(`--year: ${planningYear.error}`)
 
@@ -45,11 +52,17 @@ async function showPlan(upn: string, options: PlanShowOptions): Promise<void> {
 
     const json = planAsJson(detail, planningYear.value, todayInEngland())
     if (format === 'json') {
-      console.log(JSON.stringify(json, null, 2))
+      printLine(JSON.stringify(json, null, 2))
       return
     }
     printPlan(json)
   })
+}
+
+// Stored text may contain control characters typed before forms rejected them, so every line is
+// escaped before it reaches the terminal.
+function printLine(text = ''): void {
+  console.log(escapeControlCharacters(text))
 }
 
 function optionalDate(date: string | null, none: string): string {
@@ -58,54 +71,54 @@ function optionalDate(date: string | null, none: string): string {
 
 function printPlan(plan: PlanJson): void {
   const { student } = plan
-  console.log(
+  printLine(
     `${student.name} (${student.upn ?? 'no UPN'}), Year ${student.ncYear ?? 'not recorded'}, ${student.groupLabel}`,
   )
-  console.log(
+  printLine(
     `Career plan version ${plan.planVersion}${plan.updatedBy ? `, last changed by ${plan.updatedBy}` : ''}`,
   )
   if (plan.preparingForAdulthood.reviewsMustCoverAllAreas) {
     const missing = plan.preparingForAdulthood.areasWithoutGoal
-    console.log('Reviews must cover the four Preparing for Adulthood areas.')
-    if (missing.length > 0) console.log(`Areas with no goal yet: ${missing.join(', ')}.`)
+    printLine('Reviews must cover the four Preparing for Adulthood areas.')
+    if (missing.length > 0) printLine(`Areas with no goal yet: ${missing.join(', ')}.`)
   }
 
-  console.log('\nAspirations')
-  if (plan.aspirations.length === 0) console.log('  None recorded')
+  printLine('\nAspirations')
+  if (plan.aspirations.length === 0) printLine('  None recorded')
   for (const item of plan.aspirations) {
-    console.log(`  "${item.words}" (${item.gatheredHowLabel}, ${formatLongDate(item.recordedOn)})`)
+    printLine(`  "${item.words}" (${item.gatheredHowLabel}, ${formatLongDate(item.recordedOn)})`)
   }
 
-  console.log('\nGoals')
-  if (plan.goals.length === 0) console.log('  None recorded')
+  printLine('\nGoals')
+  if (plan.goals.length === 0) printLine('  None recorded')
   for (const item of plan.goals)
-    console.log(`  ${item.areaLabel}: ${item.goal} (${item.statusLabel})`)
+    printLine(`  ${item.areaLabel}: ${item.goal} (${item.statusLabel})`)
 
-  console.log('\nTarget outcomes')
-  if (plan.targets.length === 0) console.log('  None chosen')
+  printLine('\nTarget outcomes')
+  if (plan.targets.length === 0) printLine('  None chosen')
   for (const item of plan.targets) {
     const { eligibility } = item
     const verdict = verdictText(eligibility.verdict)
-    console.log(
+    printLine(
       `  ${item.rank}. ${item.title}: ${verdict} on ${formatLongDate(eligibility.referenceDate)} (${eligibility.description})`,
     )
-    for (const reason of eligibility.reasons) console.log(`     ${reason}`)
+    for (const reason of eligibility.reasons) printLine(`     ${reason}`)
   }
 
-  console.log('\nActions')
-  if (plan.actions.length === 0) console.log('  None recorded')
+  printLine('\nActions')
+  if (plan.actions.length === 0) printLine('  None recorded')
   for (const item of plan.actions) {
     const due = optionalDate(item.dueOn, 'no date')
-    console.log(
+    printLine(
       `  ${item.what}: ${item.who}, by ${due}, ${item.statusLabel}${item.overdue ? ', overdue' : ''}`,
     )
   }
 
-  console.log('\nReviews')
-  if (plan.reviews.length === 0) console.log('  None recorded')
+  printLine('\nReviews')
+  if (plan.reviews.length === 0) printLine('  None recorded')
   for (const item of plan.reviews) {
     const next = optionalDate(item.nextReviewOn, 'not set')
-    console.log(
+    printLine(
       `  ${formatLongDate(item.heldOn)}, ${item.kindLabel}: ${item.summary} (next review ${next})`,
     )
   }

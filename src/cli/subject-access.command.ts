@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import type { Permission } from '../features/accounts/permissions.js'
+import { escapeControlCharacters } from '../domain/text.js'
 import { subjectAccessText } from '../features/data-protection/subject-access.view.js'
 import { CommandError, withServices } from './context.js'
 import { parseFormat } from './options.js'
@@ -42,7 +43,9 @@ async function exportStudent(upn: string, options: SubjectAccessOptions): Promis
     const text =
       format === 'json' ? `${JSON.stringify(record, null, 2)}\n` : subjectAccessText(record)
     if (options.output === undefined) {
-      process.stdout.write(text)
+      // Escaped so that stored control characters cannot drive the terminal. The file written
+      // with --output keeps the text as stored.
+      process.stdout.write(escapeControlCharacters(text))
       return
     }
     await writeNewFile(options.output, text)

@@ -230,3 +230,30 @@ test('checkActivityFields reports every problem at once', () => {
     ['kind', 'title', 'heldOn', 'benchmark'],
   )
 })
+
+test('checkActivityFields rejects control characters', () => {
+  const activity = aValidActivity({
+    title: 'Visit\u001b[2J',
+    provider: 'County\u202eFire',
+    adjustments: 'Quiet room\nextra time\u0007',
+  })
+
+  const problems = checkActivityFields(activity, TODAY)
+
+  assert.deepEqual(
+    problems.map((problem) => problem.field),
+    ['title', 'provider', 'adjustments'],
+  )
+  assert.match(
+    problems[0]?.message ?? '',
+    /Title contains a control or text-direction character \(U\+001B\)/,
+  )
+  assert.match(problems[1]?.message ?? '', /U\+202E/)
+  assert.match(problems[2]?.message ?? '', /U\+0007/)
+})
+
+test('checkActivityFields allows line breaks in adjustments', () => {
+  const activity = aValidActivity({ adjustments: 'Quiet room\n\tExtra time' })
+
+  assert.deepEqual(checkActivityFields(activity, TODAY), [])
+})

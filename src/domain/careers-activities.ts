@@ -4,6 +4,7 @@
 import { addYears, isValidIsoDate } from './calendar.js'
 import { formatLongDate } from './format.js'
 import type { BenchmarkNumber } from './gatsby.js'
+import { controlCharacterProblem } from './text.js'
 import type { IsoDate } from './types.js'
 
 export const ACTIVITY_KINDS = [
@@ -238,6 +239,17 @@ export function checkActivityFields(fields: ActivityFields, today: IsoDate): Act
   }
   if ((fields.adjustments ?? '').length > MAX_NOTE_LENGTH) {
     add('adjustments', activityMessages.adjustmentsTooLong)
+  }
+  const typed = [
+    ['title', 'Title', fields.title, false],
+    ['provider', 'Provider', fields.provider ?? '', false],
+    ['adjustments', 'Adjustments made for everyone', fields.adjustments ?? '', true],
+  ] as const
+  for (const [field, name, text, multiline] of typed) {
+    const controlProblem = controlCharacterProblem(name, text, multiline)
+    if (controlProblem !== null && !problems.some((problem) => problem.field === field)) {
+      add(field, controlProblem)
+    }
   }
   return problems
 }

@@ -95,7 +95,10 @@ test('validateSpell rejects paid employment under 16 hours', () => {
   assert.equal(problems[0]?.field, 'hoursPerWeek')
   assert.equal(problems[0]?.severity, 'error')
   assert.match(problems[0]?.message ?? '', /at least 16 hours a week, and this spell has 15/)
-  assert.match(problems[0]?.message ?? '', /part-time-employment/)
+  assert.match(
+    problems[0]?.message ?? '',
+    /Record it as Employment below the paid-employment hours threshold instead/,
+  )
 })
 
 test('validateSpell accepts paid employment at 16 hours', () => {
@@ -103,7 +106,7 @@ test('validateSpell accepts paid employment at 16 hours', () => {
 })
 
 test('validateSpell rejects paid employment without hours', () => {
-  const problems = problemsFor({ type: 'paid-employment' })
+  const problems = problemsFor({ type: 'paid-employment', paid: true })
   assert.equal(problems.length, 1)
   assert.match(problems[0]?.message ?? '', /Hours a week is missing/)
 })
@@ -112,6 +115,7 @@ test('validateSpell rejects unpaid paid employment', () => {
   const problems = problemsFor({ type: 'paid-employment', hoursPerWeek: 30, paid: false })
   assert.equal(problems.length, 1)
   assert.equal(problems[0]?.field, 'paid')
+  assert.match(problems[0]?.message ?? '', /as Supported volunteering or Extended work placement/)
 })
 
 test('validateSpell accepts part-time employment under 16 hours', () => {
@@ -164,7 +168,13 @@ test('validateSpell rejects an unknown type', () => {
 
 test('validateSpell returns every problem at once', () => {
   const problems = validateSpell(
-    { type: 'paid-employment', startDate: '2025-09-01', endDate: '2025-01-01', hoursPerWeek: 10 },
+    {
+      type: 'paid-employment',
+      startDate: '2025-09-01',
+      endDate: '2025-01-01',
+      hoursPerWeek: 10,
+      paid: true,
+    },
     STUDENT,
     TODAY,
   )
@@ -189,4 +199,106 @@ test('validateSpell accepts an actual spell starting today', () => {
 
 test('validateSpell accepts an intended future spell', () => {
   assert.deepEqual(problemsFor({ intent: 'intended', startDate: '2026-09-01' }), [])
+})
+
+test('validateSpell rejects an apprenticeship at 15', () => {
+  const student = { dateOfBirth: '2009-09-02', hasEhcPlan: true }
+
+  for (const type of ['apprenticeship', 'supported-apprenticeship']) {
+    const problems = problemsFor({ type, startDate: '2025-09-01', paid: true }, student)
+
+    assert.equal(problems.length, 1, type)
+    assert.equal(problems[0]?.severity, 'error')
+    assert.equal(problems[0]?.field, 'startDate')
+    assert.match(problems[0]?.message ?? '', /must start at 16 or over, and this student was 15/)
+  }
+})
+
+test('validateSpell accepts an apprenticeship at 16', () => {
+  const student = { dateOfBirth: '2009-09-01', hasEhcPlan: true }
+
+  assert.deepEqual(problemsFor({ type: 'apprenticeship', paid: true }, student), [])
+})
+
+test('validateSpell needs a reason for work at 15', () => {
+  const student = { dateOfBirth: '2009-09-02', hasEhcPlan: true }
+  const types = [
+    'paid-employment',
+    'supported-employment',
+    'self-employment',
+    'supported-self-employment',
+    'own-enterprise',
+    'supported-own-enterprise',
+    'part-time-employment',
+  ]
+
+  for (const type of types) {
+    const problems = problemsFor({ type, hoursPerWeek: 20, paid: true }, student)
+
+    assert.equal(problems.length, 1, type)
+    assert.equal(problems[0]?.severity, 'needs_reason', type)
+    assert.match(
+      problems[0]?.message ?? '',
+      /usually starts at 16 or over, and this student was 15/,
+    )
+  }
+})
+
+test('validateSpell lists both internship problems', () => {
+  const problems = problemsFor(
+    { type: 'supported-internship', startDate: '2025-09-01' },
+    { dateOfBirth: '2000-09-01', hasEhcPlan: false },
+  )
+
+  assert.deepEqual(
+    problems.map((problem) => problem.severity),
+    ['needs_reason', 'needs_reason'],
+  )
+  assert.match(problems[0]?.message ?? '', /EHC plan/)
+  assert.match(problems[1]?.message ?? '', /this student was 25/)
+})
+
+test('validateSpell needs a reason for a traineeship', () => {
+  const problems = problemsFor({ type: 'traineeship', startDate: '2023-08-01' })
+
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.severity, 'needs_reason')
+  assert.match(problems[0]?.message ?? '', /national traineeship programme has closed/)
+  assert.match(problems[0]?.message ?? '', /last starts were on 31 July 2023/)
+  assert.match(problems[0]?.message ?? '', /local traineeship-style programme/)
+})
+
+test('validateSpell accepts a traineeship before August 2023', () => {
+  assert.deepEqual(problemsFor({ type: 'traineeship', startDate: '2023-07-31' }), [])
+})
+
+test('validateSpell rejects pay and hours on NEET', () => {
+  const types = ['neet-seeking', 'neet-not-available-illness', 'not-known', 'custody', 'moved-away']
+
+  for (const type of types) {
+    const problems = problemsFor({ type, paid: true, hoursPerWeek: 10 })
+
+    assert.deepEqual(
+      problems.map((problem) => problem.field),
+      ['paid', 'hoursPerWeek'],
+      type,
+    )
+    assert.match(problems[0]?.message ?? '', /cannot be recorded as paid/)
+    assert.match(problems[1]?.message ?? '', /Hours a week is 10/)
+  }
+})
+
+test('validateSpell accepts unpaid NEET', () => {
+  assert.deepEqual(problemsFor({ type: 'neet-seeking', paid: false }), [])
+})
+
+test('validateSpell rejects paid employment, paid not known', () => {
+  const problems = problemsFor({ type: 'paid-employment', hoursPerWeek: 30 })
+
+  assert.equal(problems.length, 1)
+  assert.equal(problems[0]?.field, 'paid')
+  assert.match(
+    problems[0]?.message ?? '',
+    /^Paid employment is paid: under "Is it paid\?" choose Paid/,
+  )
 })

@@ -5,6 +5,7 @@ import { addYears, compareDates, isValidIsoDate } from './calendar.js'
 import { PAID_EMPLOYMENT_MIN_HOURS } from './catalogue-settings.js'
 import { findDestinationType } from './destination-types.js'
 import { formatLongDate } from './format.js'
+import { checkNoWork, checkStartAge, checkTraineeship } from './spell-checks.js'
 import type { IsoDate } from './types.js'
 
 /** Whether a spell is planned (`intended`) or has happened (`actual`). */
@@ -93,7 +94,12 @@ export function validateSpell(
 
   checkHours(spell, problems)
   checkPaidEmployment(spell, problems)
-  if (startValid) checkSupportedInternship(spell, student, problems)
+  checkNoWork(spell, problems)
+  if (startValid) {
+    checkSupportedInternship(spell, student, problems)
+    checkStartAge(spell, student, problems)
+    checkTraineeship(spell, problems)
+  }
   return problems
 }
 
@@ -169,6 +175,11 @@ function checkHours(spell: DestinationSpell, problems: SpellProblem[]): void {
   }
 }
 
+/** Returns the label the form shows for a destination type, such as "Supported volunteering". */
+function typeLabel(id: string): string {
+  return findDestinationType(id)?.label ?? id
+}
+
 function checkPaidEmployment(spell: DestinationSpell, problems: SpellProblem[]): void {
   if (spell.type !== 'paid-employment') return
 
@@ -182,7 +193,16 @@ function checkPaidEmployment(spell: DestinationSpell, problems: SpellProblem[]):
   } else if (Number.isFinite(hours) && hours >= 0 && hours < PAID_EMPLOYMENT_MIN_HOURS) {
     problems.push({
       field: 'hoursPerWeek',
-      message: `Paid employment needs at least ${PAID_EMPLOYMENT_MIN_HOURS} hours a week, and this spell has ${hours}. Record it as part-time-employment (employment below the paid-employment threshold) instead.`,
+      message: `Paid employment needs at least ${PAID_EMPLOYMENT_MIN_HOURS} hours a week, and this spell has ${hours}. Record it as ${typeLabel('part-time-employment')} instead.`,
+      severity: 'error',
+    })
+  }
+
+  if (spell.paid === undefined) {
+    problems.push({
+      field: 'paid',
+      message:
+        'Paid employment is paid: under "Is it paid?" choose Paid, or record another destination type.',
       severity: 'error',
     })
   }
@@ -190,8 +210,7 @@ function checkPaidEmployment(spell: DestinationSpell, problems: SpellProblem[]):
   if (spell.paid === false) {
     problems.push({
       field: 'paid',
-      message:
-        'Paid employment is recorded as unpaid. Mark it as paid, or record unpaid work as supported-volunteering or extended-work-placement.',
+      message: `Paid employment is recorded as unpaid. Mark it as paid, or record unpaid work as ${typeLabel('supported-volunteering')} or ${typeLabel('extended-work-placement')}.`,
       severity: 'error',
     })
   }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 
 import type { DestinationSpell } from './destinations.js'
-import { assessSustained } from './sustained.js'
+import { assessSustained, isMonthCounted } from './sustained.js'
 
 const YEAR = 2025
 const AFTER_MARCH = '2026-06-30'
@@ -339,4 +339,21 @@ test('assessSustained open apprenticeship from August', () => {
 
   assert.equal(result.sustained, true)
   assert.match(result.rule, /Sustained employment/)
+})
+
+test('assessSustained waits for a month to end', () => {
+  const result = assessSustained([spell('paid-employment', '2025-11-01')], YEAR, '2026-03-15')
+
+  assert.equal(result.sustained, 'not_yet_known')
+  assert.deepEqual(result.months[5]?.covered, ['employment'])
+  assert.equal(isMonthCounted(result.months[5]!), false)
+  assert.equal(isMonthCounted(result.months[4]!), true)
+})
+
+test('assessSustained rule says how months count', () => {
+  const early = assessSustained([spell('paid-employment', '2025-11-01')], YEAR, '2026-03-15')
+  const done = assessSustained([spell('paid-employment', '2025-11-01')], YEAR, AFTER_MARCH)
+
+  assert.match(early.rule, /A month counts when a spell covers at least one day of it/)
+  assert.match(done.rule, /A month counts when a spell covers at least one day of it/)
 })

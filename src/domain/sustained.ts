@@ -28,6 +28,15 @@ export interface SustainedResult {
 const MIN_EMPLOYMENT_MONTHS = 5
 const APPRENTICESHIP_MONTHS = 6
 
+/** The sentence ending each rule that counts months, so the page shows how a month is counted. */
+export const MONTH_COUNT_RULE =
+  'A month counts when a spell covers at least one day of it, and only once the month has ended.'
+
+/** True when the month has ended by the reference date and had one of the activities. */
+export function isMonthCounted(month: SustainedMonth): boolean {
+  return !month.inFuture && month.covered.length > 0
+}
+
 interface Period {
   start: IsoDate
   end: IsoDate
@@ -37,8 +46,9 @@ interface Period {
  * Decides whether a destination in `year` (2025 for 2025/26) was sustained, from spells as recorded
  * on `referenceDate`. A spell with no end date, or one ending after the reference date, counts only
  * up to the reference date. A month counts for an activity when a spell of it covers any day of the
- * month, so a short gap at a change of provider does not break education. Spell dates must be valid
- * (see validateSpell), or a RangeError is raised.
+ * month, so a short gap at a change of provider does not break education. A month that has not
+ * ended by the reference date is not counted yet, although `covered` lists its activities so far.
+ * Spell dates must be valid (see validateSpell), or a RangeError is raised.
  *
  * NOTE: counting a month for any day covered follows the monthly measure as read from the DfE
  * methodology; it is not checked against DfE's own data, and a spell from 31 October to 1 March
@@ -56,24 +66,25 @@ export function assessSustained(
     inFuture: compareDates(last, referenceDate) > 0,
   }))
   const yearLabel = formatAcademicYear(year)
+  const ended = months.filter((month) => !month.inFuture)
 
-  const educationMonths = months.filter((month) => month.covered.includes('education')).length
+  const educationMonths = ended.filter((month) => month.covered.includes('education')).length
   if (educationMonths === months.length) {
     return {
       sustained: true,
-      rule: `Sustained education: education in every month from October to March of ${yearLabel}.`,
+      rule: `Sustained education: education in every month from October to March of ${yearLabel}. ${MONTH_COUNT_RULE}`,
       months,
     }
   }
 
   // An apprentice is employed, so apprenticeship months count as employment too.
-  const employmentMonths = months.filter(
+  const employmentMonths = ended.filter(
     (month) => month.covered.includes('employment') || month.covered.includes('apprenticeship'),
   ).length
   if (employmentMonths >= MIN_EMPLOYMENT_MONTHS) {
     return {
       sustained: true,
-      rule: `Sustained employment: employment in ${employmentMonths} of the 6 months from October to March of ${yearLabel}, and at least ${MIN_EMPLOYMENT_MONTHS} are needed.`,
+      rule: `Sustained employment: employment in ${employmentMonths} of the 6 months from October to March of ${yearLabel}, and at least ${MIN_EMPLOYMENT_MONTHS} are needed. ${MONTH_COUNT_RULE}`,
       months,
     }
   }
@@ -87,17 +98,17 @@ export function assessSustained(
     }
   }
 
-  const combinedMonths = months.filter((month) => month.covered.length > 0).length
+  const combinedMonths = months.filter(isMonthCounted).length
   if (combinedMonths === months.length) {
     return {
       sustained: true,
-      rule: `Sustained education and employment combined: every month from October to March of ${yearLabel} had education, employment or an apprenticeship, though no one activity covered them all.`,
+      rule: `Sustained education and employment combined: every month from October to March of ${yearLabel} had education, employment or an apprenticeship, though no one activity covered them all. ${MONTH_COUNT_RULE}`,
       months,
     }
   }
 
   const endOfMarch = `${year + 1}-03-31`
-  const rules = `Education needs every month from October to March of ${yearLabel}, employment needs ${MIN_EMPLOYMENT_MONTHS} of the 6 months, an apprenticeship needs ${APPRENTICESHIP_MONTHS} months, and a mix needs each month covered by one of them.`
+  const rules = `Education needs every month from October to March of ${yearLabel}, employment needs ${MIN_EMPLOYMENT_MONTHS} of the 6 months, an apprenticeship needs ${APPRENTICESHIP_MONTHS} months, and a mix needs each month covered by one of them. ${MONTH_COUNT_RULE}`
   if (compareDates(referenceDate, endOfMarch) < 0) {
     return {
       sustained: 'not_yet_known',

@@ -68,3 +68,18 @@ export function consentDateProblem(
   const storedText = `${CONSENT_LABELS[stored.status]} on ${formatLongDate(stored.recordedOn)}`
   return `Date of the answer ${formatLongDate(next.recordedOn)} is before the answer on record (${storedText}). Enter the date of the young person’s latest answer, on or after ${formatLongDate(stored.recordedOn)}. If the answer on record is wrong, correct its date first.`
 }
+
+/**
+ * True when a leaver's destination may be followed up on `today`. Following up is stopped once
+ * the student is 16 or more and their latest answer is refused or withdrawn, unless their latest
+ * destination is a school sixth form, which needs no consent. `latestType` is null when no
+ * destination has started.
+ */
+export function mayFollowUp(
+  input: { dateOfBirth: IsoDate; latestType: string | null; consent: TrackingConsent | null },
+  today: IsoDate,
+): boolean {
+  if (input.consent === null || input.consent.status === 'given') return true
+  if (ageOn(input.dateOfBirth, today) < CONSENT_AGE) return true
+  return input.latestType === NO_CONSENT_NEEDED_TYPE
+}

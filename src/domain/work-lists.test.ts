@@ -324,6 +324,51 @@ describe('destinations not known', () => {
   it('leaves out students who have not left', () => {
     assert.deepEqual(destinationsUnknown([aStudent()], [], TODAY), [])
   })
+
+  describe('with consent to tracking', () => {
+    const leaverAged17 = aStudent({ leftOn: '2026-07-20' }, { dateOfBirth: '2009-05-01' })
+    const refused = { status: 'refused' as const, recordedOn: '2026-09-01' }
+    const withdrawn = { status: 'withdrawn' as const, recordedOn: '2026-10-01' }
+    const given = { status: 'given' as const, recordedOn: '2026-09-01' }
+
+    it('leaves out a refusal at 17', () => {
+      const consents = new Map([[1, refused]])
+
+      assert.deepEqual(destinationsUnknown([leaverAged17], [], TODAY, consents), [])
+    })
+
+    it('leaves out a withdrawal at 17', () => {
+      const consents = new Map([[1, withdrawn]])
+      const stale = aSpell({ checkedOn: '2026-01-10' })
+
+      assert.deepEqual(destinationsUnknown([leaverAged17], [stale], TODAY, consents), [])
+    })
+
+    it('lists a leaver who gave consent', () => {
+      const consents = new Map([[1, given]])
+
+      const [entry] = destinationsUnknown([leaverAged17], [], TODAY, consents)
+
+      assert.equal(entry?.status, 'no_actual')
+    })
+
+    it('lists a refusal under 16', () => {
+      const consents = new Map([[1, refused]])
+
+      const [entry] = destinationsUnknown([leaver], [], TODAY, consents)
+
+      assert.equal(entry?.status, 'no_actual')
+    })
+
+    it('lists a school sixth form despite refusal', () => {
+      const consents = new Map([[1, refused]])
+      const sixthForm = aSpell({ type: 'school-sixth-form', checkedOn: null })
+
+      const [entry] = destinationsUnknown([leaverAged17], [sixthForm], TODAY, consents)
+
+      assert.equal(entry?.status, 'never_checked')
+    })
+  })
 })
 
 describe('ineligible targets', () => {

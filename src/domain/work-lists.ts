@@ -8,6 +8,7 @@ import { findOutcome } from './catalogue.js'
 import { findDestinationType } from './destination-types.js'
 import { evaluateEligibility } from './eligibility.js'
 import { formatLongDate } from './format.js'
+import { mayFollowUp, type TrackingConsent } from './tracking-consent.js'
 import type { CareerSendGroup, IsoDate, OutcomeEligibility, StudentFacts } from './types.js'
 
 /** A review is due when its next date is at most this many days after the reference date. */
@@ -245,12 +246,15 @@ function typeLabel(type: string): string {
 function destinationEntry(
   student: WorkListStudent & { leftOn: IsoDate },
   spells: WorkListSpell[],
+  consent: TrackingConsent | null,
   today: IsoDate,
 ): WorkListEntry<DestinationStatus> | null {
   const id = student.id
   const left = `Left on ${formatLongDate(student.leftOn)}`
   const actual = spells.filter((spell) => spell.intent === 'actual' && spell.startDate <= today)
   const latest = latestBy(actual, (spell) => spell.startDate)
+  const followUp = { dateOfBirth: student.facts.dateOfBirth, latestType: latest?.type ?? null }
+  if (!mayFollowUp({ ...followUp, consent }, today)) return null
   if (!latest) {
     return {
       studentId: id,
@@ -284,11 +288,15 @@ function destinationEntry(
  * Lists students who left in the last 3 years whose destination needs chasing: no actual spell
  * has started, the latest is not known, it has ended, or it was never checked or last checked
  * more than 3 months ago. A student who left today is a leaver. In the order of the input.
+ * A leaver aged 16 or more who refused or withdrew consent to tracking is left out, unless
+ * their latest destination is a school sixth form. `consents` maps student ids to their
+ * latest answer.
  */
 export function destinationsUnknown(
   students: WorkListStudent[],
   spells: WorkListSpell[],
   today: IsoDate,
+  consents: ReadonlyMap<number, TrackingConsent> = new Map(),
 ): WorkListEntry<DestinationStatus>[] {
   const byStudent = groupByStudent(spells)
   const trackedFrom = addYears(today, -DESTINATION_TRACKING_YEARS)
@@ -296,7 +304,12 @@ export function destinationsUnknown(
   for (const student of students) {
     const leftOn = student.leftOn
     if (leftOn === null || leftOn > today || leftOn < trackedFrom) continue
-    const entry = destinationEntry({ ...student, leftOn }, byStudent.get(student.id) ?? [], today)
+    const entry = destinationEntry(
+      { ...student, leftOn },
+      byStudent.get(student.id) ?? [],
+      consents.get(student.id) ?? null,
+      today,
+    )
     if (entry) entries.push(entry)
   }
   return entries

@@ -81,7 +81,7 @@ describe('destinations in a browser', () => {
     await page.waitForSelector('.govuk-error-summary')
     const summary = await page.locator('.govuk-error-summary').innerText()
     assert.match(summary, /End date 1 July 2025 is before the start date 3 September 2025/)
-    assert.match(summary, /Record it as part-time-employment/)
+    assert.match(summary, /Record it as Employment below the paid-employment hours threshold/)
     assert.equal(await page.inputValue('#hours'), '10')
     await checkPage(page)
   })
@@ -103,7 +103,7 @@ describe('destinations in a browser', () => {
     assert.match(main, /Sustained destination in 2025\/26/)
     assert.match(main, /Sustained education: education in every month from October to March/)
     assert.match(main, /no consent to track destinations is recorded/)
-    assert.match(main, /Type: none → Further education college/)
+    assert.match(main, /Type: not recorded → Further education college/)
     await checkPage(page)
   })
 

@@ -164,7 +164,7 @@ describe('career plan in a browser', () => {
     assert.match(review, /because Caleb was tired/)
     assert.match(
       await page.locator('#latest-review-missed').innerText(),
-      /The latest review \(EHC plan annual review, .*\) did not cover: Independent living/,
+      /The latest annual review \(EHC plan annual review, .*\) did not cover: Independent living/,
     )
     await checkPage(page)
   })

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 
 import type { Tables } from '../../db/tables.js'
 import { checkActivityFields, MAX_NOTE_LENGTH } from '../../domain/careers-activities.js'
+import { controlCharacterProblem } from '../../domain/text.js'
 import type { ActivityFields } from '../../domain/careers-activities.js'
 import { insertAuditEvent } from '../audit/audit.repository.js'
 import type { AuditAction } from '../audit/audit.repository.js'
@@ -445,6 +446,16 @@ function studentPartProblems(part: StudentPartInput): Problem[] {
   }
   if ((part.reflection ?? '').length > MAX_NOTE_LENGTH) {
     problems.push({ field: 'reflection', message: studentPartMessages.reflectionTooLong })
+  }
+  const typed = [
+    ['studentAdjustments', 'Adjustments for the student', part.adjustments ?? ''],
+    ['reflection', 'Reflection', part.reflection ?? ''],
+  ] as const
+  for (const [field, name, text] of typed) {
+    const message = controlCharacterProblem(name, text, true)
+    if (message !== null && !problems.some((problem) => problem.field === field)) {
+      problems.push({ field, message })
+    }
   }
   return problems
 }

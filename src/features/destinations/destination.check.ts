@@ -2,6 +2,7 @@
 import { validateSpell } from '../../domain/destinations.js'
 import type { DestinationSpell, SpellStudentFacts } from '../../domain/destinations.js'
 import { chosenNccisCodeProblem, nccisCodeForDestination } from '../../domain/nccis-codes.js'
+import { controlCharacterProblem } from '../../domain/text.js'
 import type { IsoDate } from '../../domain/types.js'
 import type { SpellIntent, SpellValues } from './destination.repository.js'
 
@@ -32,11 +33,19 @@ export interface SpellFieldProblem {
 export type SpellCheck =
   { ok: true; values: SpellValues } | { ok: false; problems: SpellFieldProblem[] }
 
+function duplicateStart(intent: string): string {
+  return `This student already has this ${intent} destination starting on the same date`
+}
+
 export const spellMessages = {
   intent: 'Select whether this destination is intended or actual',
   typeMissing: 'Select the destination type',
   providerTooLong: `Provider or employer must be ${MAX_PROVIDER_LENGTH} characters or fewer`,
   reasonTooLong: `Reason must be ${MAX_SPELL_REASON_LENGTH} characters or fewer`,
+  /** The start of the message for a second spell with the same intent, type and start date. */
+  duplicate: duplicateStart,
+  duplicateOnForm: (intent: string) =>
+    `${duplicateStart(intent)}. Change that destination instead, or check the type and start date.`,
   reasonNeeded: (problem: string) =>
     `${problem} Enter the reason in "Reason for recording this destination".`,
 }
@@ -81,14 +90,20 @@ export function checkSpell(
     ...(provider !== null && { provider }),
     ...(input.checkedOn !== undefined && { checkedOn: input.checkedOn }),
   } as DestinationSpell
+  // Every problem that needs a reason goes in one message, because the form shows one error
+  // per field and one reason covers them all.
+  const needReason: string[] = []
   for (const problem of validateSpell(spell, student, today)) {
     if (problem.field === 'type' && problem.severity === 'error') {
       problems.push({ field: 'type', message: unknownTypeMessage(input.type) })
     } else if (problem.severity === 'error') {
       problems.push({ field: problem.field, message: problem.message })
-    } else if (reason === null) {
-      problems.push({ field: 'reason', message: spellMessages.reasonNeeded(problem.message) })
+    } else {
+      needReason.push(problem.message)
     }
+  }
+  if (needReason.length > 0 && reason === null) {
+    problems.push({ field: 'reason', message: spellMessages.reasonNeeded(needReason.join(' ')) })
   }
 
   if (provider !== null && provider.length > MAX_PROVIDER_LENGTH) {
@@ -97,6 +112,10 @@ export function checkSpell(
   if (reason !== null && reason.length > MAX_SPELL_REASON_LENGTH) {
     problems.push({ field: 'reason', message: spellMessages.reasonTooLong })
   }
+  const providerControl = controlCharacterProblem('Provider or employer', provider ?? '', false)
+  if (providerControl !== null) problems.push({ field: 'provider', message: providerControl })
+  const reasonControl = controlCharacterProblem('Reason', reason ?? '', true)
+  if (reasonControl !== null) problems.push({ field: 'reason', message: reasonControl })
   const chosen = clean(input.nccisCode)
   const codeProblem = chosen === null ? null : chosenNccisCodeProblem(input.type, chosen)
   if (codeProblem) problems.push({ field: 'nccisCode', message: codeProblem })

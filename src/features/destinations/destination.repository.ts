@@ -152,6 +152,29 @@ export async function findSpell(
   return row ? toSpell(row) : null
 }
 
+/**
+ * Returns the id of the student's spell with the same intent, type and start date, other than
+ * `exceptId`, or null.
+ */
+export async function findSameSpell(
+  db: Kysely<Tables>,
+  owner: { schoolId: number; studentId: number },
+  values: Pick<SpellValues, 'intent' | 'type' | 'startDate'>,
+  exceptId: number | null,
+): Promise<number | null> {
+  let query = db
+    .selectFrom('destination_spells')
+    .select('id')
+    .where('school_id', '=', owner.schoolId)
+    .where('student_id', '=', owner.studentId)
+    .where('intent', '=', values.intent)
+    .where('type', '=', values.type)
+    .where('start_date', '=', values.startDate)
+  if (exceptId !== null) query = query.where('id', '!=', exceptId)
+  const row = await query.executeTakeFirst()
+  return row?.id ?? null
+}
+
 export async function insertSpell(
   db: Kysely<Tables>,
   owner: { schoolId: number; studentId: number },

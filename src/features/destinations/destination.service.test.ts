@@ -65,7 +65,7 @@ forEachEngine('destination service', (getDatabase) => {
     const problems = !result.ok && result.error.code === 'invalid' ? result.error.problems : []
     assert.equal(problems.length, 1)
     assert.equal(problems[0]?.field, 'hoursPerWeek')
-    assert.match(problems[0]?.message ?? '', /part-time-employment/)
+    assert.match(problems[0]?.message ?? '', /Employment below the paid-employment hours/)
     assert.equal((await destinations.getDestinations(scope, ada.id))?.spells.length, 0)
   })
 
@@ -117,6 +117,48 @@ forEachEngine('destination service', (getDatabase) => {
 
     assert.deepEqual(result, { ok: false, error: { code: 'not_found' } })
     assert.equal(await first.destinations.getDestinations(first.scope, second.ada.id), null)
+  })
+
+  test('addSpell rejects a duplicate spell', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    await destinations.addSpell(scope, ada.id, aValidSpell(), 'leader')
+
+    const again = aValidSpell({ provider: 'Another College' })
+    const result = await destinations.addSpell(scope, ada.id, again, 'leader')
+
+    const problems = !result.ok && result.error.code === 'invalid' ? result.error.problems : []
+    assert.equal(problems.length, 1)
+    assert.equal(problems[0]?.field, 'startDate')
+    assert.match(
+      problems[0]?.message ?? '',
+      /^This student already has this actual destination starting on the same date/,
+    )
+    assert.equal((await destinations.getDestinations(scope, ada.id))?.spells.length, 1)
+  })
+
+  test('addSpell accepts another intent', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    await destinations.addSpell(scope, ada.id, aValidSpell(), 'leader')
+
+    const intended = aValidSpell({ intent: 'intended' })
+    const result = await destinations.addSpell(scope, ada.id, intended, 'leader')
+
+    assert.equal(result.ok, true)
+  })
+
+  test('editSpell rejects a change into a duplicate', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+    await destinations.addSpell(scope, ada.id, aValidSpell(), 'leader')
+    const later = aValidSpell({ startDate: '2025-10-01' })
+    const added = await destinations.addSpell(scope, ada.id, later, 'leader')
+    const target = { studentId: ada.id, spellId: added.ok ? added.value.id : 0, version: 1 }
+
+    const result = await destinations.editSpell(scope, target, aValidSpell(), 'leader')
+
+    assert.equal(!result.ok && result.error.code, 'invalid')
   })
 
   test('editSpell changes and audits old and new', async () => {
@@ -251,6 +293,18 @@ forEachEngine('destination service', (getDatabase) => {
     const result = await destinations.recordConsent(scope, ada.id, input, 'leader')
 
     assert.equal(!result.ok && result.error.code, 'invalid')
+    assert.equal((await destinations.getDestinations(scope, ada.id))?.consent, null)
+  })
+
+  test('recordConsent rejects a control character', async () => {
+    const { db } = getDatabase()
+    const { destinations, scope, ada } = await setUpDestinationSchool(db)
+
+    const input = { status: 'given', recordedOn: '2026-12-01', note: 'By phone\u001b[2J' }
+    const result = await destinations.recordConsent(scope, ada.id, input, 'leader')
+
+    assert.equal(!result.ok && result.error.code, 'invalid')
+    assert.match(JSON.stringify(result), /Note contains a control or text-direction character/)
     assert.equal((await destinations.getDestinations(scope, ada.id))?.consent, null)
   })
 

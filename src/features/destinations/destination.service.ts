@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 
 import type { Tables } from '../../db/tables.js'
 import { provisionOf } from '../../domain/provision.js'
+import { controlCharacterProblem } from '../../domain/text.js'
 import type { ConsentStatus } from '../../domain/tracking-consent.js'
 import { consentDateProblem, isConsentStatus } from '../../domain/tracking-consent.js'
 import type { IsoDate } from '../../domain/types.js'
@@ -10,10 +11,15 @@ import type { AuditAction } from '../audit/audit.repository.js'
 import { findStudentById } from '../students/student.repository.js'
 import type { StoredStudent } from '../students/student.repository.js'
 import type { Scope, ServiceOptions } from '../students/student.service.js'
-import { checkSpell, spellChanges } from './destination.check.js'
+import { checkSpell, spellChanges, spellMessages } from './destination.check.js'
 import type { SpellFieldProblem, SpellInput } from './destination.check.js'
 import * as spells from './destination.repository.js'
-import type { DestinationEvent, StoredConsent, StoredSpell } from './destination.repository.js'
+import type {
+  DestinationEvent,
+  SpellValues,
+  StoredConsent,
+  StoredSpell,
+} from './destination.repository.js'
 import { todayInEngland } from '../eligibility/reference-date.js'
 
 export const MAX_CONSENT_NOTE_LENGTH = 1000
@@ -146,6 +152,8 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
       const now = clock().toISOString()
       const checked = checkSpell(input, student, todayInEngland(new Date(now)))
       if (!checked.ok) return { ok: false, error: { code: 'invalid', problems: checked.problems } }
+      const duplicate = await duplicateProblem(trx, student, checked.values, null)
+      if (duplicate) return { ok: false, error: { code: 'invalid', problems: [duplicate] } }
 
       const change = { by, at: now }
       const spellId = await spells.insertSpell(trx, ownerOf(student), checked.values, change)
@@ -178,6 +186,9 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
       const now = clock().toISOString()
       const checked = checkSpell(input, student, todayInEngland(new Date(now)))
       if (!checked.ok) return { ok: false, error: { code: 'invalid', problems: checked.problems } }
+
+      const duplicate = await duplicateProblem(trx, student, checked.values, before.id)
+      if (duplicate) return { ok: false, error: { code: 'invalid', problems: [duplicate] } }
 
       const changes = spellChanges(before, checked.values)
       if (Object.keys(changes).length === 0) return { ok: true, value: before }
@@ -264,6 +275,19 @@ export function createDestinationService(db: Kysely<Tables>, options: ServiceOpt
   }
 }
 
+// The destinations import rejects the same duplicate, with a message that starts alike.
+// NOTE: two saves at the same moment could both pass, because no unique index backs this check.
+async function duplicateProblem(
+  db: Kysely<Tables>,
+  student: DestinationStudent,
+  values: SpellValues,
+  exceptId: number | null,
+): Promise<SpellFieldProblem | null> {
+  const sameId = await spells.findSameSpell(db, ownerOf(student), values, exceptId)
+  if (sameId === null) return null
+  return { field: 'startDate', message: spellMessages.duplicateOnForm(values.intent) }
+}
+
 function ownerOf(student: DestinationStudent) {
   return { schoolId: student.schoolId, studentId: student.id }
 }
@@ -281,6 +305,8 @@ function consentProblem(
   if ((input.note ?? '').trim().length > MAX_CONSENT_NOTE_LENGTH) {
     return { field: 'note', message: consentMessages.noteTooLong }
   }
+  const noteControl = controlCharacterProblem('Note', input.note?.trim() ?? '', true)
+  if (noteControl !== null) return { field: 'note', message: noteControl }
   return null
 }
 

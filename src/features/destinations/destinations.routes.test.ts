@@ -119,7 +119,7 @@ describe('destination pages', () => {
     assert.match(shown.body, /Positive career outcome/)
     assert.match(shown.body, /Sustained education: education in every month/)
     assert.match(shown.body, /Added a destination/)
-    assert.match(shown.body, /Type: none → Further education college/)
+    assert.match(shown.body, /Type: not recorded → Further education college/)
   })
 
   it('page warns about missing consent', async () => {
@@ -193,7 +193,7 @@ describe('destination pages', () => {
     const response = await postForm(test.app, urls().form, urls().page, fields)
 
     assert.equal(response.statusCode, 400)
-    assert.match(response.body, /Record it as part-time-employment/)
+    assert.match(response.body, /Record it as Employment below the paid-employment hours threshold/)
   })
 
   it('post without CSRF token refused', async () => {
@@ -299,7 +299,7 @@ describe('destination pages', () => {
 
     assert.equal(response.statusCode, 303)
     assert.match(shown.body, /3 September 2025 to 10 July 2026/)
-    assert.match(shown.body, /End date: none → 10 July 2026/)
+    assert.match(shown.body, /End date: not recorded → 10 July 2026/)
   })
 
   it('edit form rejects bad answers', async () => {
@@ -358,7 +358,7 @@ describe('destination pages', () => {
     assert.equal(response.statusCode, 303)
     assert.match(shown.body, /Consent given on 1 September 2026/)
     assert.doesNotMatch(shown.body, /no consent to track destinations is recorded/)
-    assert.match(shown.body, /Consent: none → Consent given/)
+    assert.match(shown.body, /Consent: not recorded → Consent given/)
   })
 
   it('consent form refuses a stale answer and keeps it', async () => {

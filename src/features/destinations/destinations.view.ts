@@ -8,6 +8,7 @@ import type { DestinationCategory } from '../../domain/destination-types.js'
 import type { DestinationSpell } from '../../domain/destinations.js'
 import { formatLongDate } from '../../domain/format.js'
 import { effectiveNccisCode, NCCIS_CODE_LIST } from '../../domain/nccis-codes.js'
+import { isMonthCounted } from '../../domain/sustained.js'
 import type { SustainedMonth, SustainedResult } from '../../domain/sustained.js'
 import { CONSENT_LABELS } from '../../domain/tracking-consent.js'
 import { ACTION_LABELS } from '../audit/audit.labels.js'
@@ -63,9 +64,22 @@ function nccisText(spell: StoredSpell): string {
   return code ? `${code.code} ${code.label}` : 'None chosen'
 }
 
+/**
+ * Builds the category cell. When the spell's NCCIS code is one NCCIS counts as NEET but the
+ * category is not NEET, such as supported volunteering coded 540, the cell adds a sentence, because
+ * the local authority's return will count the young person as NEET.
+ */
+function categoryCell(spell: StoredSpell) {
+  const type = findDestinationType(spell.type)
+  const label = type ? CATEGORY_LABELS[type.category] : 'Not known'
+  const code = effectiveNccisCode(spell.type, spell.nccisCode)
+  if (code?.category !== 'neet' || type?.category === 'neet') return { text: label }
+  const note = '<span class="govuk-body-s">NCCIS counts this code as NEET.</span>'
+  return { html: `${escapeHtml(label)}<br>${note}` }
+}
+
 /** Builds one govukTable row of a spell, with change and remove links when the user may edit. */
 function spellRow(spell: StoredSpell, links: { canEdit: boolean; base: string }) {
-  const type = findDestinationType(spell.type)
   const dates = spell.endDate
     ? `${formatLongDate(spell.startDate)} to ${formatLongDate(spell.endDate)}`
     : `From ${formatLongDate(spell.startDate)}, still running`
@@ -77,7 +91,7 @@ function spellRow(spell: StoredSpell, links: { canEdit: boolean; base: string })
     { text: spell.provider ?? 'Not recorded' },
     { text: spell.checkedOn ? formatLongDate(spell.checkedOn) : 'Not checked' },
     { text: nccisText(spell) },
-    { text: type ? CATEGORY_LABELS[type.category] : 'Not known' },
+    categoryCell(spell),
   ]
   if (!links.canEdit) return cells
   const label = `<span class="govuk-visually-hidden"> ${escapeHtml(typeLabel(spell.type))} from ${formatLongDate(spell.startDate)}</span>`
@@ -128,7 +142,7 @@ const ACTIVITY_WORDS = {
 
 function monthCountText(month: SustainedMonth): string {
   if (month.inFuture) return 'Not over yet'
-  return month.covered.length > 0 ? 'Counted' : 'Not counted'
+  return isMonthCounted(month) ? 'Counted' : 'Not counted'
 }
 
 /** Builds the sustained answer, with the rule and each month counted. */
@@ -145,7 +159,7 @@ export function sustainedView(result: SustainedResult, year: AcademicYear) {
     },
     { text: monthCountText(month) },
   ])
-  const counted = result.months.filter((month) => month.covered.length > 0).length
+  const counted = result.months.filter(isMonthCounted).length
   return {
     year: formatAcademicYear(year),
     answer,
@@ -164,9 +178,14 @@ export function consentView(consent: StoredConsent | null) {
   }
 }
 
+// The words the spell form shows for stored values, so the history reads like the form.
+const INTENT_WORDS: Record<string, string> = { intended: 'Intended', actual: 'Actual' }
+
 function valueText(field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return 'none'
+  if (value === null || value === undefined || value === '') return 'not recorded'
   if (field === 'type' && typeof value === 'string') return typeLabel(value)
+  if (field === 'intent' && typeof value === 'string') return INTENT_WORDS[value] ?? value
+  if (field === 'paid' && typeof value === 'boolean') return value ? 'Paid' : 'Unpaid'
   if (field === 'status' && typeof value === 'string' && value in CONSENT_LABELS) {
     return CONSENT_LABELS[value as keyof typeof CONSENT_LABELS]
   }
@@ -175,7 +194,7 @@ function valueText(field: string, value: unknown): string {
   return String(value)
 }
 
-/** Describes one event's changes as lines such as "End date: none → 10 July 2026". */
+/** Describes one event's changes as lines such as "End date: not recorded → 10 July 2026". */
 function changeLines(details: Record<string, unknown>): string[] {
   const lines: string[] = []
   for (const [field, value] of Object.entries(details)) {

@@ -33,7 +33,7 @@ const FONT_FILES = { [FONT]: 'DejaVuSans.ttf', [BOLD]: 'DejaVuSans-Bold.ttf' }
 let fontData: Map<string, Buffer> | undefined
 
 /** Reads the font files from the dejavu-fonts-ttf package on first use, and caches them. */
-function loadFonts(): Map<string, Buffer> {
+export function loadFonts(): Map<string, Buffer> {
   if (!fontData) {
     const packageJson = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')
     const folder = join(dirname(packageJson), 'ttf')
@@ -82,18 +82,39 @@ function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0)
 }
 
+// A date as the tables write it, such as "1 Sep 2026" or "28 September 2026". It is measured as
+// one word, so a date column is made wide enough to keep each date on one line.
+const WHOLE_DATE = /^\d{1,2} [A-Z][a-z]+ \d{4}$/
+
+/** Returns the widths that fit `available` and take from the widest columns first. */
+function shrinkWidest(least: number[], available: number): number[] {
+  const ascending = [...least].sort((a, b) => a - b)
+  let remaining = available
+  let cap = Number.POSITIVE_INFINITY
+  for (const [index, width] of ascending.entries()) {
+    const share = remaining / (ascending.length - index)
+    if (width > share) {
+      cap = share
+      break
+    }
+    remaining -= width
+  }
+  return least.map((width) => Math.min(width, cap))
+}
+
 /**
- * Sizes the columns so that no column is narrower than its longest word, which pdfkit would
- * otherwise break mid-word, and shares the rest of the width by the length of each column's
- * longest cell. When even the longest words do not fit, every column shrinks alike.
+ * Sizes the columns so that no column is narrower than its longest word or whole date, which
+ * pdfkit would otherwise break mid-word, and shares the rest of the width by the length of each
+ * column's longest cell. When even those do not fit, the widest columns shrink first, so narrow
+ * columns such as dates keep their width while a long word elsewhere is broken.
  */
-function columnWidths(doc: Doc, head: string[], rows: string[][]): number[] {
+export function columnWidths(doc: Doc, head: string[], rows: string[][]): number[] {
   const available = doc.page.width - doc.page.margins.left - doc.page.margins.right
-  const widest = (text: string, font: string) =>
-    Math.max(
-      0,
-      ...text.split(/\s+/).map((word) => doc.font(font).fontSize(TABLE_SIZE).widthOfString(word)),
-    )
+  const widest = (text: string, font: string) => {
+    const words = WHOLE_DATE.test(text) ? [text] : text.split(/\s+/)
+    const widths = words.map((word) => doc.font(font).fontSize(TABLE_SIZE).widthOfString(word))
+    return Math.max(0, ...widths)
+  }
   const cells = head.map((title, column) => [title, ...rows.map((row) => row[column] ?? '')])
   const least = cells.map(
     ([title = '', ...values]) =>
@@ -102,7 +123,7 @@ function columnWidths(doc: Doc, head: string[], rows: string[][]): number[] {
       1,
   )
   const spare = available - sum(least)
-  if (spare <= 0) return least.map((width) => (width * available) / sum(least))
+  if (spare <= 0) return shrinkWidest(least, available)
   const weights = cells.map((column) => Math.max(...column.map((text) => text.length)))
   const totalWeight = sum(weights) || 1
   return least.map((width, column) => width + (spare * (weights[column] ?? 0)) / totalWeight)

@@ -180,6 +180,7 @@ describe('hand-over pack', () => {
       assert.ok(text.includes(fact), fact)
     }
     assert.ok(!text.includes('Finished action that must not show'))
+    assert.match(text, /(Eligible|Check|Not eligible) on \d{1,2} [A-Z][a-z]+ \d{4}\./)
     assert.match(response.body, /class="govuk-template__body app-print-page"/)
     assert.match(response.body, /href="\/students\/\d+\/hand-over.pdf"/)
   })

@@ -2,9 +2,12 @@
 // from, so the two always hold the same facts.
 import { findOutcome } from '../../domain/catalogue.js'
 import { findDestinationType } from '../../domain/destination-types.js'
-import { formatLongDate } from '../../domain/format.js'
+import { formatLongDate, formatShortDate } from '../../domain/format.js'
 import { findNccisCode, nccisCodeForDestination } from '../../domain/nccis-codes.js'
-import type { IsoDate } from '../../domain/types.js'
+import { evaluateEligibility } from '../../domain/eligibility.js'
+import type { IsoDate, OutcomeEligibility } from '../../domain/types.js'
+import { resolveReferenceDate } from '../eligibility/reference-date.js'
+import { toStudentFacts } from '../students/student.grouping.js'
 import type { StudentDetail } from '../students/student.service.js'
 import {
   basisLabel,
@@ -141,12 +144,12 @@ function spellRows(spells: HandOverRecords['spells']): string[][] {
   return spells.map((spell) => [
     labelOf(INTENT_LABELS, spell.intent),
     findDestinationType(spell.type)?.label ?? spell.type,
-    formatLongDate(spell.startDate),
-    spell.endDate ? formatLongDate(spell.endDate) : 'Ongoing',
+    formatShortDate(spell.startDate),
+    spell.endDate ? formatShortDate(spell.endDate) : 'Ongoing',
     orNone(spell.provider),
     spell.hoursPerWeek === null ? 'None recorded' : String(spell.hoursPerWeek),
     paidText(spell.paid),
-    longDate(spell.checkedOn),
+    spell.checkedOn ? formatShortDate(spell.checkedOn) : 'None recorded',
     nccisText(spell),
   ])
 }
@@ -163,7 +166,34 @@ function adjustmentsThatWork(activities: HandOverRecords['activities']): string[
   return [...seen.values()]
 }
 
-function planTables(records: HandOverRecords) {
+const VERDICT_WORDS: Record<OutcomeEligibility['verdict'], string> = {
+  eligible: 'Eligible',
+  check: 'Check',
+  not_eligible: 'Not eligible',
+}
+
+/**
+ * Describes whether the student may take up a target outcome, judged on its planned start, or
+ * on the default planning year's reference date when none is recorded, as the plan page does.
+ */
+function eligibilityText(
+  detail: StudentDetail,
+  target: HandOverRecords['targets'][number],
+  today: IsoDate,
+): string {
+  const planning = resolveReferenceDate({}, today)
+  const on = target.plannedStart ?? (planning.ok ? planning.value.date : today)
+  const results = evaluateEligibility({
+    facts: toStudentFacts(detail.student),
+    group: detail.assignment.group,
+    referenceDate: on,
+  })
+  const result = results.find((candidate) => candidate.outcomeId === target.outcomeId)
+  if (!result) return 'Not in the outcome catalogue'
+  return `${VERDICT_WORDS[result.verdict]} on ${formatLongDate(on)}. ${result.reasons.join(' ')}`
+}
+
+function planTables(detail: StudentDetail, records: HandOverRecords, today: IsoDate) {
   const aspirations = tableOrNull(
     'Aspirations',
     ['What the student wants', 'How it was gathered', 'Recorded on'],
@@ -175,11 +205,12 @@ function planTables(records: HandOverRecords) {
   )
   const targets = tableOrNull(
     'Target outcomes',
-    ['Rank', 'Outcome', 'Planned start', 'Note'],
+    ['Rank', 'Outcome', 'Planned start', 'Eligibility', 'Note'],
     records.targets.map((target) => [
       String(target.rank),
       findOutcome(target.outcomeId)?.title ?? target.outcomeId,
       longDate(target.plannedStart),
+      eligibilityText(detail, target, today),
       orNone(target.note),
     ]),
   )
@@ -239,7 +270,7 @@ export function handOverPack(
     preparedOn: formatLongDate(today),
     profile: profileFacts(detail),
     group: groupFacts(detail),
-    ...planTables(records),
+    ...planTables(detail, records, today),
     goalAreas: goalAreas(records.goals),
     latestReview: reviewFacts(records.reviews[0]),
     activities,

@@ -15,11 +15,17 @@ import type { IsoDate } from '../../domain/types.js'
 import type { ReferenceDate } from '../eligibility/reference-date.js'
 import { displayName } from '../students/students.view-model.js'
 import type { PlanDetail } from './plan.types.js'
-import { missedAreas, preparingForAdulthoodPrompt, targetEligibility } from './plan.view.js'
+import {
+  latestAnnualReview,
+  missedAreas,
+  preparingForAdulthoodPrompt,
+  targetEligibility,
+} from './plan.view.js'
 
 export function planAsJson(detail: PlanDetail, planningYear: ReferenceDate, today: IsoDate) {
   const { student, assignment, plan } = detail
   const prompt = preparingForAdulthoodPrompt(detail, today)
+  const latestAnnual = latestAnnualReview(plan.reviews)
   return {
     student: {
       id: student.id,
@@ -37,7 +43,7 @@ export function planAsJson(detail: PlanDetail, planningYear: ReferenceDate, toda
     preparingForAdulthood: {
       reviewsMustCoverAllAreas: prompt.applies,
       areasWithoutGoal: prompt.areasWithoutGoal,
-      latestReviewAreasNotCovered: plan.reviews[0] ? missedAreas(student, plan.reviews[0]) : [],
+      latestReviewAreasNotCovered: latestAnnual ? missedAreas(student, latestAnnual) : [],
     },
     aspirations: plan.aspirations.map((aspiration) => ({
       id: aspiration.id,

@@ -175,7 +175,8 @@ export function createPlanService(db: Kysely<Tables>, options: PlanServiceOption
       write(scope, studentId, version, by, (detail) => {
         const before = plans.findPart(detail.plan, kind, partId)
         if (!before) return notFound(planServiceMessages.partNotFound(kind))
-        const validated = validatePart(kind, input, context(detail.student))
+        const storedKind = 'kind' in before ? { storedReviewKind: String(before.kind) } : {}
+        const validated = validatePart(kind, input, { ...context(detail.student), ...storedKind })
         if (!validated.ok) return invalid(validated.errors)
         const details = partChanges(kind, partId, before, validated.values)
         if (Object.keys(details).length === 1) return 'unchanged'

@@ -18,6 +18,8 @@ import {
   reviewMustCoverAllAreas,
 } from '../../domain/plan.js'
 import type { PfaArea, PromptFacts, StoredStart } from '../../domain/plan.js'
+import { provisionOf } from '../../domain/provision.js'
+import { controlCharacterProblem } from '../../domain/text.js'
 import type { IsoDate } from '../../domain/types.js'
 import { readPlanDate } from './plan.dates.js'
 import type { DateInput, DateRule, FieldError } from './plan.dates.js'
@@ -101,6 +103,8 @@ export interface ValidationContext {
   student: PromptFacts
   /** The plan's stored targets, which may keep a planned start that has passed. */
   storedTargets?: readonly StoredStart[]
+  /** The kind of the review being edited, so a stored annual review stays editable. */
+  storedReviewKind?: string
 }
 
 export type Validated<T> = { ok: true; values: T } | { ok: false; errors: FieldError[] }
@@ -119,6 +123,8 @@ export const planMessages = {
   kind: 'Select the kind of review',
   participantsMissing: 'Enter who took part in the review',
   summaryMissing: 'Enter a summary of the review',
+  annualReviewWithoutPlan:
+    'An EHC plan annual review is for a student with an EHC plan, and the register shows none for this student. Select another kind of review, or import a register that records the EHC plan',
   pfaArea: 'Select only the Preparing for Adulthood areas listed',
   pfaAreasMissing: (missing: PfaArea[]) =>
     `An EHC plan annual review from Year 9 must cover all four Preparing for Adulthood areas, and this one does not cover: ${listAreaLabels(missing)}. ` +
@@ -146,11 +152,19 @@ export const planMessages = {
 class Checks {
   readonly errors: FieldError[] = []
 
-  text(field: string, value: string, rule: { name: string; missing?: string; max: number }) {
+  /** Checks free text. Only a `multiline` field, a textarea, may contain line breaks and tabs. */
+  text(
+    field: string,
+    value: string,
+    rule: { name: string; missing?: string; max: number; multiline?: boolean },
+  ) {
     const text = value.normalize('NFC').trim()
+    const controlProblem = controlCharacterProblem(rule.name, text, rule.multiline ?? false)
     if (text === '' && rule.missing) this.errors.push({ field, message: rule.missing })
     else if (text.length > rule.max) {
       this.errors.push({ field, message: planMessages.tooLong(rule.name, rule.max) })
+    } else if (controlProblem !== null) {
+      this.errors.push({ field, message: controlProblem })
     }
     return text
   }
@@ -180,6 +194,7 @@ function validateAspiration(
   const checks = new Checks()
   const words = checks.text('words', input.words, {
     name: 'Aspiration',
+    multiline: true,
     missing: planMessages.wordsMissing,
     max: MAX_TEXT_LENGTH,
   })
@@ -207,6 +222,7 @@ function validateGoal(input: GoalInput): Validated<PartColumns['goal']> {
   const area = checks.choice('area', PFA_AREAS, input.area, planMessages.area)
   const goal = checks.text('goal', input.goal, {
     name: 'Goal',
+    multiline: true,
     missing: planMessages.goalMissing,
     max: MAX_TEXT_LENGTH,
   })
@@ -221,6 +237,7 @@ function validateAction(
   const checks = new Checks()
   const what = checks.text('what', input.what, {
     name: 'What is to be done',
+    multiline: true,
     missing: planMessages.whatMissing,
     max: MAX_TEXT_LENGTH,
   })
@@ -236,7 +253,7 @@ function validateAction(
 
 function validateReview(
   input: ReviewInput,
-  { today, student }: ValidationContext,
+  { today, student, storedReviewKind }: ValidationContext,
 ): Validated<PartColumns['review']> {
   const checks = new Checks()
   const heldOn = checks.date(
@@ -250,6 +267,13 @@ function validateReview(
     today,
   )
   const kind = checks.choice('kind', REVIEW_KINDS, input.kind, planMessages.kind)
+  if (
+    kind === 'ehcp_annual' &&
+    provisionOf(student.provisionCode) !== 'E' &&
+    storedReviewKind !== 'ehcp_annual'
+  ) {
+    checks.errors.push({ field: 'kind', message: planMessages.annualReviewWithoutPlan })
+  }
   const participants = checks.text('participants', input.participants, {
     name: 'Who took part',
     missing: planMessages.participantsMissing,
@@ -257,6 +281,7 @@ function validateReview(
   })
   const summary = checks.text('summary', input.summary, {
     name: 'Summary',
+    multiline: true,
     missing: planMessages.summaryMissing,
     max: MAX_TEXT_LENGTH,
   })
@@ -367,6 +392,7 @@ export function validateTargets(
     const note = checks.text(`${field}-note`, choice.note, {
       name: `Note on choice ${number}`,
       max: MAX_TEXT_LENGTH,
+      multiline: true,
     })
     if (outcomeId === '') {
       if (plannedStart || note)

@@ -14,6 +14,7 @@ import {
   isActionOverdue,
   listAreaLabels,
   needsPreparingForAdulthoodPrompt,
+  reviewMustCoverAllAreas,
   PFA_AREAS,
   REVIEW_KINDS,
 } from '../../domain/plan.js'
@@ -130,12 +131,21 @@ export function actionView(studentId: number, action: Action, today: IsoDate) {
 }
 
 /**
- * Returns the Preparing for Adulthood areas a review left out, when the student's reviews get the
- * prompt on the review's date, as the review form checks. Empty for any other student.
+ * Returns the Preparing for Adulthood areas an EHC plan annual review left out, when the
+ * student's reviews get the prompt on the review's date, as the review form checks. Empty for
+ * other kinds of review, which are not asked to cover the areas, and for any other student.
  */
 export function missedAreas(student: PromptFacts, review: Review): PfaArea[] {
-  if (!needsPreparingForAdulthoodPrompt(student, review.heldOn)) return []
+  if (
+    !reviewMustCoverAllAreas(review.kind, needsPreparingForAdulthoodPrompt(student, review.heldOn))
+  )
+    return []
   return areasNotCovered(review.pfaAreas)
+}
+
+/** Returns the newest EHC plan annual review, or undefined. Reviews are listed newest first. */
+export function latestAnnualReview(reviews: readonly Review[]): Review | undefined {
+  return reviews.find((review) => review.kind === 'ehcp_annual')
 }
 
 export function reviewView(studentId: number, review: Review, student: PromptFacts) {
@@ -157,10 +167,10 @@ export function reviewView(studentId: number, review: Review, student: PromptFac
 
 /**
  * Says whether reviews must cover the four areas, which areas have no goal yet, and which areas
- * the latest review left out, as a warning, or null when it covered all four.
+ * the latest EHC plan annual review left out, as a warning, or null when it covered all four.
  */
 export function preparingForAdulthoodPrompt(detail: PlanDetail, today: IsoDate) {
-  const latest = detail.plan.reviews[0]
+  const latest = latestAnnualReview(detail.plan.reviews)
   const missed = latest ? missedAreas(detail.student, latest) : []
   const latestName = latest
     ? `${REVIEW_KINDS[latest.kind] ?? latest.kind}, ${formatLongDate(latest.heldOn)}`
@@ -170,7 +180,7 @@ export function preparingForAdulthoodPrompt(detail: PlanDetail, today: IsoDate) 
     areasWithoutGoal: areasWithoutGoal(detail.plan.goals).map((area) => PFA_AREAS[area]),
     latestReviewMissed:
       missed.length > 0
-        ? `The latest review (${latestName}) did not cover: ${listAreaLabels(missed)}.`
+        ? `The latest annual review (${latestName}) did not cover: ${listAreaLabels(missed)}.`
         : null,
   }
 }

@@ -7,6 +7,8 @@ import type { Kysely, SqlBool } from 'kysely'
 import type { Tables } from '../../db/tables.js'
 import { academicYearOf } from '../../domain/academic-year.js'
 import { provisionOf } from '../../domain/census.js'
+import { isConsentStatus } from '../../domain/tracking-consent.js'
+import type { TrackingConsent } from '../../domain/tracking-consent.js'
 import type { CareerSendGroup, ProvisionCode } from '../../domain/types.js'
 import type {
   WorkListReview,
@@ -28,6 +30,8 @@ export interface WorkListData {
   reviews: WorkListReview[]
   spells: WorkListSpell[]
   targets: WorkListTarget[]
+  /** Each student's latest answer about tracking consent, by student id. */
+  consents: Map<number, TrackingConsent>
 }
 
 // Filters a table to the schools in scope; with no schools it matches nothing.
@@ -119,6 +123,17 @@ export async function loadWorkListData(
     .select(['student_id', 'rank', 'outcome_id', 'planned_start'])
     .where(schoolFilter('plan_targets', schoolIds))
     .execute()
+  const consentRows = await db
+    .selectFrom('tracking_consents')
+    .select(['student_id', 'status', 'recorded_on'])
+    .where(schoolFilter('tracking_consents', schoolIds))
+    .execute()
+  const consents = new Map<number, TrackingConsent>()
+  for (const row of consentRows) {
+    if (isConsentStatus(row.status)) {
+      consents.set(row.student_id, { status: row.status, recordedOn: row.recorded_on })
+    }
+  }
 
   return {
     students,
@@ -145,5 +160,6 @@ export async function loadWorkListData(
       outcomeId: row.outcome_id,
       plannedStart: row.planned_start,
     })),
+    consents,
   }
 }

@@ -8,6 +8,7 @@ import {
   addPlan,
   addReview,
   addSpell,
+  addConsent,
   addTarget,
   markLeft,
   setUpSchoolWithStudents,
@@ -32,6 +33,7 @@ forEachEngine('work lists', (getDatabase) => {
       { legalSurname: 'Eleventh', ncYear: '11', dateOfBirth: '2010-02-01' },
       { legalSurname: 'Offered', ncYear: '12', dateOfBirth: '2009-02-01' },
       { legalSurname: 'Leaver', ncYear: '11', dateOfBirth: '2009-02-01' },
+      { legalSurname: 'Refuser', ncYear: '11', dateOfBirth: '2009-03-01' },
       {
         legalSurname: 'Supported',
         ncYear: '10',
@@ -68,6 +70,8 @@ forEachEngine('work lists', (getDatabase) => {
       plannedStart: '2027-09-01',
     })
     await markLeft(db, idOf('Leaver'), '2026-07-20')
+    await markLeft(db, idOf('Refuser'), '2026-07-20')
+    await addConsent(db, schoolId, idOf('Refuser'), { status: 'refused', recordedOn: '2026-09-01' })
 
     const other = await setUpSchoolWithStudents(db, [{ legalSurname: 'Elsewhere', ncYear: '11' }])
     otherScope = other.scope
@@ -96,7 +100,7 @@ forEachEngine('work lists', (getDatabase) => {
     assert.equal(page.rows[0]?.entry.status, 'not_yet_due')
   })
 
-  it('lists leavers to chase', async () => {
+  it('lists leavers to chase, not refusals', async () => {
     assert.deepEqual(await surnamesOn('destinations-unknown'), ['Leaver'])
   })
 

@@ -62,7 +62,7 @@ function entriesOf(id: WorkListId, data: WorkListData, today: IsoDate): WorkList
     case 'september-guarantee':
       return septemberGuarantee(data.students, data.spells, today)
     case 'destinations-unknown':
-      return destinationsUnknown(data.students, data.spells, today)
+      return destinationsUnknown(data.students, data.spells, today, data.consents)
     case 'ineligible-targets':
       return ineligibleTargets(data.students, data.targets, today, planningDate(today))
   }

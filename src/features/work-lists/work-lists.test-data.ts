@@ -135,3 +135,23 @@ export async function addSpell(
     })
     .execute()
 }
+
+export async function addConsent(
+  db: Kysely<Tables>,
+  schoolId: number,
+  studentId: number,
+  consent: { status: 'given' | 'refused' | 'withdrawn'; recordedOn: string },
+) {
+  await db
+    .insertInto('tracking_consents')
+    .values({
+      school_id: schoolId,
+      student_id: studentId,
+      status: consent.status,
+      recorded_on: consent.recordedOn,
+      note: null,
+      updated_by: STAMPS.updated_by,
+      updated_at: STAMPS.updated_at,
+    })
+    .execute()
+}

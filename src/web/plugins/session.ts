@@ -153,7 +153,12 @@ function refuseAnonymous(request: FastifyRequest, reply: FastifyReply, productio
     const next = encodeURIComponent(request.url)
     return reply.redirect(request.url === '/' ? '/sign-in' : `/sign-in?next=${next}`, 303)
   }
-  throw new HttpError(401, 'SIGN_IN_NEEDED', 'Sign in to continue. Your session may have ended.')
+  // A form sent after the session ended loses what was typed, so the message says so plainly.
+  throw new HttpError(
+    401,
+    'SIGN_IN_NEEDED',
+    'You are not signed in, or your session has ended, so the change you sent was not saved. Sign in, then make the change again.',
+  )
 }
 
 function sendTo(request: FastifyRequest, reply: FastifyReply, path: string) {

@@ -116,7 +116,7 @@ function checkRequiredColumns(header: Header): void {
   if (header.indexes.startDate === undefined) missing.push('Start Date')
   if (missing.length === 0) return
   throw new ImportFileError(
-    `The header row on line ${header.line} has no column for ${missing.join(' or ')}. Add the missing columns and upload the file again.`,
+    `The header row on line ${header.line} has no column for ${missing.join(' or ')}. Add the missing columns and import the file again.`,
   )
 }
 
@@ -149,19 +149,19 @@ export async function readDestinationFile(
     rows.push(row)
     if (rows.length > MAX_DESTINATION_ROWS) {
       throw new ImportFileError(
-        `The file has more than ${MAX_DESTINATION_ROWS.toLocaleString('en-GB')} rows. Split it into smaller files and upload them one at a time.`,
+        `The file has more than ${MAX_DESTINATION_ROWS.toLocaleString('en-GB')} rows. Split it into smaller files and import them one at a time.`,
       )
     }
   }
 
   if (!header) {
     throw new ImportFileError(
-      `No header row was found in the first ${HEADER_SEARCH_ROWS} rows. The header row names the columns, for example UPN, Destination Type, Start Date and Intended or Actual. Add one above the first row and upload the file again.`,
+      `No header row was found in the first ${HEADER_SEARCH_ROWS} rows. The header row names the columns, for example UPN, Destination Type, Start Date and Intended or Actual. Add one above the first row and import the file again.`,
     )
   }
   if (rows.length === 0) {
     throw new ImportFileError(
-      'The file has a header row but no destinations below it. Add the rows and upload it again.',
+      'The file has a header row but no destinations below it. Add the rows and import it again.',
     )
   }
   return {

@@ -59,7 +59,7 @@ forEachEngine('destination import', (getDatabase) => {
     assert.equal(preview.rows[1]?.spell?.nccisCode, '330')
     assert.equal(preview.rows[1]?.spell?.hoursPerWeek, 37.5)
     const messages = (index: number) => preview.rows[index]?.errors.map((e) => e.message) ?? []
-    assert.match(messages(2).join(' '), /part-time-employment/)
+    assert.match(messages(2).join(' '), /Employment below the paid-employment hours threshold/)
     assert.equal(preview.rows[3]?.errors[0]?.column, 'Destination Type')
     assert.equal(preview.rows[3]?.errors[0]?.value, 'gap-year')
     assert.match(messages(4).join(' '), /check letter|not a student of this school/)

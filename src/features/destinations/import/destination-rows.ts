@@ -10,7 +10,7 @@ import type { IsoDate } from '../../../domain/types.js'
 import { parseUpn } from '../../../domain/upn.js'
 import type { ImportIssue } from '../../import/import.types.js'
 import { MAX_OTHER_LENGTH, quotePrefix } from '../../import/validate-cells.js'
-import { checkSpell } from '../destination.check.js'
+import { checkSpell, spellMessages } from '../destination.check.js'
 import type { SpellField, SpellInput } from '../destination.check.js'
 import type { SpellValues } from '../destination.repository.js'
 import type { DestinationCell, DestinationColumn, DestinationFileRow } from './destination-file.js'
@@ -122,13 +122,13 @@ function checkCells(row: DestinationFileRow, issues: RowIssues): boolean {
     if (cell.text.length > MAX_OTHER_LENGTH) {
       issues.error(
         { ...cell, text: quotePrefix(cell.text) },
-        `${cell.column} on line ${row.line} is longer than ${MAX_OTHER_LENGTH} characters. Shorten it and upload the file again.`,
+        `${cell.column} on line ${row.line} is longer than ${MAX_OTHER_LENGTH} characters. Shorten it and import the file again.`,
       )
       ok = false
     } else if (CONTROL_CHARACTER.test(cell.text)) {
       issues.error(
         cell,
-        `${cell.column} on line ${row.line} contains a control character. Retype the cell and upload the file again.`,
+        `${cell.column} on line ${row.line} contains a control character. Retype the cell and import the file again.`,
       )
       ok = false
     }
@@ -368,7 +368,7 @@ export function checkDestinationRow(
   if (stored) {
     issues.error(
       null,
-      `This student already has this ${checked.values.intent} destination starting on the same date, with different details. Change it on the student's destinations page, or remove this row.`,
+      `${spellMessages.duplicate(checked.values.intent)}, with different details. Change it on the student's destinations page, or remove this row.`,
     )
     return { ...base, upn, studentId, status: 'rejected', ...issues }
   }
