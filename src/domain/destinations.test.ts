@@ -140,7 +140,7 @@ test('validateSpell needs a reason under age 16', () => {
   assert.equal(problems.length, 1)
   assert.equal(problems[0]?.severity, 'needs_reason')
   assert.equal(problems[0]?.field, 'startDate')
-  assert.match(problems[0]?.message ?? '', /ages 16 to 24, and this student was 15/)
+  assert.match(problems[0]?.message ?? '', /ages 16 to 24, and this student is 15/)
 })
 
 test('validateSpell needs a reason at age 25', () => {
@@ -149,7 +149,7 @@ test('validateSpell needs a reason at age 25', () => {
     { dateOfBirth: '2000-09-01', hasEhcPlan: true },
   )
   assert.equal(problems.length, 1)
-  assert.match(problems[0]?.message ?? '', /this student was 25/)
+  assert.match(problems[0]?.message ?? '', /this student is 25/)
 })
 
 test('validateSpell accepts an internship at 24', () => {
@@ -201,6 +201,18 @@ test('validateSpell accepts an intended future spell', () => {
   assert.deepEqual(problemsFor({ intent: 'intended', startDate: '2026-09-01' }), [])
 })
 
+test('age check reads right for a future start', () => {
+  const student = { dateOfBirth: '2013-06-01', hasEhcPlan: true }
+
+  const problems = problemsFor(
+    { type: 'apprenticeship', startDate: '2027-01-10', paid: true },
+    student,
+  )
+
+  assert.match(problems[0]?.message ?? '', /this student is 13 on the start date 10 January 2027/)
+  assert.doesNotMatch(problems[0]?.message ?? '', /was 13/)
+})
+
 test('validateSpell rejects an apprenticeship at 15', () => {
   const student = { dateOfBirth: '2009-09-02', hasEhcPlan: true }
 
@@ -210,7 +222,7 @@ test('validateSpell rejects an apprenticeship at 15', () => {
     assert.equal(problems.length, 1, type)
     assert.equal(problems[0]?.severity, 'error')
     assert.equal(problems[0]?.field, 'startDate')
-    assert.match(problems[0]?.message ?? '', /must start at 16 or over, and this student was 15/)
+    assert.match(problems[0]?.message ?? '', /must start at 16 or over, and this student is 15/)
   }
 })
 
@@ -237,10 +249,7 @@ test('validateSpell needs a reason for work at 15', () => {
 
     assert.equal(problems.length, 1, type)
     assert.equal(problems[0]?.severity, 'needs_reason', type)
-    assert.match(
-      problems[0]?.message ?? '',
-      /usually starts at 16 or over, and this student was 15/,
-    )
+    assert.match(problems[0]?.message ?? '', /usually starts at 16 or over, and this student is 15/)
   }
 })
 
@@ -255,7 +264,7 @@ test('validateSpell lists both internship problems', () => {
     ['needs_reason', 'needs_reason'],
   )
   assert.match(problems[0]?.message ?? '', /EHC plan/)
-  assert.match(problems[1]?.message ?? '', /this student was 25/)
+  assert.match(problems[1]?.message ?? '', /this student is 25/)
 })
 
 test('validateSpell needs a reason for a traineeship', () => {

@@ -237,7 +237,7 @@ function checkSupportedInternship(
   if (age < SUPPORTED_INTERNSHIP_MIN_AGE || age > SUPPORTED_INTERNSHIP_MAX_AGE) {
     problems.push({
       field: 'startDate',
-      message: `Supported internships are for ages ${SUPPORTED_INTERNSHIP_MIN_AGE} to ${SUPPORTED_INTERNSHIP_MAX_AGE}, and this student was ${age} on the start date ${formatLongDate(spell.startDate)}. Record the reason, or check the start date and date of birth.`,
+      message: `Supported internships are for ages ${SUPPORTED_INTERNSHIP_MIN_AGE} to ${SUPPORTED_INTERNSHIP_MAX_AGE}, and this student is ${age} on the start date ${formatLongDate(spell.startDate)}. Record the reason, or check the start date and date of birth.`,
       severity: 'needs_reason',
     })
   }

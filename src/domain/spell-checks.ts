@@ -44,7 +44,7 @@ export function checkStartAge(
   if (age >= MIN_WORKING_AGE) return
 
   const label = labelOf(spell.type)
-  const onStart = `this student was ${age} on the start date ${formatLongDate(spell.startDate)}`
+  const onStart = `this student is ${age} on the start date ${formatLongDate(spell.startDate)}`
   if (APPRENTICESHIP_TYPES.has(spell.type)) {
     problems.push({
       field: 'startDate',

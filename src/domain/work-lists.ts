@@ -316,6 +316,36 @@ export function destinationsUnknown(
 }
 
 /**
+ * Counts the leavers of the last 3 years that destinationsUnknown leaves out because they
+ * refused or withdrew consent to tracking, so the list page can state that they are not in it.
+ */
+export function leaversWithoutConsent(
+  students: WorkListStudent[],
+  spells: WorkListSpell[],
+  today: IsoDate,
+  consents: ReadonlyMap<number, TrackingConsent>,
+): number {
+  const byStudent = groupByStudent(spells)
+  const trackedFrom = addYears(today, -DESTINATION_TRACKING_YEARS)
+  let count = 0
+  for (const student of students) {
+    const leftOn = student.leftOn
+    if (leftOn === null || leftOn > today || leftOn < trackedFrom) continue
+    const started = (byStudent.get(student.id) ?? []).filter(
+      (spell) => spell.intent === 'actual' && spell.startDate <= today,
+    )
+    const latest = latestBy(started, (spell) => spell.startDate)
+    const followUp = {
+      dateOfBirth: student.facts.dateOfBirth,
+      latestType: latest?.type ?? null,
+      consent: consents.get(student.id) ?? null,
+    }
+    if (!mayFollowUp(followUp, today)) count += 1
+  }
+  return count
+}
+
+/**
  * Lists each target outcome of a student who has not left that is now `not_eligible`, judged
  * on the target's planned start, or on `planningDate` (the planning year's reference date) when
  * none is recorded. A target whose outcome is no longer in the catalogue is listed too.

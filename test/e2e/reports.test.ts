@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { after, before, describe, it } from 'node:test'
 
 import type { Page } from 'playwright-core'
@@ -16,6 +17,11 @@ import type { Browser } from './browser.js'
 import { signInWithPassword } from './journeys.js'
 import { startServer } from './server.js'
 import type { RunningServer } from './server.js'
+
+/** Reads back the text of a PDF printed by Chromium, with pdftotext from poppler-utils. */
+function textOfPdf(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' })
+}
 
 // Eight students left in July 2025: six went to college and two have no recorded destination.
 const LEAVERS = ['Abbot', 'Birch', 'Carver', 'Dunn', 'Elder', 'Fenn', 'Garth', 'Hale']
@@ -90,6 +96,18 @@ describe('cohort reports in a browser', () => {
     assert.equal(await page.locator('#chart-headline svg[role="img"]').count(), 1)
     assert.equal(await page.locator('[data-chart-error]').count(), 0)
     await checkPage(page)
+  })
+
+  it('dashboard prints every column', async () => {
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.locator('form[method="get"]').isVisible(), false)
+    const pdf = await page.pdf({ format: 'A4', printBackground: true })
+    await page.emulateMedia({ media: 'screen' })
+
+    const text = textOfPdf(pdf)
+    assert.match(text, /Benchmark 8/)
+    assert.doesNotMatch(text, /Scroll sideways/)
+    assert.doesNotMatch(text, /Show report/)
   })
 
   it('dashboard fits a narrow screen', async () => {

@@ -36,5 +36,5 @@ test('checkSpell asks one reason for both internship problems', () => {
   assert.equal(problems.length, 1)
   assert.equal(problems[0]?.field, 'reason')
   assert.match(problems[0]?.message ?? '', /has none/)
-  assert.match(problems[0]?.message ?? '', /this student was 25/)
+  assert.match(problems[0]?.message ?? '', /this student is 25/)
 })

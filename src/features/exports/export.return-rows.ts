@@ -8,7 +8,7 @@ import { academicYearOf, formatAcademicYear } from '../../domain/academic-year.j
 import { findDestinationType } from '../../domain/destination-types.js'
 import { destinationYearFor } from '../../domain/destination-year.js'
 import type { DestinationSpell } from '../../domain/destinations.js'
-import { effectiveNccisCode } from '../../domain/nccis-codes.js'
+import { effectiveNccisCode, nccisChoicesForDestination } from '../../domain/nccis-codes.js'
 import { reportedDestination } from '../../domain/reported-destination.js'
 import { assessSustained } from '../../domain/sustained.js'
 import type { GroupBasis, IsoDate } from '../../domain/types.js'
@@ -52,6 +52,44 @@ async function* studentsWithSpells(source: RowSource): AsyncGenerator<StudentWit
   yield* pages
 }
 
+/** The check cell of a spell whose type fits several NCCIS codes and none was chosen. */
+export const MISSING_NCCIS_CODE =
+  "No NCCIS activity code chosen: choose one on the student's destinations page"
+
+/** Returns whether the spell's type fits several NCCIS codes and none of them was chosen. */
+function lacksNccisCode(spell: StoredSpellRow): boolean {
+  if (effectiveNccisCode(spell.type, spell.nccis_code)) return false
+  return nccisChoicesForDestination(spell.type).length > 1
+}
+
+function nccisCheck(spell: StoredSpellRow | undefined): string | null {
+  return spell && lacksNccisCode(spell) ? MISSING_NCCIS_CODE : null
+}
+
+export interface MissingNccisCode {
+  studentId: number
+  upn: string | null
+  name: string
+}
+
+/**
+ * Lists the students of the schools whose reported destination has no NCCIS code chosen where
+ * several fit, reading them a page at a time as the exports do.
+ */
+export async function studentsMissingNccisCode(source: RowSource): Promise<MissingNccisCode[]> {
+  const found: MissingNccisCode[] = []
+  for await (const { student, spells } of studentsWithSpells(source)) {
+    const spell = reportedSpell(spells, source.today)
+    if (!spell || !lacksNccisCode(spell)) continue
+    found.push({
+      studentId: student.id,
+      upn: student.upn,
+      name: `${student.legal_forename} ${student.legal_surname}`,
+    })
+  }
+  return found
+}
+
 export const NCCIS_COLUMNS = [
   'School',
   'UPN',
@@ -63,6 +101,7 @@ export const NCCIS_COLUMNS = [
   'NCCIS activity',
   'Start date',
   'Date checked',
+  'Check',
 ]
 
 /**
@@ -85,6 +124,7 @@ export async function* nccisRows(source: RowSource): AsyncGenerator<ExportRecord
       code?.label ?? null,
       spell.start_date,
       spell.checked_on,
+      nccisCheck(spell),
     ]
     yield { schoolId: student.school_id, cells }
   }
@@ -106,6 +146,7 @@ export const LA_RETURN_COLUMNS = [
   'Category',
   'NCCIS code',
   'Sustained',
+  'Check',
 ]
 
 function toDomainSpell(spell: StoredSpellRow): DestinationSpell {
@@ -169,6 +210,7 @@ export async function* laReturnRows(source: RowSource): AsyncGenerator<ExportRec
       type ? CATEGORY_LABELS[type.category] : null,
       spell ? (effectiveNccisCode(spell.type, spell.nccis_code)?.code ?? null) : null,
       sustainedText(student, spells, source.today),
+      nccisCheck(spell),
     ]
     yield { schoolId: student.school_id, cells }
   }

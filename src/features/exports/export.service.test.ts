@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely'
 import { EXPORT_FORMATS, EXPORT_KIND_INFO, EXPORT_KINDS } from './export.kinds.js'
 import type { ExportFormat, ExportKind } from './export.kinds.js'
 import type { Cell } from './export.paging.js'
+import { MISSING_NCCIS_CODE } from './export.return-rows.js'
 import { createExportService } from './export.service.js'
 import {
   collectingStream,
@@ -193,6 +194,47 @@ forEachEngine('export service', (getDatabase) => {
     assert.deepEqual(sustained, ['', 'Not yet known'])
     const types = laReturn.map((row) => row['Destination type id']).sort()
     assert.deepEqual(types, ['further-education-college', 'supported-internship'])
+  })
+
+  test('return files flag a missing NCCIS code', async () => {
+    const { db } = getDatabase()
+    const { scope, school, ada, bea } = await setUpExportSchool(db)
+    // Paid employment fits several NCCIS codes, and none is chosen for Bea's job.
+    await db
+      .insertInto('destination_spells')
+      .values({
+        school_id: school.id,
+        student_id: bea.id,
+        intent: 'actual',
+        type: 'paid-employment',
+        start_date: '2026-09-01',
+        created_by: 'teacher',
+        created_at: '2026-12-04T09:00:00.000Z',
+        updated_by: 'teacher',
+        updated_at: '2026-12-04T09:00:00.000Z',
+      })
+      .execute()
+    const rowsOf = async (kind: ExportKind) => {
+      const { bytes } = await exportBytes(db, scope, kind, 'csv')
+      const [header = [], ...rows] = await readBack(bytes, 'csv', 0)
+      return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])))
+    }
+
+    const nccis = await rowsOf('nccis')
+    const beaRow = nccis.find((row) => row.UPN === bea.upn)
+    const adaRow = nccis.find((row) => row.UPN === ada.upn)
+    assert.equal(beaRow?.['NCCIS activity code'], '')
+    assert.equal(beaRow?.Check, MISSING_NCCIS_CODE)
+    assert.equal(adaRow?.Check, '')
+    const checks = (await rowsOf('la-return')).map((row) => row.Check).sort()
+    assert.deepEqual(checks, ['', MISSING_NCCIS_CODE])
+
+    const service = createExportService(db, { now: () => NOW })
+    const missing = await service.studentsMissingNccisCode(scope)
+    assert.deepEqual(
+      missing.map((item) => item.studentId),
+      [bea.id],
+    )
   })
 
   test('la-return keys are stable and per organisation', async () => {

@@ -12,6 +12,7 @@ import type { Scope } from '../students/student.service.js'
 import { EXPORT_KIND_INFO } from './export.kinds.js'
 import type { ExportFormat, ExportKind } from './export.kinds.js'
 import type { Cell, RowSource } from './export.paging.js'
+import { studentsMissingNccisCode } from './export.return-rows.js'
 import { writeCsv, writeXlsx } from './export.writers.js'
 
 /** Rows read per database query. */
@@ -67,6 +68,19 @@ export function createExportService(db: Kysely<Tables>, options: ExportServiceOp
   return {
     /** Lists the schools an export may cover, by name. */
     listSchools: (scope: Scope) => listSchools(db, scope.schoolIds),
+
+    /**
+     * Lists the students of the schools in scope whose current destination needs an NCCIS code
+     * chosen, the rows that the NCCIS file and the return flag in their Check column.
+     */
+    studentsMissingNccisCode: (scope: Scope) =>
+      studentsMissingNccisCode({
+        db,
+        schoolIds: scope.schoolIds,
+        today: todayInEngland(now()),
+        pageSize,
+        onPage: () => undefined,
+      }),
 
     /**
      * Writes an export of the schools in scope to `out`, reading the rows a page at a time, and

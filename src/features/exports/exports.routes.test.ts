@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test'
 import { addTestSchool, buildTestApp } from '../../web/testing/test-app.js'
 import type { TestApp } from '../../web/testing/test-app.js'
 import { todayInEngland } from '../eligibility/reference-date.js'
+import { addSpell } from '../work-lists/work-lists.test-data.js'
 import { EXPORT_FORMATS, EXPORT_KIND_INFO, EXPORT_KINDS } from './export.kinds.js'
 import { insertStudents, setUpOtherSchool } from './export.test-data.js'
 
@@ -11,13 +12,23 @@ describe('export routes', () => {
   let test: TestApp
   let otherSchoolId: number
   let secondSchoolId: number
+  let beechId: number
 
   before(async () => {
     test = await buildTestApp({}, false, { as: 'careers_leader' })
     const db = test.database.db
     await insertStudents(db, test.schoolId, 1, { upn: 'H801200001001', legal_surname: 'Okafor' })
     secondSchoolId = await addTestSchool(test, 'Beech School')
-    await insertStudents(db, secondSchoolId, 1, { upn: 'H801200001002', legal_surname: 'Beech' })
+    ;[beechId = 0] = await insertStudents(db, secondSchoolId, 1, {
+      upn: 'H801200001002',
+      legal_surname: 'Beech',
+    })
+    // Paid employment fits several NCCIS codes, and none is chosen.
+    await addSpell(db, secondSchoolId, beechId, {
+      intent: 'actual',
+      type: 'paid-employment',
+      startDate: '2026-09-01',
+    })
     otherSchoolId = (await setUpOtherSchool(db, 'Z801200001003')).schoolId
   })
   after(async () => {
@@ -43,6 +54,16 @@ describe('export routes', () => {
     assert.equal(response.statusCode, 200)
     assert.ok(response.body.includes(`href="/exports/students.csv?school=${secondSchoolId}"`))
     assert.match(response.body, /Downloads cover Beech School/)
+  })
+
+  it('page links students missing an NCCIS code', async () => {
+    const response = await test.app.inject({ url: '/exports' })
+
+    assert.match(response.body, /1 student has\s+a current destination with no NCCIS activity code/)
+    assert.ok(response.body.includes(`href="/students/${beechId}/destinations"`))
+
+    const oneSchool = await test.app.inject({ url: `/exports?school=${test.schoolId}` })
+    assert.doesNotMatch(oneSchool.body, /id="missing-nccis-codes"/)
   })
 
   it('csv download has safe headers', async () => {
@@ -120,7 +141,7 @@ describe('export routes', () => {
     assert.deepEqual(JSON.parse(events[0]?.details ?? '{}'), {
       kind: 'destinations',
       format: 'xlsx',
-      rows: 0,
+      rows: 1,
       complete: true,
     })
   })

@@ -23,6 +23,9 @@ const schoolIdSchema = z
   .regex(/^[1-9][0-9]{0,9}$/)
   .transform(Number)
 
+/** The maximum number of students listed on the page whose destination needs an NCCIS code. */
+const MISSING_CODES_SHOWN = 20
+
 const FILE_PATTERN = /^([a-z-]+)\.([a-z]+)$/
 
 type ExportQuery = { Querystring: { school?: string } }
@@ -48,7 +51,8 @@ export async function registerExportRoutes(
   const access = { config: { access: 'reports.export' as const } }
 
   app.get<ExportQuery>('/exports', access, async (request, reply) => {
-    const { school } = chosenScope(request)
+    const { scope, school } = chosenScope(request)
+    const missingNccisCode = await exports.studentsMissingNccisCode(scope)
     const schools = await exports.listSchools(requestScope(request))
     const query = school === undefined ? '' : `?school=${school}`
     const kinds = EXPORT_KINDS.map((kind) => ({
@@ -63,6 +67,10 @@ export async function registerExportRoutes(
       schoolOptions: schools.map((option) => ({ value: option.id, text: option.name })),
       chosenSchool: school === undefined ? '' : String(school),
       chosenSchoolName: schools.find((option) => option.id === school)?.name,
+      missingNccisCode: {
+        count: missingNccisCode.length,
+        listed: missingNccisCode.slice(0, MISSING_CODES_SHOWN),
+      },
     })
   })
 

@@ -219,3 +219,19 @@ export async function listReportSchools(
     .orderBy('schools.id')
     .execute()
 }
+
+/**
+ * Counts every school of the organisation, in scope or not. The count names no school and no
+ * student, so a report can state how many of the organisation's schools it covers.
+ */
+export async function countOrganisationSchools(
+  db: Kysely<Tables>,
+  organisationId: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('schools')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('schools.organisation_id', '=', organisationId)
+    .executeTakeFirst()
+  return Number(row?.count ?? 0)
+}

@@ -15,6 +15,7 @@ import type { Scope } from '../students/student.service.js'
 import {
   countBenchmarkCoverage,
   countCurrentStudents,
+  countOrganisationSchools,
   listReportSchools,
   selectLeavers,
   selectLeaverSpells,
@@ -119,6 +120,15 @@ export function createReportService(db: Kysely<Tables>, options: ReportServiceOp
     /** Returns the organisation with its schools in scope, or null when none is in scope. */
     findOrganisation: async (scope: Scope, id: number): Promise<ReportOrganisation | null> =>
       organisationsOf(await listSchools(scope)).find((item) => item.id === id) ?? null,
+
+    /**
+     * Counts all the schools of an organisation that has a school in scope, or returns null
+     * when none of its schools is in scope.
+     */
+    countOrganisationSchools: async (scope: Scope, id: number): Promise<number | null> => {
+      const inScope = organisationsOf(await listSchools(scope)).some((item) => item.id === id)
+      return inScope ? countOrganisationSchools(db, id) : null
+    },
 
     /** Lists the leaving years of the schools, and the one a report shows first. */
     availableYears: async (scope: Scope, schoolIds: readonly number[]): Promise<ReportYears> => {

@@ -206,6 +206,17 @@ describe('report pages', () => {
     assert.equal(response.statusCode, 200)
     assert.match(response.body, /id="suppression-note"/)
     assert.doesNotMatch(response.body, /Birch Lane School/)
+    assert.match(
+      response.body,
+      /This report covers 1 of the 2 schools in Elm Trust: the schools where you have a role\./,
+    )
+  })
+
+  it('full organisation scope has no note', async () => {
+    const response = await test.app.inject(`/reports/organisations/${trustId}?year=2024/25`)
+
+    assert.equal(response.statusCode, 200)
+    assert.doesNotMatch(response.body, /id="coverage-note"/)
   })
 
   it('another organisation is not found', async () => {

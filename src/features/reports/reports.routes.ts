@@ -91,9 +91,15 @@ export async function registerReportRoutes(app: FastifyInstance, reports: Report
         bySchool: true,
         suppress: !namesAllowed,
       })
-      return reply.view(
-        'reports/views/dashboard.njk',
-        reportPageContext(report, {
+      // A user with a role at only some of the organisation's schools sees a note of what is covered.
+      const allSchools = await reports.countOrganisationSchools(scope, organisation.id)
+      const coverageNote =
+        allSchools !== null && schoolIds.length < allSchools
+          ? `This report covers ${schoolIds.length} of the ${allSchools} schools in ${organisation.name}: the schools where you have a role.`
+          : null
+      return reply.view('reports/views/dashboard.njk', {
+        coverageNote,
+        ...reportPageContext(report, {
           title: `Cohort report: ${organisation.name}`,
           action: `/reports/organisations/${organisation.id}`,
           years: years.years.includes(year) ? years.years : [year, ...years.years],
@@ -106,7 +112,7 @@ export async function registerReportRoutes(app: FastifyInstance, reports: Report
           },
           namesAllowed,
         }),
-      )
+      })
     },
   )
 }

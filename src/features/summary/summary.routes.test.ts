@@ -5,7 +5,8 @@ import { buildTestApp } from '../../web/testing/test-app.js'
 import type { TestApp } from '../../web/testing/test-app.js'
 import { addPlanActivityAndDestinationRows } from '../data-protection/data-protection.test-data.js'
 import { insertStudents, setUpOtherSchool } from '../exports/export.test-data.js'
-import { addSpell, importStudents } from '../work-lists/work-lists.test-data.js'
+import { addPlan, addSpell, importStudents, markLeft } from '../work-lists/work-lists.test-data.js'
+import { SUMMARY_ACTION_LENGTH } from './summary.view-model.js'
 
 /** Returns the text of the element with this id, tags removed and spaces collapsed. */
 function textOf(html: string, id: string): string {
@@ -20,6 +21,7 @@ describe('student summary', () => {
   let test: TestApp
   let adaId: number
   let emptyId: number
+  let leaverId: number
   let outsiderId: number
 
   before(async () => {
@@ -36,6 +38,25 @@ describe('student summary', () => {
       startDate: '2025-09-01',
       provider: 'Oak Hill Sixth Form',
     })
+    leaverId = (
+      await importStudents(db, test.schoolId, [
+        { legalSurname: 'Reyes', legalForename: 'Lola', ncYear: '13' },
+      ])
+    )('Reyes')
+    await markLeft(db, leaverId, '2026-07-17')
+    const part = await addPlan(db, test.schoolId, leaverId)
+    for (const due of ['2026-06-01', '2026-06-02', '2026-06-03']) {
+      await db
+        .insertInto('plan_actions')
+        .values({
+          ...part,
+          what: `Arrange ${'a long visit '.repeat(40)}`,
+          who: 'Tutor',
+          due_on: due,
+          status: 'not_started',
+        })
+        .execute()
+    }
     const [empty] = await insertStudents(db, test.schoolId, 1, { nc_year: null })
     emptyId = empty ?? 0
     outsiderId = (await setUpOtherSchool(db, 'Z801200001009')).studentId
@@ -63,6 +84,25 @@ describe('student summary', () => {
       textOf(html, 'destination'),
       'School sixth form (actual) at Oak Hill Sixth Form, from 1 September 2025',
     )
+  })
+
+  it('leaver shows the leaving date', async () => {
+    const response = await test.app.inject({ url: `/students/${leaverId}/summary` })
+
+    assert.equal(response.statusCode, 200)
+    assert.equal(textOf(response.body, 'summary-left'), 'Left on 17 July 2026.')
+    assert.match(textOf(response.body, 'summary-about'), /^Year 13 at leaving\./)
+  })
+
+  it('long actions are shortened', async () => {
+    const response = await test.app.inject({ url: `/students/${leaverId}/summary` })
+
+    const items = [...response.body.matchAll(/<li>(Arrange[^<]*)<\/li>/g)].map((match) => match[1])
+    assert.equal(items.length, 3)
+    for (const item of items) {
+      assert.match(item ?? '', /… \(full text in the plan\): Tutor, due/)
+      assert.ok((item ?? '').length < SUMMARY_ACTION_LENGTH + 80, item)
+    }
   })
 
   it('says what is missing for an empty record', async () => {

@@ -17,10 +17,24 @@ import { basisLabel, displayName, verdictTag } from '../students/students.view-m
 /** Open actions the summary lists, soonest due first. */
 export const SUMMARY_ACTIONS = 3
 
+/** The characters of an action's text that the summary shows, so three actions fit one A4 page. */
+export const SUMMARY_ACTION_LENGTH = 200
+
+/** Cuts text longer than SUMMARY_ACTION_LENGTH at a word break, adding an ellipsis and a pointer. */
+function shortenActionText(text: string): string {
+  if (text.length <= SUMMARY_ACTION_LENGTH) return text
+  const cut = text.slice(0, SUMMARY_ACTION_LENGTH)
+  const lastSpace = cut.lastIndexOf(' ')
+  const start = lastSpace > SUMMARY_ACTION_LENGTH / 2 ? cut.slice(0, lastSpace) : cut
+  return `${start.trimEnd()}… (full text in the plan)`
+}
+
 export interface StudentSummary {
   title: string
   studentId: number
   preparedOn: string
+  /** The leaving date when it is today or earlier, or null for a student still at school. */
+  leftOn: string | null
   yearGroup: string
   groupSentence: string
   targets: {
@@ -54,7 +68,7 @@ function nextActions(records: HandOverRecords) {
   const undated = open.filter((action) => action.dueOn === null)
   dated.sort((a, b) => ((a.dueOn ?? '') < (b.dueOn ?? '') ? -1 : 1))
   return [...dated, ...undated].slice(0, SUMMARY_ACTIONS).map((action) => ({
-    what: action.what,
+    what: shortenActionText(action.what),
     who: action.who,
     due: action.dueOn ? formatLongDate(action.dueOn) : 'No date set',
   }))
@@ -94,11 +108,15 @@ export function studentSummary(
   today: IsoDate,
 ): StudentSummary {
   const latest = records.reviews[0]
+  const { leftOn, ncYear } = detail.student
+  const left = leftOn !== null && leftOn <= today
+  const year = ncYear ? `Year ${ncYear}` : 'Year not recorded'
   return {
     title: `Summary: ${displayName(detail.student)}`,
     studentId: detail.student.id,
     preparedOn: formatLongDate(today),
-    yearGroup: detail.student.ncYear ? `Year ${detail.student.ncYear}` : 'Year not recorded',
+    leftOn: left ? formatLongDate(leftOn) : null,
+    yearGroup: left && ncYear ? `${year} at leaving` : year,
     groupSentence: groupSentence(detail),
     targets: detail.plan.targets.map((target) => {
       const { result, date } = targetEligibility(detail, target, planningYear)

@@ -3,7 +3,15 @@ import { after, before, describe, it } from 'node:test'
 
 import { buildTestApp } from '../../web/testing/test-app.js'
 import type { TestApp } from '../../web/testing/test-app.js'
-import { addPlan, addReview, addTarget, importStudents, markLeft } from './work-lists.test-data.js'
+import { insertStudents } from '../exports/export.test-data.js'
+import {
+  addConsent,
+  addPlan,
+  addReview,
+  addTarget,
+  importStudents,
+  markLeft,
+} from './work-lists.test-data.js'
 
 describe('work-list pages', () => {
   let test: TestApp
@@ -94,6 +102,29 @@ describe('work-list pages', () => {
     assert.equal(response.statusCode, 200)
     assert.match(response.body, /id="empty-list">Every leaver of the last 3 years/)
     assert.doesNotMatch(response.body, /<table/)
+    assert.doesNotMatch(response.body, /id="without-consent"/)
+  })
+
+  it('empty list counts refused consent', async () => {
+    const db = test.database.db
+    const [refuserId = 0] = await insertStudents(db, test.schoolId, 1, {
+      legal_surname: 'Refuser',
+      date_of_birth: '2008-03-01',
+      left_on: '2026-07-17',
+    })
+    await addConsent(db, test.schoolId, refuserId, { status: 'refused', recordedOn: '2026-07-01' })
+
+    const response = await test.app.inject('/work-lists/destinations-unknown')
+
+    assert.match(
+      response.body,
+      /id="empty-list">Every leaver of the last 3 years who may be followed up/,
+    )
+    assert.match(
+      response.body,
+      /id="without-consent">1 leaver is left out because they refused or withdrew consent/,
+    )
+    assert.doesNotMatch(response.body, /Refuser/)
   })
 
   it('an unknown list is not found', async () => {

@@ -5,6 +5,7 @@ import { academicYearOf } from '../../domain/academic-year.js'
 import type { IsoDate } from '../../domain/types.js'
 import {
   destinationsUnknown,
+  leaversWithoutConsent,
   ineligibleTargets,
   reviewsDue,
   septemberGuarantee,
@@ -45,6 +46,8 @@ export interface WorkListPage {
   total: number
   page: number
   pageSize: number
+  /** Leavers left out of the destinations list because they refused or withdrew consent. */
+  withoutConsent: number
 }
 
 function planningDate(today: IsoDate): IsoDate {
@@ -108,6 +111,10 @@ export function createWorkListService(db: Kysely<Tables>, options: WorkListServi
         total: entries.length,
         page: pageShown,
         pageSize: WORK_LIST_PAGE_SIZE,
+        withoutConsent:
+          id === 'destinations-unknown'
+            ? leaversWithoutConsent(data.students, data.spells, on, data.consents)
+            : 0,
       }
     },
   }

@@ -65,7 +65,8 @@ export const WORK_LISTS: Record<WorkListId, WorkListDefinition> = {
     summary:
       'Students who left in the last 3 years whose destination is missing, not known, ended or not checked in the last 3 months.',
     dateHeading: 'Date',
-    empty: 'Every leaver of the last 3 years has a current, recently checked destination.',
+    empty:
+      'Every leaver of the last 3 years who may be followed up has a current, recently checked destination.',
     taskPath: '/destinations',
     taskLinkText: 'destinations',
     tags: {
@@ -142,6 +143,10 @@ export function listPageContext(result: WorkListPage) {
     firstShown: first,
     lastShown: Math.min(result.page * result.pageSize, result.total),
     pagination: paginationOf(result.id, result.page, result.total),
+    withoutConsent:
+      result.withoutConsent === 0
+        ? null
+        : `${result.withoutConsent} ${result.withoutConsent === 1 ? 'leaver is' : 'leavers are'} left out because they refused or withdrew consent to tracking their destination.`,
   }
 }
 

@@ -298,6 +298,19 @@ forEachEngine('destination import', (getDatabase) => {
     assert.equal(preview.rows[2]?.status, 'new')
   })
 
+  test('control characters named by code point', async () => {
+    const { destinationImports, school, ada } = await setUp()
+    const csv = [HEADER, `${ada.upn},paid-employment,,01/09/2025,,30,yes,Ca\u0007fe,,actual,`].join(
+      '\n',
+    )
+
+    const preview = await destinationImports.previewFile(school.id, csvSource(csv), OPTIONS)
+
+    const problem = preview.rows[0]?.errors[0]
+    assert.equal(problem?.column, 'Provider')
+    assert.match(problem?.message ?? '', /contains the control character U\+0007\./)
+  })
+
   test('CRLF file numbers rows after a multi-line cell', async () => {
     const { destinationImports, school, ada, bea } = await setUp()
     const csv = [

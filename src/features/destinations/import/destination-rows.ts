@@ -5,7 +5,7 @@ import { parseCalendarDate } from '../../../domain/dates.js'
 import { DESTINATION_TYPES, findDestinationType } from '../../../domain/destination-types.js'
 import { MAX_HOURS_PER_WEEK } from '../../../domain/destinations.js'
 import { destinationTypeForNccisCode, findNccisCode } from '../../../domain/nccis-codes.js'
-import { matchKey } from '../../../domain/text.js'
+import { codePointOf, matchKey } from '../../../domain/text.js'
 import type { IsoDate } from '../../../domain/types.js'
 import { parseUpn } from '../../../domain/upn.js'
 import type { ImportIssue } from '../../import/import.types.js'
@@ -125,10 +125,12 @@ function checkCells(row: DestinationFileRow, issues: RowIssues): boolean {
         `${cell.column} on line ${row.line} is longer than ${MAX_OTHER_LENGTH} characters. Shorten it and import the file again.`,
       )
       ok = false
-    } else if (CONTROL_CHARACTER.test(cell.text)) {
+    } else {
+      const control = CONTROL_CHARACTER.exec(cell.text)?.[0]
+      if (control === undefined) continue
       issues.error(
         cell,
-        `${cell.column} on line ${row.line} contains a control character. Retype the cell and import the file again.`,
+        `${cell.column} on line ${row.line} contains the control character ${codePointOf(control)}. Retype the cell and import the file again.`,
       )
       ok = false
     }
