@@ -20,7 +20,12 @@ import type { RunningServer } from './server.js'
 
 /** Reads back the text of a PDF printed by Chromium, with pdftotext from poppler-utils. */
 function textOfPdf(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' })
+  try {
+    return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    throw new Error('pdftotext was not found: install it with `apt-get install -y poppler-utils`')
+  }
 }
 
 // Eight students left in July 2025: six went to college and two have no recorded destination.
