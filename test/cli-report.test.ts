@@ -122,7 +122,11 @@ describe('send-careers report', () => {
     const notKnown = rows.find(
       (row) => row[0] === 'leavers' && row[2] === 'all leavers' && row[4] === 'not known',
     )
-    assert.deepEqual(notKnown?.slice(5, 7), ['fewer than 5', 'withheld'])
+    // Fewer than 10 leavers: the count and the share are both withheld for that reason.
+    assert.deepEqual(notKnown?.slice(5, 7), [
+      'withheld (fewer than 10 leavers)',
+      'withheld (fewer than 10 leavers)',
+    ])
     assert.ok(rows.some((row) => row[3] === "'=SUM(A1) Academy"))
     assert.ok(!rows.some((row) => row.some((cell) => cell.startsWith('='))))
     const sustained = rows.find(

@@ -30,8 +30,14 @@ export function formatValue(value: number, unit: ChartUnit): string {
  */
 export function missingText(unit: ChartUnit, reason: MissingReason): string {
   if (reason === 'no-data') return 'no data'
+  if (reason === 'no-leavers') return 'no leavers'
+  if (reason === 'not-yet-known') return 'not yet known'
+  if (reason === 'withheld') return 'withheld'
+  if (reason === 'fewer-than-10-leavers') return 'withheld (fewer than 10 leavers)'
   return unit === 'count' ? 'fewer than 5' : 'withheld'
 }
+
+const WITHHELD = new Set<MissingReason>(['suppressed', 'withheld', 'fewer-than-10-leavers'])
 
 /** Lists every category and series pair in drawing order. A pair without a value has no data. */
 export function chartCells(spec: ChartSpec): ChartCell[] {
@@ -117,8 +123,8 @@ export function summariseChart(spec: ChartSpec, cells: ChartCell[]): string {
     sentences.push(`The counts shown add up to ${formatValue(total, 'count')}.`)
   }
 
-  const withheld = cells.filter((cell) => cell.value === null && cell.reason === 'suppressed')
-  const noData = cells.filter((cell) => cell.value === null && cell.reason === 'no-data')
+  const withheld = cells.filter((cell) => cell.value === null && WITHHELD.has(cell.reason))
+  const noData = cells.filter((cell) => cell.value === null && !WITHHELD.has(cell.reason))
   const ofAll = `of the ${cells.length} ${cells.length === 1 ? 'value' : 'values'}`
   if (withheld.length > 0) {
     sentences.push(`${withheld.length} ${ofAll} ${withheld.length === 1 ? 'is' : 'are'} withheld.`)
