@@ -184,9 +184,9 @@ function printCurrentStudents(report: CohortReport): void {
   const { current } = report
   console.log('')
   console.log(
-    `Current students: ${formatCount(current.total)}, with a career plan ${formatCount(current.withPlan)}, without ${formatCount(current.withoutPlan)}`,
+    `Current students: ${formatCount(current.total)}, with a career plan ${formatCount(current.withPlan, current.plansWithheld?.withPlan)}, without ${formatCount(current.withoutPlan, current.plansWithheld?.withoutPlan)}`,
   )
   for (const group of current.groups) {
-    console.log(`  ${group.label}: ${formatCount(group.count)}`)
+    console.log(`  ${group.label}: ${formatCount(group.count, group.withheld)}`)
   }
 }

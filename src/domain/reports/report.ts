@@ -120,19 +120,33 @@ function suppressCurrent(current: CurrentStudents): CurrentStudents {
   )
   return {
     total: groups.total,
-    groups: current.groups.map((cell, index) => ({ ...cell, count: groups.cells[index] ?? null })),
+    groups: current.groups.map((cell, index) =>
+      withReason({ ...cell, count: groups.cells[index] ?? null }, groups.reasons[index]),
+    ),
     withPlan: plans.cells[0] ?? null,
     withoutPlan: plans.cells[1] ?? null,
+    plansWithheld: {
+      ...(plans.reasons[0] ? { withPlan: plans.reasons[0] } : {}),
+      ...(plans.reasons[1] ? { withoutPlan: plans.reasons[1] } : {}),
+    },
     coverage: current.coverage.map((row, index) => {
       const students: Count = years.cells[index] ?? null
-      return {
-        ...row,
-        students,
-        benchmarks: row.benchmarks.map((item) => ({
-          ...item,
-          covered: students === null ? null : suppressCount(item.covered),
-        })),
-      }
+      return withReason(
+        {
+          ...row,
+          students,
+          benchmarks: row.benchmarks.map((item) => {
+            if (students === null) {
+              return item.covered === 0
+                ? { ...item }
+                : { ...item, covered: null, withheld: 'row-withheld' as const }
+            }
+            const covered = suppressCount(item.covered)
+            return withReason({ ...item, covered }, covered === null ? 'fewer-than-5' : null)
+          }),
+        },
+        years.reasons[index],
+      )
     }),
     needMix: current.needMix.map((mix) => {
       const withheld = suppressBreakdown(
@@ -142,8 +156,18 @@ function suppressCurrent(current: CurrentStudents): CurrentStudents {
       return {
         ...mix,
         total: withheld.total,
-        needs: mix.needs.map((need, index) => ({ ...need, count: withheld.cells[index] ?? null })),
+        needs: mix.needs.map((need, index) =>
+          withReason({ ...need, count: withheld.cells[index] ?? null }, withheld.reasons[index]),
+        ),
       }
     }),
   }
+}
+
+/** Adds the reason a figure is withheld, when there is one. */
+function withReason<T extends object>(
+  item: T,
+  reason: WithheldReason | null | undefined,
+): T & { withheld?: WithheldReason } {
+  return reason ? { ...item, withheld: reason } : item
 }

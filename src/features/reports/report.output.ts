@@ -139,14 +139,14 @@ function currentRows(report: CohortReport): CsvRow[] {
         breakdown: 'Career SEND group',
         category: group.label,
         measure: 'students',
-        count: formatCount(group.count),
+        count: formatCount(group.count, group.withheld),
         percent: percentCell(group.count, current.total),
       }),
     )
   }
-  for (const [category, count] of [
-    ['with a career plan', current.withPlan],
-    ['without a career plan', current.withoutPlan],
+  for (const [category, count, reason] of [
+    ['with a career plan', current.withPlan, current.plansWithheld?.withPlan],
+    ['without a career plan', current.withoutPlan, current.plansWithheld?.withoutPlan],
   ] as const) {
     rows.push(
       row({
@@ -155,7 +155,7 @@ function currentRows(report: CohortReport): CsvRow[] {
         breakdown: 'career plan',
         category,
         measure: 'students',
-        count: formatCount(count),
+        count: formatCount(count, reason),
         percent: percentCell(count, current.total),
       }),
     )
@@ -169,7 +169,7 @@ function currentRows(report: CohortReport): CsvRow[] {
           breakdown: 'year group',
           category: coverage.label,
           measure: `Benchmark ${item.benchmark}`,
-          count: formatCount(item.covered),
+          count: formatCount(item.covered, item.withheld),
           percent: percentCell(item.covered, coverage.students),
         }),
       )
@@ -184,7 +184,7 @@ function currentRows(report: CohortReport): CsvRow[] {
           breakdown: mix.label,
           category: need.label,
           measure: 'students',
-          count: formatCount(need.count),
+          count: formatCount(need.count, need.withheld),
           percent: percentCell(need.count, mix.total),
           england_percent: need.nationalPercent === null ? '' : need.nationalPercent.toFixed(1),
         }),

@@ -97,6 +97,9 @@ describe('report page context', () => {
     assert.deepEqual(headline?.series[0]?.reasons, Array(5).fill('fewer-than-10-leavers'))
     // 2 with a plan is withheld, so the 10 without one is withheld as its complement.
     assert.deepEqual(plans?.series[0]?.values, [null, null])
+    assert.deepEqual(plans?.series[0]?.reasons, ['suppressed', 'withheld'])
+    assert.equal(context.current.withPlan, 'fewer than 5')
+    assert.equal(context.current.withoutPlan, 'withheld')
     assert.equal(context.headline.rows[3]?.thisYear, 'withheld (fewer than 10 leavers)')
     assert.equal(
       context.summary,

@@ -229,7 +229,13 @@ function currentSection(report: CohortReport) {
     valueLabel: 'Students',
     unit: 'count',
     categories: current.groups.map((group) => group.label),
-    series: [{ name: 'Current students', values: current.groups.map((group) => group.count) }],
+    series: [
+      {
+        name: 'Current students',
+        values: current.groups.map((group) => group.count),
+        reasons: current.groups.map((group) => chartReason(group.withheld, 'count')),
+      },
+    ],
   }
   const needCharts = current.needMix.map((mix): ReportChart => ({
     id: `needs-${mix.provision}`,
@@ -255,7 +261,16 @@ function currentSection(report: CohortReport) {
     valueLabel: 'Students',
     unit: 'count',
     categories: ['With a career plan', 'Without a career plan'],
-    series: [{ name: 'Current students', values: [current.withPlan, current.withoutPlan] }],
+    series: [
+      {
+        name: 'Current students',
+        values: [current.withPlan, current.withoutPlan],
+        reasons: [
+          chartReason(current.plansWithheld?.withPlan, 'count'),
+          chartReason(current.plansWithheld?.withoutPlan, 'count'),
+        ],
+      },
+    ],
   }
   // One bar per benchmark across all year groups: seven series of year groups would be too many
   // bars to read, and the table under the chart keeps the figures per year group.
@@ -289,16 +304,16 @@ function currentSection(report: CohortReport) {
     ).join('; '),
     groups: current.groups.map((group) => ({
       label: group.label,
-      count: formatCount(group.count),
+      count: formatCount(group.count, group.withheld),
     })),
     groupsChart,
-    withPlan: formatCount(current.withPlan),
-    withoutPlan: formatCount(current.withoutPlan),
+    withPlan: formatCount(current.withPlan, current.plansWithheld?.withPlan),
+    withoutPlan: formatCount(current.withoutPlan, current.plansWithheld?.withoutPlan),
     planShare: formatPercent(percentOf(current.withPlan, current.total), current.total),
     benchmarks: [...STUDENT_BENCHMARKS],
     coverage: current.coverage.map((row) => ({
       label: row.label,
-      students: formatCount(row.students),
+      students: formatCount(row.students, row.withheld),
       cells: row.benchmarks.map((item) =>
         item.covered === null
           ? 'withheld'
@@ -310,7 +325,7 @@ function currentSection(report: CohortReport) {
       total: formatCount(mix.total),
       rows: mix.needs.map((need) => ({
         label: need.label,
-        count: formatCount(need.count),
+        count: formatCount(need.count, need.withheld),
         share: formatPercent(percentOf(need.count, mix.total), mix.total),
         england:
           need.nationalPercent === null
