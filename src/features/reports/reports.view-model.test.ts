@@ -95,6 +95,13 @@ describe('report page context', () => {
     // 9 leavers are fewer than 10, so every share of the total is withheld.
     assert.deepEqual(headline?.series[0]?.values, [null, null, null, null, null])
     assert.deepEqual(headline?.series[0]?.reasons, Array(5).fill('fewer-than-10-leavers'))
+    assert.deepEqual(headline?.series[2]?.reasons, [
+      'no-data',
+      'no-data',
+      'no-data',
+      'no-data',
+      null,
+    ])
     // 2 with a plan is withheld, so the 10 without one is withheld as its complement.
     assert.deepEqual(plans?.series[0]?.values, [null, null])
     assert.deepEqual(plans?.series[0]?.reasons, ['suppressed', 'withheld'])

@@ -175,7 +175,12 @@ function headlineSection(report: CohortReport) {
         values: rows.map((row) => roundPercent(row.lastYear)),
         reasons: rows.map((row) => chartReason(row.reasons.lastYear)),
       },
-      { name: 'England', values: rows.map((row) => row.england?.percent ?? null) },
+      {
+        name: 'England',
+        values: rows.map((row) => row.england?.percent ?? null),
+        // England's missing figures are not held, never withheld.
+        reasons: rows.map((row) => (row.england ? null : 'no-data')),
+      },
     ],
   }
   return {
