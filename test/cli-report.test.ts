@@ -92,6 +92,11 @@ describe('send-careers report', () => {
     assert.equal(report.thisYear.total.leavers, 6)
     assert.equal(report.thisYear.total.notKnown, null)
     assert.equal(report.thisYear.total.positive, null)
+    // 6 leavers are fewer than 10: the JSON keeps null and adds the reason.
+    assert.equal(report.thisYear.total.withheld?.positive, 'fewer-than-10-leavers')
+    const positive = report.comparison.headline.find((row) => row.measure === 'positive')
+    assert.equal(positive?.thisYear, null)
+    assert.equal(positive?.reasons.thisYear, 'fewer-than-10-leavers')
   })
 
   test('csv is suppressed and neutralised', async () => {
