@@ -106,7 +106,7 @@ test('formatCount words a withheld count', () => {
   assert.equal(formatCount(17), '17')
 })
 
-test('suppressBreakdown says why each cell is withheld', () => {
+test('suppressBreakdown reasons per cell', () => {
   const result = suppressBreakdown([10, 3, 14, 6], 33)
   assert.deepEqual(result.reasons, [null, 'fewer-than-5', null, 'protects-another'])
   assert.equal(formatCount(result.cells[3] ?? null, result.reasons[3] ?? undefined), 'withheld')

@@ -40,7 +40,7 @@ describe('report chart drawing', () => {
     )
   })
 
-  it('prints the reason given for each missing value', () => {
+  it('prints each missing value reason', () => {
     const chart = aValidChart({
       unit: 'percent',
       categories: ['Sustained destination', 'Positive career outcome', 'NEET'],
@@ -60,6 +60,7 @@ describe('report chart drawing', () => {
     const drawing = drawReportChart(chart, true)
     assert.ok('svg' in drawing)
     assert.match(drawing.svg, /not yet known/)
+    assert.match(drawing.svg, /1 of the 3 values is not yet known\./)
     assert.match(drawing.svg, /withheld \(fewer than 10 leavers\)/)
   })
 

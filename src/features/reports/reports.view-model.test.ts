@@ -114,7 +114,7 @@ describe('report page context', () => {
     )
   })
 
-  it('a sustained share not yet known is not drawn as 0%', () => {
+  it('sustained share not yet known', () => {
     // Before the end of March 2026 the 2024/25 leavers' sustained result is not yet known.
     const early = '2025-12-01'
     const base = report()
@@ -131,7 +131,7 @@ describe('report page context', () => {
     assert.match(context.summary, /The share in a sustained destination is not yet known\./)
   })
 
-  it('breakdown charts show what their tables show', () => {
+  it('breakdown charts match their tables', () => {
     const context = reportPageContext(report(), OPTIONS)
     const group = context.breakdowns.find((section) => section.id === 'group')
     assert.deepEqual(

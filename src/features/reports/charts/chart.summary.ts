@@ -111,7 +111,7 @@ export function chartTable(spec: ChartSpec, cells: ChartCell[]): ChartTable {
 
 /**
  * Describes the figures in plain English: the largest and smallest values, the total of shown
- * counts, and how many values are withheld or have no data.
+ * counts, and how many values are withheld, not yet known or have no data.
  */
 export function summariseChart(spec: ChartSpec, cells: ChartCell[]): string {
   if (spec.categories.length === 0) return 'There is no data for this chart.'
@@ -124,10 +124,17 @@ export function summariseChart(spec: ChartSpec, cells: ChartCell[]): string {
   }
 
   const withheld = cells.filter((cell) => cell.value === null && WITHHELD.has(cell.reason))
-  const noData = cells.filter((cell) => cell.value === null && !WITHHELD.has(cell.reason))
+  const notYetKnown = cells.filter((cell) => cell.value === null && cell.reason === 'not-yet-known')
+  const noData = cells.filter(
+    (cell) => cell.value === null && !WITHHELD.has(cell.reason) && cell.reason !== 'not-yet-known',
+  )
   const ofAll = `of the ${cells.length} ${cells.length === 1 ? 'value' : 'values'}`
   if (withheld.length > 0) {
     sentences.push(`${withheld.length} ${ofAll} ${withheld.length === 1 ? 'is' : 'are'} withheld.`)
+  }
+  if (notYetKnown.length > 0) {
+    const verb = notYetKnown.length === 1 ? 'is' : 'are'
+    sentences.push(`${notYetKnown.length} ${ofAll} ${verb} not yet known.`)
   }
   if (noData.length > 0) {
     sentences.push(`${noData.length} ${ofAll} ${noData.length === 1 ? 'has' : 'have'} no data.`)
