@@ -140,18 +140,6 @@ function breakdownSection(breakdown: Breakdown, outcomes: LeaverOutcomes) {
   }
 }
 
-/**
- * Adds the share of `cell`'s leavers whose sustained destination is not yet known to the text of
- * a sustained share. Returns the text alone with no cell, no leavers (or withheld ones) or none
- * not yet known.
- */
-export function withNotYetKnown(text: string, cell: OutcomeCell | null): string {
-  // With the leavers withheld, every count of the cell is withheld, so there is nothing to add.
-  if (cell === null || !cell.leavers || cell.sustainedNotYetKnown === 0) return text
-  const share = formatPercent(percentOf(cell.sustainedNotYetKnown, cell.leavers))
-  return `${text} (not yet known: ${share})`
-}
-
 function headlineSection(report: CohortReport) {
   const rows = headlineComparison(report)
   const thisLabel = `${formatAcademicYear(report.year)} leavers`
