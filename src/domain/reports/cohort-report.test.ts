@@ -262,6 +262,23 @@ describe('suppressReport', () => {
     assert.equal(cell(report.thisYear, 'group', 'unassigned').notKnown, null)
   })
 
+  test('small-row counts get a complement', () => {
+    // 12 leavers of Group One firm, 7 unassigned and 30 of Group Two firm, none with a known
+    // destination: the 7 unassigned are hidden as a row under 10 leavers, so the total minus the
+    // other two rows must not give them back.
+    const many = [
+      ...Array.from({ length: 12 }, (_, i) => leaver(100 + i, {})),
+      ...Array.from({ length: 7 }, (_, i) => leaver(200 + i, { group: null, basis: null })),
+      ...Array.from({ length: 30 }, (_, i) => leaver(300 + i, { group: 'two' })),
+    ]
+    const report = suppressReport(reportOf(many))
+    assert.equal(report.thisYear.total.notKnown, 49)
+    assert.equal(cell(report.thisYear, 'group', 'unassigned').notKnown, null)
+    assert.equal(cell(report.thisYear, 'group', 'one-firm').notKnown, null)
+    assert.equal(cell(report.thisYear, 'group', 'one-firm').withheld?.notKnown, 'protects-another')
+    assert.equal(cell(report.thisYear, 'group', 'two-firm').notKnown, 30)
+  })
+
   test('each withheld count says why', () => {
     const many = [
       ...Array.from({ length: 6 }, (_, i) => leaver(100 + i, {})),

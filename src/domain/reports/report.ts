@@ -43,11 +43,19 @@ function suppressOutcomes(outcomes: LeaverOutcomes): LeaverOutcomes {
   const total = suppressCell(outcomes.total, {})
   const breakdowns = outcomes.breakdowns.map((breakdown): Breakdown => {
     const reasons: Withheld[] = breakdown.cells.map(() => ({}))
+    const leavers = suppressBreakdown(
+      breakdown.cells.map((cell) => cell.leavers),
+      outcomes.total.leavers,
+    )
     for (const measure of OUTCOME_MEASURES) {
-      const withheld = suppressBreakdown(
-        breakdown.cells.map((cell) => cell[measure]),
-        outcomes.total[measure],
-      )
+      // A count hidden because its row is hidden or has fewer than 10 leavers enters its
+      // breakdown as withheld, so that it too is protected by a complement.
+      const counts = breakdown.cells.map((cell, index): Count => {
+        if (measure === 'leavers') return cell.leavers
+        if (leavers.cells[index] === null) return cell[measure] === 0 ? 0 : null
+        return rowWithholdsShares(cell.leavers) ? null : cell[measure]
+      })
+      const withheld = suppressBreakdown(counts, outcomes.total[measure])
       withheld.reasons.forEach((reason, index) => {
         const cellReasons = reasons[index]
         if (reason !== null && cellReasons) cellReasons[measure] = reason
