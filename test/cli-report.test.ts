@@ -92,6 +92,11 @@ describe('send-careers report', () => {
     assert.equal(report.thisYear.total.leavers, 6)
     assert.equal(report.thisYear.total.notKnown, null)
     assert.equal(report.thisYear.total.positive, null)
+    // 6 leavers are fewer than 10: the JSON keeps null and adds the reason.
+    assert.equal(report.thisYear.total.withheld?.positive, 'fewer-than-10-leavers')
+    const positive = report.comparison.headline.find((row) => row.measure === 'positive')
+    assert.equal(positive?.thisYear, null)
+    assert.equal(positive?.reasons.thisYear, 'fewer-than-10-leavers')
   })
 
   test('csv is suppressed and neutralised', async () => {
@@ -122,7 +127,11 @@ describe('send-careers report', () => {
     const notKnown = rows.find(
       (row) => row[0] === 'leavers' && row[2] === 'all leavers' && row[4] === 'not known',
     )
-    assert.deepEqual(notKnown?.slice(5, 7), ['fewer than 5', 'withheld'])
+    // Fewer than 10 leavers: the count and the share are both withheld for that reason.
+    assert.deepEqual(notKnown?.slice(5, 7), [
+      'withheld (fewer than 10 leavers)',
+      'withheld (fewer than 10 leavers)',
+    ])
     assert.ok(rows.some((row) => row[3] === "'=SUM(A1) Academy"))
     assert.ok(!rows.some((row) => row.some((cell) => cell.startsWith('='))))
     const sustained = rows.find(

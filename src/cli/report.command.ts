@@ -2,12 +2,12 @@ import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
 
 import { academicYearOf, formatAcademicYear } from '../domain/academic-year.js'
-import { formatCount, headlineComparison, percentOf } from '../domain/reports/index.js'
+import { formatCount, headlineComparison, shareOf } from '../domain/reports/index.js'
 import type { CohortReport } from '../domain/reports/index.js'
 import { roleHas } from '../features/accounts/permissions.js'
 import { reportAsJson, reportCsvRows } from '../features/reports/report.output.js'
 import { parseReportYear } from '../features/reports/report-year.js'
-import { formatPercent, withNotYetKnown } from '../features/reports/reports.view-model.js'
+import { formatShare } from '../features/reports/reports.view-model.js'
 import { CommandError, withServices } from './context.js'
 import type { CommandContext } from './context.js'
 
@@ -139,11 +139,11 @@ function printText(name: string, report: CohortReport): void {
   const { total } = report.thisYear
   console.log(`Cohort report: ${name}, leavers of ${year}, as on ${report.today}`)
   console.log(
-    `Leavers: ${formatCount(total.leavers)} (${last}: ${formatCount(report.lastYear.total.leavers)})`,
+    `Leavers: ${formatCount(total.leavers, total.withheld?.leavers)} (${last}: ${formatCount(report.lastYear.total.leavers, report.lastYear.total.withheld?.leavers)})`,
   )
   if (report.suppressed) {
     console.log(
-      'Counts from 1 to 4 are shown as "fewer than 5", with the figures that would reveal them.',
+      'Counts from 1 to 4 are shown as "fewer than 5". A figure hidden to protect another reads "withheld", and a row with fewer than 10 leavers shows only its number of leavers.',
     )
   }
 
@@ -161,15 +161,8 @@ function printHeadline(report: CohortReport): void {
     const england = row.england
       ? `${row.england.percent.toFixed(1)}% (${row.england.population}, ${row.england.year})`
       : 'no national figure'
-    const sustained = row.measure === 'sustained'
-    const thisYear = withNotYetKnown(
-      formatPercent(row.thisYear, report.thisYear.total.leavers),
-      sustained ? report.thisYear.total : null,
-    )
-    const lastYear = withNotYetKnown(
-      formatPercent(row.lastYear, report.lastYear.total.leavers),
-      sustained ? report.lastYear.total : null,
-    )
+    const thisYear = formatShare({ percent: row.thisYear, reason: row.reasons.thisYear })
+    const lastYear = formatShare({ percent: row.lastYear, reason: row.reasons.lastYear })
     console.log(`${row.label} | ${thisYear} | ${lastYear} | ${england}`)
   }
 }
@@ -179,9 +172,10 @@ function printBreakdowns(report: CohortReport): void {
     console.log('')
     console.log(`${breakdown.title}: leavers, positive career outcome, sustained`)
     for (const cell of breakdown.cells) {
-      const positive = formatPercent(percentOf(cell.positive, cell.leavers), cell.leavers)
-      const sustained = formatPercent(percentOf(cell.sustained, cell.leavers), cell.leavers)
-      console.log(`  ${cell.label}: ${formatCount(cell.leavers)}, ${positive}, ${sustained}`)
+      const positive = formatShare(shareOf(cell, 'positive'))
+      const sustained = formatShare(shareOf(cell, 'sustained'))
+      const leavers = formatCount(cell.leavers, cell.withheld?.leavers)
+      console.log(`  ${cell.label}: ${leavers}, ${positive}, ${sustained}`)
     }
   }
 }
@@ -190,9 +184,9 @@ function printCurrentStudents(report: CohortReport): void {
   const { current } = report
   console.log('')
   console.log(
-    `Current students: ${formatCount(current.total)}, with a career plan ${formatCount(current.withPlan)}, without ${formatCount(current.withoutPlan)}`,
+    `Current students: ${formatCount(current.total)}, with a career plan ${formatCount(current.withPlan, current.plansWithheld?.withPlan)}, without ${formatCount(current.withoutPlan, current.plansWithheld?.withoutPlan)}`,
   )
   for (const group of current.groups) {
-    console.log(`  ${group.label}: ${formatCount(group.count)}`)
+    console.log(`  ${group.label}: ${formatCount(group.count, group.withheld)}`)
   }
 }

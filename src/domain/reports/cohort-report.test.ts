@@ -12,6 +12,7 @@ import {
 import { classifyLeaver, chooseDestinationSpell } from './leaver-outcome.js'
 import { suppressReport } from './report.js'
 import type { CohortReport } from './report.js'
+import { formatCount } from './suppression.js'
 
 // Leavers of 2024/25, so the destination year is 2025/26, judged on 30 June 2026, after March.
 const YEAR = 2024
@@ -257,7 +258,49 @@ describe('suppressReport', () => {
     assert.equal(cell(report.thisYear, 'group', 'two-provisional').leavers, null)
     assert.equal(cell(report.thisYear, 'group', 'unassigned').leavers, 7)
     assert.equal(cell(report.thisYear, 'group', 'one-firm').notKnown, null)
-    assert.equal(cell(report.thisYear, 'group', 'unassigned').notKnown, 7)
+    // 7 leavers are fewer than 10: only the number of leavers is shown.
+    assert.equal(cell(report.thisYear, 'group', 'unassigned').notKnown, null)
+  })
+
+  test('small-row counts get a complement', () => {
+    // 12 leavers of Group One firm, 7 unassigned and 30 of Group Two firm, none with a known
+    // destination: the 7 unassigned are hidden as a row under 10 leavers, so the total minus the
+    // other two rows must not give them back.
+    const many = [
+      ...Array.from({ length: 12 }, (_, i) => leaver(100 + i, {})),
+      ...Array.from({ length: 7 }, (_, i) => leaver(200 + i, { group: null, basis: null })),
+      ...Array.from({ length: 30 }, (_, i) => leaver(300 + i, { group: 'two' })),
+    ]
+    const report = suppressReport(reportOf(many))
+    assert.equal(report.thisYear.total.notKnown, 49)
+    assert.equal(cell(report.thisYear, 'group', 'unassigned').notKnown, null)
+    assert.equal(cell(report.thisYear, 'group', 'one-firm').notKnown, null)
+    assert.equal(cell(report.thisYear, 'group', 'one-firm').withheld?.notKnown, 'protects-another')
+    assert.equal(cell(report.thisYear, 'group', 'two-firm').notKnown, 30)
+  })
+
+  test('each withheld count says why', () => {
+    const many = [
+      ...Array.from({ length: 6 }, (_, i) => leaver(100 + i, {})),
+      ...Array.from({ length: 3 }, (_, i) => leaver(200 + i, { group: 'two', basis: 'need' })),
+      ...Array.from({ length: 7 }, (_, i) => leaver(300 + i, { group: null, basis: null })),
+    ]
+    const report = suppressReport(reportOf(many))
+    const firm = cell(report.thisYear, 'group', 'one-firm')
+    const small = cell(report.thisYear, 'group', 'two-provisional')
+    const unassigned = cell(report.thisYear, 'group', 'unassigned')
+    // The 6 is withheld only to protect the 3, so it must not read "fewer than 5".
+    assert.equal(firm.withheld?.leavers, 'protects-another')
+    assert.equal(formatCount(firm.leavers, firm.withheld?.leavers), 'withheld')
+    assert.equal(firm.withheld?.notKnown, 'row-withheld')
+    assert.equal(small.withheld?.leavers, 'fewer-than-5')
+    assert.equal(formatCount(small.leavers, small.withheld?.leavers), 'fewer than 5')
+    // A figure that is itself 0 stays 0 in a withheld row.
+    assert.equal(small.positive, 0)
+    assert.equal(small.withheld?.positive, undefined)
+    assert.equal(unassigned.withheld?.notKnown, 'fewer-than-10-leavers')
+    assert.equal(report.thisYear.total.withheld?.leavers, undefined)
+    assert.equal(report.thisYear.total.notKnown, 16)
   })
 })
 

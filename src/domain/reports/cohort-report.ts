@@ -9,7 +9,7 @@ import { provisionOf } from '../provision.js'
 import type { CareerSendGroup, GroupBasis, IsoDate, ProvisionCode } from '../types.js'
 import { classifyLeaver, destinationYearOfLeaver } from './leaver-outcome.js'
 import type { LeaverOutcome, LeaverSpell } from './leaver-outcome.js'
-import type { Count } from './suppression.js'
+import type { Count, WithheldReason } from './suppression.js'
 
 /** A student who left in the report's year, with what the breakdowns group them by. */
 export interface ReportLeaver {
@@ -36,8 +36,13 @@ export interface OutcomeCounts {
   /** Leavers whose destination year has not reached the end of March, shown apart. */
   sustainedNotYetKnown: Count
   sustainedEmployment: Count
-  /** Leavers per destination type, for every type that has at least one leaver in the report. */
-  mix: { type: string; label: string; count: Count }[]
+  /**
+   * Leavers per destination type, for every type that has at least one leaver in the report.
+   * `withheld` says why a null count is withheld, in a suppressed report.
+   */
+  mix: { type: string; label: string; count: Count; withheld?: WithheldReason }[]
+  /** In a suppressed report, why each withheld (null) count is withheld. */
+  withheld?: Partial<Record<OutcomeMeasure, WithheldReason>>
 }
 
 export const OUTCOME_MEASURES = [

@@ -6,7 +6,7 @@ import { NATIONAL_PRIMARY_NEED_SHARES_2024 } from '../national-figures.js'
 import { provisionOf } from '../provision.js'
 import type { CareerSendGroup, GroupBasis, ProvisionCode } from '../types.js'
 import { groupCellKey, needLabel, yearGroupLabel } from './cohort-report.js'
-import type { Count } from './suppression.js'
+import type { Count, WithheldReason } from './suppression.js'
 
 /** The number of current students sharing every one of these values. */
 export interface CurrentStudentCount {
@@ -31,13 +31,17 @@ export interface CountCell {
   key: string
   label: string
   count: Count
+  /** Why a null count is withheld, in a suppressed report. */
+  withheld?: WithheldReason
 }
 
 export interface YearGroupCoverageCounts {
   yearGroup: string | null
   label: string
   students: Count
-  benchmarks: { benchmark: StudentBenchmark; covered: Count }[]
+  /** Why a null `students` count is withheld, in a suppressed report. */
+  withheld?: WithheldReason
+  benchmarks: { benchmark: StudentBenchmark; covered: Count; withheld?: WithheldReason }[]
 }
 
 export interface NeedMix {
@@ -53,6 +57,8 @@ export interface CurrentStudents {
   groups: CountCell[]
   withPlan: Count
   withoutPlan: Count
+  /** Why `withPlan` or `withoutPlan` is withheld, in a suppressed report. */
+  plansWithheld?: { withPlan?: WithheldReason; withoutPlan?: WithheldReason }
   coverage: YearGroupCoverageCounts[]
   needMix: NeedMix[]
 }

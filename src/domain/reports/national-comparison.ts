@@ -6,9 +6,11 @@ import {
   SUSTAINED_EMPLOYMENT_KS4,
 } from '../national-figures.js'
 import type { NationalFigure } from '../national-figures.js'
-import type { LeaverOutcomes, OutcomeCounts } from './cohort-report.js'
+import type { LeaverOutcomes, OutcomeMeasure } from './cohort-report.js'
 import type { CurrentStudents } from './current-students.js'
 import type { CohortReport } from './report.js'
+import { shareOf } from './shares.js'
+import type { ShareReason } from './shares.js'
 import { percentOf } from './suppression.js'
 
 export type HeadlineMeasure = 'positive' | 'eet' | 'neet' | 'notKnown' | 'sustained'
@@ -19,6 +21,8 @@ export interface HeadlineRow {
   /** Percentages from 0 to 100 of all leavers, or null when withheld or there are no leavers. */
   thisYear: number | null
   lastYear: number | null
+  /** Why each share is null, or null when it has a value. */
+  reasons: { thisYear: ShareReason | null; lastYear: ShareReason | null }
   /**
    * For `sustained` only: the shares whose destination year has not reached the end of March, so
    * they are neither sustained nor not sustained yet. Null for the other measures.
@@ -70,9 +74,8 @@ const HEADLINES: {
   },
 ]
 
-function share(outcomes: LeaverOutcomes, measure: keyof OutcomeCounts): number | null {
-  const counts = outcomes.total
-  return percentOf(counts[measure] as number | null, counts.leavers)
+function share(outcomes: LeaverOutcomes, measure: OutcomeMeasure): number | null {
+  return shareOf(outcomes.total, measure).percent
 }
 
 /** Builds the table of headline figures: this year, last year and England. */
@@ -81,6 +84,10 @@ export function headlineComparison(report: CohortReport): HeadlineRow[] {
     ...row,
     thisYear: share(report.thisYear, row.measure),
     lastYear: share(report.lastYear, row.measure),
+    reasons: {
+      thisYear: shareOf(report.thisYear.total, row.measure).reason,
+      lastYear: shareOf(report.lastYear.total, row.measure).reason,
+    },
     notYetKnown:
       row.measure === 'sustained'
         ? {
@@ -97,6 +104,8 @@ export interface ProvisionComparisonRow {
   measure: 'sustained' | 'sustainedEmployment'
   measureLabel: string
   school: number | null
+  /** Why the school's share is null, or null when it has a value. */
+  schoolReason: ShareReason | null
   england: NationalFigure
   note: string
 }
@@ -108,9 +117,10 @@ export interface ProvisionComparisonRow {
 export function provisionComparison(outcomes: LeaverOutcomes): ProvisionComparisonRow[] {
   const provision = outcomes.breakdowns.find((breakdown) => breakdown.id === 'provision')
   const cellOf = (key: 'E' | 'K') => provision?.cells.find((cell) => cell.key === key)
-  const percent = (key: 'E' | 'K', measure: 'sustained' | 'sustainedEmployment') => {
+  const school = (key: 'E' | 'K', measure: 'sustained' | 'sustainedEmployment') => {
     const cell = cellOf(key)
-    return cell ? percentOf(cell[measure], cell.leavers) : null
+    const found = cell ? shareOf(cell, measure) : { percent: null, reason: 'no-leavers' as const }
+    return { school: found.percent, schoolReason: found.reason }
   }
   return [
     {
@@ -118,7 +128,7 @@ export function provisionComparison(outcomes: LeaverOutcomes): ProvisionComparis
       label: 'EHC plan (E)',
       measure: 'sustained',
       measureLabel: 'Sustained destination',
-      school: percent('E', 'sustained'),
+      ...school('E', 'sustained'),
       england: SUSTAINED_EHC_PLAN_KS4,
       note: COHORT_DIFFERS,
     },
@@ -127,7 +137,7 @@ export function provisionComparison(outcomes: LeaverOutcomes): ProvisionComparis
       label: 'EHC plan (E)',
       measure: 'sustainedEmployment',
       measureLabel: 'Sustained employment',
-      school: percent('E', 'sustainedEmployment'),
+      ...school('E', 'sustainedEmployment'),
       england: SUSTAINED_EMPLOYMENT_KS4.E,
       note: COHORT_DIFFERS,
     },
@@ -136,7 +146,7 @@ export function provisionComparison(outcomes: LeaverOutcomes): ProvisionComparis
       label: 'SEN support (K)',
       measure: 'sustainedEmployment',
       measureLabel: 'Sustained employment',
-      school: percent('K', 'sustainedEmployment'),
+      ...school('K', 'sustainedEmployment'),
       england: SUSTAINED_EMPLOYMENT_KS4.K,
       note: COHORT_DIFFERS,
     },

@@ -3,10 +3,10 @@
 import type { AcademicYear } from '../academic-year.js'
 import type { IsoDate } from '../types.js'
 import { OUTCOME_MEASURES } from './cohort-report.js'
-import type { Breakdown, LeaverOutcomes, OutcomeCell } from './cohort-report.js'
+import type { Breakdown, LeaverOutcomes, OutcomeCell, OutcomeMeasure } from './cohort-report.js'
 import type { CurrentStudents } from './current-students.js'
-import { suppressBreakdown, suppressCount } from './suppression.js'
-import type { Count } from './suppression.js'
+import { rowWithholdsShares, suppressBreakdown, suppressCount } from './suppression.js'
+import type { Count, WithheldReason } from './suppression.js'
 
 export interface CohortReport {
   /** The date the report was made, which decides current students and sustained destinations. */
@@ -33,45 +33,86 @@ export function suppressReport(report: CohortReport): CohortReport {
 }
 
 /**
- * Withholds small counts in every measure, across the cells of each breakdown against the total.
- * A cell whose leaver count is withheld has every count withheld, because its other counts and its
- * mix would narrow down the number. Each cell's mix of destination types is a breakdown of its
- * leavers.
+ * Withholds small counts in every measure, across the cells of each breakdown against the total,
+ * and records why each count is withheld. A row whose leaver count is withheld has every non-zero
+ * count withheld, because its other counts and its mix would narrow down the number. A row with
+ * fewer than 10 leavers shows only its leavers (`rowWithholdsShares`). Each row's mix of
+ * destination types is a breakdown of its leavers.
  */
 function suppressOutcomes(outcomes: LeaverOutcomes): LeaverOutcomes {
-  const total = suppressCell(outcomes.total)
+  const total = suppressCell(outcomes.total, {})
   const breakdowns = outcomes.breakdowns.map((breakdown): Breakdown => {
-    const cells = breakdown.cells.map((cell) => ({ ...cell }))
+    const reasons: Withheld[] = breakdown.cells.map(() => ({}))
+    const leavers = suppressBreakdown(
+      breakdown.cells.map((cell) => cell.leavers),
+      outcomes.total.leavers,
+    )
     for (const measure of OUTCOME_MEASURES) {
-      const withheld = suppressBreakdown(
-        cells.map((cell) => cell[measure]),
-        outcomes.total[measure],
-      )
-      cells.forEach((cell, index) => {
-        cell[measure] = withheld.cells[index] ?? null
+      // A count hidden because its row is hidden or has fewer than 10 leavers enters its
+      // breakdown as withheld, so that it too is protected by a complement.
+      const counts = breakdown.cells.map((cell, index): Count => {
+        if (measure === 'leavers') return cell.leavers
+        if (leavers.cells[index] === null) return cell[measure] === 0 ? 0 : null
+        return rowWithholdsShares(cell.leavers) ? null : cell[measure]
+      })
+      const withheld = suppressBreakdown(counts, outcomes.total[measure])
+      withheld.reasons.forEach((reason, index) => {
+        const cellReasons = reasons[index]
+        if (reason !== null && cellReasons) cellReasons[measure] = reason
       })
     }
-    return { ...breakdown, cells: cells.map(suppressCell) }
+    return {
+      ...breakdown,
+      cells: breakdown.cells.map((cell, index) => suppressCell(cell, reasons[index] ?? {})),
+    }
   })
   return { ...outcomes, total, breakdowns }
 }
 
-function suppressCell(cell: OutcomeCell): OutcomeCell {
-  const leavers = suppressCount(cell.leavers)
+type Withheld = Partial<Record<OutcomeMeasure, WithheldReason>>
+
+/** The reason a count is withheld in a row whose leavers are shown, from the breakdown or itself. */
+function ownReason(count: Count, given: WithheldReason | undefined): WithheldReason | undefined {
+  if (given !== undefined) return given
+  return suppressCount(count) === null ? 'fewer-than-5' : undefined
+}
+
+/**
+ * Withholds the counts of one row. `given` holds the reasons found across its breakdown, such as a
+ * count withheld to protect another row's.
+ */
+function suppressCell(cell: OutcomeCell, given: Withheld): OutcomeCell {
+  const leaversReason = ownReason(cell.leavers, given.leavers)
+  const leavers = leaversReason === undefined ? cell.leavers : null
+  const smallRow = rowWithholdsShares(leavers)
+  const reasonOf = (count: Count, fromBreakdown: WithheldReason | undefined) => {
+    if (leaversReason !== undefined) {
+      return count === 0 ? undefined : (ownReason(count, undefined) ?? 'row-withheld')
+    }
+    if (smallRow) return 'fewer-than-10-leavers' as const
+    return ownReason(count, fromBreakdown)
+  }
+  const withheld: Withheld = {}
+  if (leaversReason !== undefined) withheld.leavers = leaversReason
+  const result: OutcomeCell = { ...cell, leavers }
+  for (const measure of OUTCOME_MEASURES) {
+    if (measure === 'leavers') continue
+    const reason = reasonOf(cell[measure], given[measure])
+    result[measure] = reason === undefined ? cell[measure] : null
+    if (reason !== undefined) withheld[measure] = reason
+  }
   const mixShown = suppressBreakdown(
     cell.mix.map((item) => item.count),
     leavers,
   )
-  const result: OutcomeCell = {
-    ...cell,
-    mix: cell.mix.map((item, index) => ({
-      ...item,
-      count: leavers === null ? null : (mixShown.cells[index] ?? null),
-    })),
-  }
-  for (const measure of OUTCOME_MEASURES) {
-    result[measure] = leavers === null ? null : suppressCount(cell[measure])
-  }
+  result.mix = cell.mix.map((item, index) => {
+    const reason =
+      leaversReason !== undefined || smallRow
+        ? reasonOf(item.count, undefined)
+        : (mixShown.reasons[index] ?? undefined)
+    return reason === undefined ? { ...item } : { ...item, count: null, withheld: reason }
+  })
+  result.withheld = withheld
   return result
 }
 
@@ -87,19 +128,33 @@ function suppressCurrent(current: CurrentStudents): CurrentStudents {
   )
   return {
     total: groups.total,
-    groups: current.groups.map((cell, index) => ({ ...cell, count: groups.cells[index] ?? null })),
+    groups: current.groups.map((cell, index) =>
+      withReason({ ...cell, count: groups.cells[index] ?? null }, groups.reasons[index]),
+    ),
     withPlan: plans.cells[0] ?? null,
     withoutPlan: plans.cells[1] ?? null,
+    plansWithheld: {
+      ...(plans.reasons[0] ? { withPlan: plans.reasons[0] } : {}),
+      ...(plans.reasons[1] ? { withoutPlan: plans.reasons[1] } : {}),
+    },
     coverage: current.coverage.map((row, index) => {
       const students: Count = years.cells[index] ?? null
-      return {
-        ...row,
-        students,
-        benchmarks: row.benchmarks.map((item) => ({
-          ...item,
-          covered: students === null ? null : suppressCount(item.covered),
-        })),
-      }
+      return withReason(
+        {
+          ...row,
+          students,
+          benchmarks: row.benchmarks.map((item) => {
+            if (students === null) {
+              return item.covered === 0
+                ? { ...item }
+                : { ...item, covered: null, withheld: 'row-withheld' as const }
+            }
+            const covered = suppressCount(item.covered)
+            return withReason({ ...item, covered }, covered === null ? 'fewer-than-5' : null)
+          }),
+        },
+        years.reasons[index],
+      )
     }),
     needMix: current.needMix.map((mix) => {
       const withheld = suppressBreakdown(
@@ -109,8 +164,18 @@ function suppressCurrent(current: CurrentStudents): CurrentStudents {
       return {
         ...mix,
         total: withheld.total,
-        needs: mix.needs.map((need, index) => ({ ...need, count: withheld.cells[index] ?? null })),
+        needs: mix.needs.map((need, index) =>
+          withReason({ ...need, count: withheld.cells[index] ?? null }, withheld.reasons[index]),
+        ),
       }
     }),
   }
+}
+
+/** Adds the reason a figure is withheld, when there is one. */
+function withReason<T extends object>(
+  item: T,
+  reason: WithheldReason | null | undefined,
+): T & { withheld?: WithheldReason } {
+  return reason ? { ...item, withheld: reason } : item
 }

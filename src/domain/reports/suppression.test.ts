@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 
-import { formatCount, percentOf, suppressBreakdown, suppressCount } from './suppression.js'
+import {
+  formatCount,
+  percentOf,
+  rowWithholdsShares,
+  suppressBreakdown,
+  suppressCount,
+  withheldText,
+} from './suppression.js'
 import type { Count } from './suppression.js'
 
 test('suppressCount withholds 1 to 4 only', () => {
@@ -97,4 +104,33 @@ test('formatCount words a withheld count', () => {
   assert.equal(formatCount(null), 'fewer than 5')
   assert.equal(formatCount(0), '0')
   assert.equal(formatCount(17), '17')
+})
+
+test('suppressBreakdown reasons per cell', () => {
+  const result = suppressBreakdown([10, 3, 14, 6], 33)
+  assert.deepEqual(result.reasons, [null, 'fewer-than-5', null, 'protects-another'])
+  assert.equal(formatCount(result.cells[3] ?? null, result.reasons[3] ?? undefined), 'withheld')
+  assert.equal(formatCount(result.cells[1] ?? null, result.reasons[1] ?? undefined), 'fewer than 5')
+})
+
+test('rowWithholdsShares table of cases', () => {
+  const cases: [Count, boolean][] = [
+    [0, false],
+    [1, true],
+    [8, true],
+    [9, true],
+    [10, false],
+    [250, false],
+    [null, false],
+  ]
+  for (const [leavers, expected] of cases) {
+    assert.equal(rowWithholdsShares(leavers), expected, `leavers ${leavers}`)
+  }
+})
+
+test('withheldText words each reason', () => {
+  assert.equal(withheldText('fewer-than-5'), 'fewer than 5')
+  assert.equal(withheldText('protects-another'), 'withheld')
+  assert.equal(withheldText('row-withheld'), 'withheld')
+  assert.equal(withheldText('fewer-than-10-leavers'), 'withheld (fewer than 10 leavers)')
 })

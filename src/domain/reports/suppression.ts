@@ -11,6 +11,34 @@ export const SUPPRESSION_LIMIT = 5
 /** The words shown in place of a withheld count. */
 export const SUPPRESSED_TEXT = 'fewer than 5'
 
+/**
+ * Why a figure is withheld: `fewer-than-5` for a count from 1 to 4, `protects-another` for a count
+ * withheld only so that another cannot be found by subtraction (it may be any size),
+ * `row-withheld` for a figure of a row whose leavers are withheld, and `fewer-than-10-leavers` for
+ * a figure of a row with fewer than 10 leavers.
+ */
+export type WithheldReason =
+  'fewer-than-5' | 'protects-another' | 'row-withheld' | 'fewer-than-10-leavers'
+
+/** In a suppressed report, a row with fewer leavers than this shows only its number of leavers. */
+export const SHARE_LEAVERS_LIMIT = 10
+
+/**
+ * True when a row's shares and its counts other than the number of leavers are withheld: a share
+ * of a few leavers gives the count back (7 of 8 is 87.5%). Rows with no leavers or withheld
+ * leavers have no share to withhold.
+ */
+export function rowWithholdsShares(leavers: Count): boolean {
+  return leavers !== null && leavers > 0 && leavers < SHARE_LEAVERS_LIMIT
+}
+
+/** The words shown in place of a figure withheld for `reason`. */
+export function withheldText(reason: WithheldReason | undefined): string {
+  if (reason === 'fewer-than-5') return SUPPRESSED_TEXT
+  if (reason === 'fewer-than-10-leavers') return 'withheld (fewer than 10 leavers)'
+  return 'withheld'
+}
+
 /** Withholds a count from 1 to 4. A count already withheld stays withheld. */
 export function suppressCount(count: Count): Count {
   if (count === null) return null
@@ -25,12 +53,15 @@ export function suppressCount(count: Count): Count {
 export function suppressBreakdown(
   cells: readonly Count[],
   total: Count,
-): { cells: Count[]; total: Count } {
+): { cells: Count[]; total: Count; reasons: (WithheldReason | null)[] } {
   const shownTotal = suppressCount(total)
   const shownCells = cells.map(suppressCount)
+  const reasons = shownCells.map((cell): WithheldReason | null =>
+    cell === null ? 'fewer-than-5' : null,
+  )
   const withheldCount = shownCells.filter((cell) => cell === null).length
   if (shownTotal === null || withheldCount !== 1) {
-    return { cells: shownCells, total: shownTotal }
+    return { cells: shownCells, total: shownTotal, reasons }
   }
 
   let smallest = -1
@@ -41,8 +72,11 @@ export function suppressBreakdown(
       smallest = index
     }
   })
-  if (smallest !== -1) shownCells[smallest] = null
-  return { cells: shownCells, total: shownTotal }
+  if (smallest !== -1) {
+    shownCells[smallest] = null
+    reasons[smallest] = 'protects-another'
+  }
+  return { cells: shownCells, total: shownTotal, reasons }
 }
 
 /**
@@ -54,7 +88,11 @@ export function percentOf(numerator: Count, denominator: Count): number | null {
   return (numerator / denominator) * 100
 }
 
-/** Formats a count for a page or a file: the number, or "fewer than 5" when withheld. */
-export function formatCount(count: Count): string {
-  return count === null ? SUPPRESSED_TEXT : String(count)
+/**
+ * Formats a count for a page or a file: the number, or the words for `reason` when withheld. A
+ * withheld count with no reason given reads "fewer than 5".
+ */
+export function formatCount(count: Count, reason?: WithheldReason): string {
+  if (count !== null) return String(count)
+  return reason === undefined ? SUPPRESSED_TEXT : withheldText(reason)
 }

@@ -8,6 +8,8 @@ import {
   OUTCOME_MEASURES,
   percentOf,
   provisionComparison,
+  shareOf,
+  shareReasonText,
 } from '../../domain/reports/index.js'
 import type {
   CohortReport,
@@ -15,6 +17,7 @@ import type {
   HeadlineRow,
   LeaverOutcomes,
   OutcomeCell,
+  OutcomeMeasure,
   ProvisionComparisonRow,
 } from '../../domain/reports/index.js'
 import { neutraliseFormula } from '../import/import.problems-csv.js'
@@ -47,6 +50,14 @@ export const CSV_COLUMNS = [
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>
 
+/** Words for a row's share in the CSV: one decimal place, empty with no leavers, or the reason. */
+function shareCell(cell: OutcomeCell, measure: OutcomeMeasure): string {
+  const share = shareOf(cell, measure)
+  if (share.reason === 'no-leavers') return ''
+  if (share.percent === null) return shareReasonText(share.reason ?? 'row-withheld')
+  return (Math.round(share.percent * 10) / 10).toFixed(1)
+}
+
 /** Words for a percentage in the CSV: one decimal place, empty with no denominator, or withheld. */
 function percentCell(numerator: Count, denominator: Count): string {
   if (denominator === 0) return ''
@@ -78,8 +89,8 @@ function cellRows(year: string, breakdown: string, cell: OutcomeCell): CsvRow[] 
       breakdown,
       category: cell.label,
       measure: MEASURE_NAMES[measure],
-      count: formatCount(cell[measure]),
-      percent: measure === 'leavers' ? '' : percentCell(cell[measure], cell.leavers),
+      count: formatCount(cell[measure], cell.withheld?.[measure]),
+      percent: measure === 'leavers' ? '' : shareCell(cell, measure),
     }),
   )
 }
@@ -98,8 +109,10 @@ function outcomeRows(outcomes: LeaverOutcomes): CsvRow[] {
         breakdown: 'destination type',
         category: item.label,
         measure: 'leavers',
-        count: formatCount(item.count),
-        percent: percentCell(item.count, outcomes.total.leavers),
+        count: formatCount(item.count, item.withheld),
+        percent: item.withheld
+          ? shareReasonText(item.withheld)
+          : percentCell(item.count, outcomes.total.leavers),
       }),
     )
   }
@@ -126,14 +139,14 @@ function currentRows(report: CohortReport): CsvRow[] {
         breakdown: 'Career SEND group',
         category: group.label,
         measure: 'students',
-        count: formatCount(group.count),
+        count: formatCount(group.count, group.withheld),
         percent: percentCell(group.count, current.total),
       }),
     )
   }
-  for (const [category, count] of [
-    ['with a career plan', current.withPlan],
-    ['without a career plan', current.withoutPlan],
+  for (const [category, count, reason] of [
+    ['with a career plan', current.withPlan, current.plansWithheld?.withPlan],
+    ['without a career plan', current.withoutPlan, current.plansWithheld?.withoutPlan],
   ] as const) {
     rows.push(
       row({
@@ -142,7 +155,7 @@ function currentRows(report: CohortReport): CsvRow[] {
         breakdown: 'career plan',
         category,
         measure: 'students',
-        count: formatCount(count),
+        count: formatCount(count, reason),
         percent: percentCell(count, current.total),
       }),
     )
@@ -156,7 +169,7 @@ function currentRows(report: CohortReport): CsvRow[] {
           breakdown: 'year group',
           category: coverage.label,
           measure: `Benchmark ${item.benchmark}`,
-          count: formatCount(item.covered),
+          count: formatCount(item.covered, item.withheld),
           percent: percentCell(item.covered, coverage.students),
         }),
       )
@@ -171,7 +184,7 @@ function currentRows(report: CohortReport): CsvRow[] {
           breakdown: mix.label,
           category: need.label,
           measure: 'students',
-          count: formatCount(need.count),
+          count: formatCount(need.count, need.withheld),
           percent: percentCell(need.count, mix.total),
           england_percent: need.nationalPercent === null ? '' : need.nationalPercent.toFixed(1),
         }),
@@ -190,7 +203,7 @@ function comparisonRows(report: CohortReport): CsvRow[] {
       breakdown: 'all leavers',
       category: 'all leavers',
       measure: headline.label,
-      percent: percentCell(report.thisYear.total[headline.measure], report.thisYear.total.leavers),
+      percent: shareCell(report.thisYear.total, headline.measure),
       england_percent: headline.england ? headline.england.percent.toFixed(1) : '',
     }),
   )

@@ -34,7 +34,34 @@ describe('report chart drawing', () => {
     const spec = toChartSpec(aValidChart(), true)
 
     assert.equal(spec.values[1]?.reason, 'suppressed')
-    assert.equal(spec.note, 'Counts from 1 to 4 are not shown.')
+    assert.equal(
+      spec.note,
+      'Counts from 1 to 4, figures that would give them away and the shares of rows with fewer than 10 leavers are not shown.',
+    )
+  })
+
+  it('prints each missing value reason', () => {
+    const chart = aValidChart({
+      unit: 'percent',
+      categories: ['Sustained destination', 'Positive career outcome', 'NEET'],
+      series: [
+        {
+          name: '2025/26 leavers',
+          values: [null, null, null],
+          reasons: ['not-yet-known', 'fewer-than-10-leavers', null],
+        },
+      ],
+    })
+    const spec = toChartSpec(chart, true)
+    assert.deepEqual(
+      spec.values.map((value) => value.reason),
+      ['not-yet-known', 'fewer-than-10-leavers', 'suppressed'],
+    )
+    const drawing = drawReportChart(chart, true)
+    assert.ok('svg' in drawing)
+    assert.match(drawing.svg, /not yet known/)
+    assert.match(drawing.svg, /1 of the 3 values is not yet known\./)
+    assert.match(drawing.svg, /withheld \(fewer than 10 leavers\)/)
   })
 
   it('draws an SVG with an accessible name', () => {

@@ -17,13 +17,18 @@ export function toChartSpec(chart: ReportChart, suppressed: boolean): ChartSpec 
     values: chart.series.flatMap((item, index) =>
       chart.categories.map((category, position) => {
         const value = item.values[position] ?? null
-        // A missing value in a report with withheld figures may also be a category with no
-        // leavers; the table beside the chart tells the two apart.
-        const reason = suppressed ? ('suppressed' as const) : ('no-data' as const)
+        // Without a reason given, a missing value in a report with withheld figures may also be
+        // a category with no leavers; the table beside the chart tells the two apart.
+        const reason =
+          item.reasons?.[position] ?? (suppressed ? ('suppressed' as const) : ('no-data' as const))
         return { category, series: `s${index}`, value, ...(value === null ? { reason } : {}) }
       }),
     ),
-    ...(suppressed ? { note: 'Counts from 1 to 4 are not shown.' } : {}),
+    ...(suppressed
+      ? {
+          note: 'Counts from 1 to 4, figures that would give them away and the shares of rows with fewer than 10 leavers are not shown.',
+        }
+      : {}),
   }
 }
 

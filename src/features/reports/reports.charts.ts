@@ -1,5 +1,6 @@
 // The data each chart on a report page needs, kept apart from how a chart is drawn. A renderer
 // draws a `ReportChart`, and the page shows the same numbers in a table beside it.
+import type { MissingReason } from './charts/chart.types.js'
 
 /** One chart: categories along one axis, one bar (or point) per series for each category. */
 export interface ReportChart {
@@ -15,8 +16,11 @@ export interface ReportChart {
   /** `count`: whole numbers. `percent`: percentages from 0 to 100. */
   unit: 'count' | 'percent'
   categories: string[]
-  /** Each series has one value per category, in order; null is a withheld or missing value. */
-  series: { name: string; values: (number | null)[] }[]
+  /**
+   * Each series has one value per category, in order; null is a withheld or missing value.
+   * `reasons`, when given, says why each null value is missing, in the same order.
+   */
+  series: { name: string; values: (number | null)[]; reasons?: (MissingReason | null)[] }[]
   /** The chart as drawn for the page, set by reportPageContext. */
   drawing?: ReportChartDrawing
 }

@@ -115,6 +115,11 @@ describe('report pages', () => {
     assert.equal(response.statusCode, 200)
     assert.match(response.body, /fewer than 5/)
     assert.match(response.body, /id="suppression-note"/)
+    // The note says what the rules do and that they do not stop every figure being worked out.
+    assert.match(response.body, /A row with fewer than 10 leavers shows only its number/)
+    assert.match(response.body, /can sometimes still be worked out by comparing figures/)
+    assert.match(response.body, /Do not publish it as it stands/)
+    assert.doesNotMatch(response.body, /keeps any one student from being picked out/)
     assert.match(response.body, /withheld/)
     for (const surname of [...LEAVERS, 'Yardley']) {
       assert.doesNotMatch(response.body, new RegExp(surname), surname)

@@ -7,7 +7,7 @@ import {
   suppressReport,
 } from '../../domain/reports/index.js'
 import type { CohortReport, ReportLeaver } from '../../domain/reports/index.js'
-import { formatPercent, reportPageContext, withNotYetKnown } from './reports.view-model.js'
+import { formatPercent, reportPageContext } from './reports.view-model.js'
 
 const TODAY = '2026-06-30'
 
@@ -92,10 +92,56 @@ describe('report page context', () => {
     const plans = context.charts.find((chart) => chart.id === 'plans')
 
     assert.equal(context.suppressed, true)
-    assert.deepEqual(headline?.series[0]?.values, [66.7, 66.7, 0, null, 66.7])
+    // 9 leavers are fewer than 10, so every share of the total is withheld.
+    assert.deepEqual(headline?.series[0]?.values, [null, null, null, null, null])
+    assert.deepEqual(headline?.series[0]?.reasons, Array(5).fill('fewer-than-10-leavers'))
+    assert.deepEqual(headline?.series[2]?.reasons, [
+      'no-data',
+      'no-data',
+      'no-data',
+      'no-data',
+      null,
+    ])
     // 2 with a plan is withheld, so the 10 without one is withheld as its complement.
     assert.deepEqual(plans?.series[0]?.values, [null, null])
-    assert.equal(context.headline.rows[3]?.thisYear, 'withheld')
+    assert.deepEqual(plans?.series[0]?.reasons, ['suppressed', 'withheld'])
+    assert.equal(context.current.withPlan, 'fewer than 5')
+    assert.equal(context.current.withoutPlan, 'withheld')
+    assert.equal(context.headline.rows[3]?.thisYear, 'withheld (fewer than 10 leavers)')
+    assert.equal(
+      context.summary,
+      'Of 9 students who left in 2024/25, the share with a positive career outcome is withheld (fewer than 10 leavers). The share in a sustained destination is withheld (fewer than 10 leavers).',
+    )
+  })
+
+  it('sustained share not yet known', () => {
+    // Before the end of March 2026 the 2024/25 leavers' sustained result is not yet known.
+    const early = '2025-12-01'
+    const base = report()
+    const context = reportPageContext(
+      { ...base, today: early, thisYear: aggregateLeavers(LEAVERS, 2024, early) },
+      OPTIONS,
+    )
+    const headline = context.charts.find((chart) => chart.id === 'headline')
+    assert.equal(headline?.series[0]?.values[4], null)
+    assert.equal(headline?.series[0]?.reasons?.[4], 'not-yet-known')
+    assert.equal(context.headline.rows[4]?.thisYear, 'not yet known')
+    assert.equal(context.provision[0]?.school, 'not yet known')
+    assert.equal(context.provision[1]?.school, 'not yet known')
+    assert.match(context.summary, /The share in a sustained destination is not yet known\./)
+  })
+
+  it('breakdown charts match their tables', () => {
+    const context = reportPageContext(report(), OPTIONS)
+    const group = context.breakdowns.find((section) => section.id === 'group')
+    assert.deepEqual(
+      group?.chart.series.map((series) => series.name),
+      ['2024/25 leavers'],
+    )
+    // Group Two has no leavers: the chart and the table both say so.
+    const index = group?.chart.categories.indexOf('Group Two, firm') ?? -1
+    assert.equal(group?.chart.series[0]?.reasons?.[index], 'no-leavers')
+    assert.equal(group?.rows[index]?.shares[0], 'no leavers')
   })
 
   it('summary states the shares', () => {
@@ -104,28 +150,6 @@ describe('report page context', () => {
       context.summary,
       'Of 9 students who left in 2024/25, 66.7% had a positive career outcome. 66.7% were in a sustained destination.',
     )
-  })
-})
-
-describe('withNotYetKnown', () => {
-  const total = aggregateLeavers(LEAVERS, 2024, TODAY).total
-
-  it('adds a share above 0', () => {
-    const cell = { ...total, leavers: 8, sustainedNotYetKnown: 2 }
-    assert.equal(withNotYetKnown('0.0%', cell), '0.0% (not yet known: 25.0%)')
-  })
-
-  it('leaves other cases alone', () => {
-    assert.equal(withNotYetKnown('50.0%', total), '50.0%')
-    assert.equal(withNotYetKnown('no leavers', { ...total, leavers: 0 }), 'no leavers')
-    assert.equal(withNotYetKnown('50.0%', null), '50.0%')
-    const withheld = { ...total, leavers: null, sustainedNotYetKnown: null }
-    assert.equal(withNotYetKnown('withheld', withheld), 'withheld')
-  })
-
-  it('words a withheld count', () => {
-    const cell = { ...total, leavers: 8, sustainedNotYetKnown: null }
-    assert.equal(withNotYetKnown('withheld', cell), 'withheld (not yet known: withheld)')
   })
 })
 

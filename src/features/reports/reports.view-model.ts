@@ -12,6 +12,8 @@ import {
   headlineComparison,
   percentOf,
   provisionComparison,
+  shareOf,
+  shareReasonText,
 } from '../../domain/reports/index.js'
 import type {
   Breakdown,
@@ -19,8 +21,11 @@ import type {
   Count,
   LeaverOutcomes,
   OutcomeCell,
+  Share,
+  ShareReason,
   YearGroupCoverageCounts,
 } from '../../domain/reports/index.js'
+import type { MissingReason } from './charts/chart.types.js'
 import { drawReportChart } from './reports.chart-drawing.js'
 import type { ReportChart } from './reports.charts.js'
 
@@ -29,6 +34,23 @@ export function formatPercent(percent: number | null, denominator: Count = null)
   if (denominator === 0) return 'no leavers'
   if (percent === null) return 'withheld'
   return `${(Math.round(percent * 10) / 10).toFixed(1)}%`
+}
+
+/** Formats a share: the percentage with one decimal place, or the words for its reason. */
+export function formatShare(share: Share): string {
+  if (share.percent === null) return shareReasonText(share.reason ?? 'row-withheld')
+  return formatPercent(share.percent)
+}
+
+/** The reason a chart prints for a missing value, from a share's or a count's reason. */
+export function chartReason(
+  reason: ShareReason | null | undefined,
+  unit: 'count' | 'percent' = 'percent',
+): MissingReason | null {
+  if (reason === null || reason === undefined) return null
+  if (reason === 'protects-another' || reason === 'row-withheld') return 'withheld'
+  if (reason === 'fewer-than-5') return unit === 'count' ? 'suppressed' : 'withheld'
+  return reason
 }
 
 function roundPercent(percent: number | null): number | null {
@@ -71,15 +93,13 @@ const OUTCOME_COLUMNS = [
 function outcomeRow(cell: OutcomeCell) {
   return {
     label: cell.label,
-    leavers: formatCount(cell.leavers),
-    shares: OUTCOME_COLUMNS.map(({ measure }) =>
-      formatPercent(percentOf(cell[measure], cell.leavers), cell.leavers),
-    ),
+    leavers: formatCount(cell.leavers, cell.withheld?.leavers),
+    shares: OUTCOME_COLUMNS.map(({ measure }) => formatShare(shareOf(cell, measure))),
   }
 }
 
 function sentenceShare(cell: OutcomeCell, measure: 'positive' | 'sustained'): string {
-  return formatPercent(percentOf(cell[measure], cell.leavers), cell.leavers)
+  return formatShare(shareOf(cell, measure))
 }
 
 /** Each breakdown's name as it reads inside a sentence. */
@@ -91,14 +111,15 @@ const BREAKDOWN_IN_SENTENCE: Record<Breakdown['id'], string> = {
   school: 'school',
 }
 
-function breakdownSection(breakdown: Breakdown, outcomes: LeaverOutcomes, last: LeaverOutcomes) {
-  const lastCells = last.breakdowns.find((item) => item.id === breakdown.id)?.cells ?? []
+function breakdownSection(breakdown: Breakdown, outcomes: LeaverOutcomes) {
   const yearLabel = formatAcademicYear(outcomes.year)
   const name = BREAKDOWN_IN_SENTENCE[breakdown.id]
+  // One series, as in the table under the chart: last year's rows are in the headline figures.
+  const shares = breakdown.cells.map((cell) => shareOf(cell, 'positive'))
   const chart: ReportChart = {
     id: `breakdown-${breakdown.id}`,
     title: `Positive career outcomes by ${name}`,
-    summary: `The share of leavers with a positive career outcome in each ${name} category, for ${yearLabel} leavers and the year before.`,
+    summary: `The share of ${yearLabel} leavers with a positive career outcome in each ${name} category.`,
     categoryLabel: breakdown.title,
     valueLabel: 'Share of leavers with a positive career outcome',
     unit: 'percent',
@@ -106,14 +127,8 @@ function breakdownSection(breakdown: Breakdown, outcomes: LeaverOutcomes, last: 
     series: [
       {
         name: `${yearLabel} leavers`,
-        values: breakdown.cells.map((cell) => roundPercent(percentOf(cell.positive, cell.leavers))),
-      },
-      {
-        name: `${formatAcademicYear(last.year)} leavers`,
-        values: breakdown.cells.map((cell) => {
-          const before = lastCells.find((item) => item.key === cell.key)
-          return before ? roundPercent(percentOf(before.positive, before.leavers)) : null
-        }),
+        values: shares.map((share) => roundPercent(share.percent)),
+        reasons: shares.map((share) => chartReason(share.reason)),
       },
     ],
   }
@@ -123,18 +138,6 @@ function breakdownSection(breakdown: Breakdown, outcomes: LeaverOutcomes, last: 
     rows: breakdown.cells.map(outcomeRow),
     chart,
   }
-}
-
-/**
- * Adds the share of `cell`'s leavers whose sustained destination is not yet known to the text of
- * a sustained share. Returns the text alone with no cell, no leavers (or withheld ones) or none
- * not yet known.
- */
-export function withNotYetKnown(text: string, cell: OutcomeCell | null): string {
-  // With the leavers withheld, every count of the cell is withheld, so there is nothing to add.
-  if (cell === null || !cell.leavers || cell.sustainedNotYetKnown === 0) return text
-  const share = formatPercent(percentOf(cell.sustainedNotYetKnown, cell.leavers))
-  return `${text} (not yet known: ${share})`
 }
 
 function headlineSection(report: CohortReport) {
@@ -150,9 +153,22 @@ function headlineSection(report: CohortReport) {
     unit: 'percent',
     categories: rows.map((row) => row.label),
     series: [
-      { name: thisLabel, values: rows.map((row) => roundPercent(row.thisYear)) },
-      { name: lastLabel, values: rows.map((row) => roundPercent(row.lastYear)) },
-      { name: 'England', values: rows.map((row) => row.england?.percent ?? null) },
+      {
+        name: thisLabel,
+        values: rows.map((row) => roundPercent(row.thisYear)),
+        reasons: rows.map((row) => chartReason(row.reasons.thisYear)),
+      },
+      {
+        name: lastLabel,
+        values: rows.map((row) => roundPercent(row.lastYear)),
+        reasons: rows.map((row) => chartReason(row.reasons.lastYear)),
+      },
+      {
+        name: 'England',
+        values: rows.map((row) => row.england?.percent ?? null),
+        // England's missing figures are not held, never withheld.
+        reasons: rows.map((row) => (row.england ? null : 'no-data')),
+      },
     ],
   }
   return {
@@ -160,14 +176,8 @@ function headlineSection(report: CohortReport) {
     lastLabel,
     rows: rows.map((row) => ({
       label: row.label,
-      thisYear: withNotYetKnown(
-        formatPercent(row.thisYear, report.thisYear.total.leavers),
-        row.measure === 'sustained' ? report.thisYear.total : null,
-      ),
-      lastYear: withNotYetKnown(
-        formatPercent(row.lastYear, report.lastYear.total.leavers),
-        row.measure === 'sustained' ? report.lastYear.total : null,
-      ),
+      thisYear: formatShare({ percent: row.thisYear, reason: row.reasons.thisYear }),
+      lastYear: formatShare({ percent: row.lastYear, reason: row.reasons.lastYear }),
       england: englandText(row.england),
       note: row.note,
     })),
@@ -179,7 +189,10 @@ function mixSection(outcomes: LeaverOutcomes) {
   const { total } = outcomes
   const yearLabel = formatAcademicYear(outcomes.year)
   return {
-    rows: total.mix.map((item) => ({ label: item.label, count: formatCount(item.count) })),
+    rows: total.mix.map((item) => ({
+      label: item.label,
+      count: formatCount(item.count, item.withheld),
+    })),
     chart: {
       id: 'mix',
       title: `Destinations of ${yearLabel} leavers`,
@@ -188,7 +201,13 @@ function mixSection(outcomes: LeaverOutcomes) {
       valueLabel: 'Leavers',
       unit: 'count',
       categories: total.mix.map((item) => item.label),
-      series: [{ name: `${yearLabel} leavers`, values: total.mix.map((item) => item.count) }],
+      series: [
+        {
+          name: `${yearLabel} leavers`,
+          values: total.mix.map((item) => item.count),
+          reasons: total.mix.map((item) => chartReason(item.withheld, 'count')),
+        },
+      ],
     } satisfies ReportChart,
   }
 }
@@ -203,7 +222,13 @@ function currentSection(report: CohortReport) {
     valueLabel: 'Students',
     unit: 'count',
     categories: current.groups.map((group) => group.label),
-    series: [{ name: 'Current students', values: current.groups.map((group) => group.count) }],
+    series: [
+      {
+        name: 'Current students',
+        values: current.groups.map((group) => group.count),
+        reasons: current.groups.map((group) => chartReason(group.withheld, 'count')),
+      },
+    ],
   }
   const needCharts = current.needMix.map((mix): ReportChart => ({
     id: `needs-${mix.provision}`,
@@ -229,7 +254,16 @@ function currentSection(report: CohortReport) {
     valueLabel: 'Students',
     unit: 'count',
     categories: ['With a career plan', 'Without a career plan'],
-    series: [{ name: 'Current students', values: [current.withPlan, current.withoutPlan] }],
+    series: [
+      {
+        name: 'Current students',
+        values: [current.withPlan, current.withoutPlan],
+        reasons: [
+          chartReason(current.plansWithheld?.withPlan, 'count'),
+          chartReason(current.plansWithheld?.withoutPlan, 'count'),
+        ],
+      },
+    ],
   }
   // One bar per benchmark across all year groups: seven series of year groups would be too many
   // bars to read, and the table under the chart keeps the figures per year group.
@@ -263,16 +297,16 @@ function currentSection(report: CohortReport) {
     ).join('; '),
     groups: current.groups.map((group) => ({
       label: group.label,
-      count: formatCount(group.count),
+      count: formatCount(group.count, group.withheld),
     })),
     groupsChart,
-    withPlan: formatCount(current.withPlan),
-    withoutPlan: formatCount(current.withoutPlan),
+    withPlan: formatCount(current.withPlan, current.plansWithheld?.withPlan),
+    withoutPlan: formatCount(current.withoutPlan, current.plansWithheld?.withoutPlan),
     planShare: formatPercent(percentOf(current.withPlan, current.total), current.total),
     benchmarks: [...STUDENT_BENCHMARKS],
     coverage: current.coverage.map((row) => ({
       label: row.label,
-      students: formatCount(row.students),
+      students: formatCount(row.students, row.withheld),
       cells: row.benchmarks.map((item) =>
         item.covered === null
           ? 'withheld'
@@ -284,7 +318,7 @@ function currentSection(report: CohortReport) {
       total: formatCount(mix.total),
       rows: mix.needs.map((need) => ({
         label: need.label,
-        count: formatCount(need.count),
+        count: formatCount(need.count, need.withheld),
         share: formatPercent(percentOf(need.count, mix.total), mix.total),
         england:
           need.nationalPercent === null
@@ -305,11 +339,20 @@ function summaryOf(report: CohortReport): string {
     return `Fewer than 5 students left in ${year}, so their figures are withheld.`
   }
   const before =
-    last.leavers === 0 || last.leavers === null
+    shareOf(last, 'positive').percent === null
       ? ''
       : `, against ${sentenceShare(last, 'positive')} of ${formatAcademicYear(report.year - 1)} leavers`
-  const sustained = withNotYetKnown(sentenceShare(total, 'sustained'), total)
-  return `Of ${total.leavers} students who left in ${year}, ${sentenceShare(total, 'positive')} had a positive career outcome${before}. ${sustained} were in a sustained destination.`
+  const positive = shareOf(total, 'positive')
+  const positiveText =
+    positive.percent === null
+      ? `the share with a positive career outcome is ${sentenceShare(total, 'positive')}`
+      : `${sentenceShare(total, 'positive')} had a positive career outcome`
+  const sustained = shareOf(total, 'sustained')
+  const sustainedText =
+    sustained.percent === null
+      ? `The share in a sustained destination is ${sentenceShare(total, 'sustained')}.`
+      : `${sentenceShare(total, 'sustained')} were in a sustained destination.`
+  return `Of ${total.leavers} students who left in ${year}, ${positiveText}${before}. ${sustainedText}`
 }
 
 export interface ReportPageOptions {
@@ -329,13 +372,13 @@ export interface ReportPageOptions {
 export function reportPageContext(report: CohortReport, options: ReportPageOptions) {
   const headline = headlineSection(report)
   const breakdowns = report.thisYear.breakdowns.map((breakdown) =>
-    breakdownSection(breakdown, report.thisYear, report.lastYear),
+    breakdownSection(breakdown, report.thisYear),
   )
   const mix = mixSection(report.thisYear)
   const current = currentSection(report)
   const provision = provisionComparison(report.thisYear).map((row) => ({
     label: `${row.measureLabel}, ${row.label}`,
-    school: formatPercent(row.school),
+    school: formatShare({ percent: row.school, reason: row.schoolReason }),
     england: englandText(row.england),
     note: row.note,
   }))

@@ -30,8 +30,14 @@ export function formatValue(value: number, unit: ChartUnit): string {
  */
 export function missingText(unit: ChartUnit, reason: MissingReason): string {
   if (reason === 'no-data') return 'no data'
+  if (reason === 'no-leavers') return 'no leavers'
+  if (reason === 'not-yet-known') return 'not yet known'
+  if (reason === 'withheld') return 'withheld'
+  if (reason === 'fewer-than-10-leavers') return 'withheld (fewer than 10 leavers)'
   return unit === 'count' ? 'fewer than 5' : 'withheld'
 }
+
+const WITHHELD = new Set<MissingReason>(['suppressed', 'withheld', 'fewer-than-10-leavers'])
 
 /** Lists every category and series pair in drawing order. A pair without a value has no data. */
 export function chartCells(spec: ChartSpec): ChartCell[] {
@@ -105,7 +111,7 @@ export function chartTable(spec: ChartSpec, cells: ChartCell[]): ChartTable {
 
 /**
  * Describes the figures in plain English: the largest and smallest values, the total of shown
- * counts, and how many values are withheld or have no data.
+ * counts, and how many values are withheld, not yet known or have no data.
  */
 export function summariseChart(spec: ChartSpec, cells: ChartCell[]): string {
   if (spec.categories.length === 0) return 'There is no data for this chart.'
@@ -117,11 +123,18 @@ export function summariseChart(spec: ChartSpec, cells: ChartCell[]): string {
     sentences.push(`The counts shown add up to ${formatValue(total, 'count')}.`)
   }
 
-  const withheld = cells.filter((cell) => cell.value === null && cell.reason === 'suppressed')
-  const noData = cells.filter((cell) => cell.value === null && cell.reason === 'no-data')
+  const withheld = cells.filter((cell) => cell.value === null && WITHHELD.has(cell.reason))
+  const notYetKnown = cells.filter((cell) => cell.value === null && cell.reason === 'not-yet-known')
+  const noData = cells.filter(
+    (cell) => cell.value === null && !WITHHELD.has(cell.reason) && cell.reason !== 'not-yet-known',
+  )
   const ofAll = `of the ${cells.length} ${cells.length === 1 ? 'value' : 'values'}`
   if (withheld.length > 0) {
     sentences.push(`${withheld.length} ${ofAll} ${withheld.length === 1 ? 'is' : 'are'} withheld.`)
+  }
+  if (notYetKnown.length > 0) {
+    const verb = notYetKnown.length === 1 ? 'is' : 'are'
+    sentences.push(`${notYetKnown.length} ${ofAll} ${verb} not yet known.`)
   }
   if (noData.length > 0) {
     sentences.push(`${noData.length} ${ofAll} ${noData.length === 1 ? 'has' : 'have'} no data.`)

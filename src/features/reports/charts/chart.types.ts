@@ -2,8 +2,22 @@
 
 export type ChartUnit = 'count' | 'percent'
 
-/** The reason a value is null. A value without a reason is taken as 'suppressed'. */
-export type MissingReason = 'suppressed' | 'no-data'
+/**
+ * The reason a value is null. A value without a reason is taken as 'suppressed' (a count from 1 to
+ * 4, or a share built on one). 'withheld' is a figure withheld for another reason, such as to
+ * protect another figure.
+ */
+export type MissingReason =
+  'suppressed' | 'withheld' | 'fewer-than-10-leavers' | 'no-data' | 'no-leavers' | 'not-yet-known'
+
+export const MISSING_REASONS = [
+  'suppressed',
+  'withheld',
+  'fewer-than-10-leavers',
+  'no-data',
+  'no-leavers',
+  'not-yet-known',
+] as const satisfies readonly MissingReason[]
 
 export interface ChartValue {
   category: string

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { PALETTE } from './chart.palette.js'
+import { MISSING_REASONS } from './chart.types.js'
 import type { ChartSpec } from './chart.types.js'
 
 // Ids inside the SVG and the url(#...) references to its patterns are built from spec.id, so it
@@ -28,7 +29,7 @@ const chartSpecSchema = z
         category: z.string(),
         series: z.string(),
         value: z.number().finite().min(0).nullable(),
-        reason: z.enum(['suppressed', 'no-data']).optional(),
+        reason: z.enum(MISSING_REASONS).optional(),
       }),
     ),
     note: z.string().optional(),
