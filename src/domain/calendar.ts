@@ -91,21 +91,10 @@ export function splitIsoDate(date: IsoDate): CalendarDate {
   return parsed
 }
 
-// Dates already checked by compareDates. A cohort report compares the same dates many times over,
-// and in a profile checking them again took most of its time. The cap bounds the memory.
-const checkedDates = new Set<string>()
-const MAX_CHECKED_DATES = 100_000
-
-function checkIsoDate(date: IsoDate): void {
-  if (checkedDates.has(date)) return
-  splitIsoDate(date)
-  if (checkedDates.size < MAX_CHECKED_DATES) checkedDates.add(date)
-}
-
 /** Orders two ISO dates: negative when `a` is earlier, 0 when equal, positive when later. */
 export function compareDates(a: IsoDate, b: IsoDate): number {
-  checkIsoDate(a)
-  checkIsoDate(b)
+  splitIsoDate(a)
+  splitIsoDate(b)
   if (a === b) return 0
   return a < b ? -1 : 1
 }
