@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
-import type { Kysely, SqlBool } from 'kysely'
+import type { Kysely } from 'kysely'
 
+import { inSchools } from '../../db/school-scope.js'
 import type { Tables } from '../../db/tables.js'
 import type { ActivityRow } from './activity.repository.js'
 
@@ -28,8 +28,7 @@ function scoped(
   schoolIds: number[],
   column: 'careers_activities.school_id' | 'students.school_id',
 ) {
-  if (schoolIds.length === 0) return sql<SqlBool>`1 = 0`
-  return sql<SqlBool>`${sql.ref(column)} in (${sql.join(schoolIds)})`
+  return inSchools(column, schoolIds)
 }
 
 /** Lists one school's activities, newest first, with the number of students on each. */

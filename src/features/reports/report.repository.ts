@@ -4,6 +4,7 @@
 import { sql } from 'kysely'
 import type { Kysely, SqlBool } from 'kysely'
 
+import { inSchools } from '../../db/school-scope.js'
 import type { Tables } from '../../db/tables.js'
 import type { IsoDate } from '../../domain/types.js'
 
@@ -15,8 +16,7 @@ type ScopedColumn =
 
 // Limits a query to the schools given; with none it matches nothing.
 function scoped(schoolIds: readonly number[], column: ScopedColumn) {
-  if (schoolIds.length === 0) return sql<SqlBool>`1 = 0`
-  return sql<SqlBool>`${sql.ref(column)} in (${sql.join([...schoolIds])})`
+  return inSchools(column, schoolIds)
 }
 
 // Current students: not left, or leaving on a date after today.
