@@ -38,7 +38,7 @@ export interface OutcomeCounts {
   sustainedEmployment: Count
   /**
    * Leavers per destination type, for every type that has at least one leaver in the report.
-   * `withheld` says why a null count is withheld, in a suppressed report.
+   * `withheld` names the reason a null count is withheld, in a suppressed report.
    */
   mix: { type: string; label: string; count: Count; withheld?: WithheldReason }[]
   /** In a suppressed report, why each withheld (null) count is withheld. */

@@ -31,7 +31,7 @@ export interface CountCell {
   key: string
   label: string
   count: Count
-  /** Why a null count is withheld, in a suppressed report. */
+  /** The reason a null count is withheld, in a suppressed report. */
   withheld?: WithheldReason
 }
 
@@ -39,7 +39,7 @@ export interface YearGroupCoverageCounts {
   yearGroup: string | null
   label: string
   students: Count
-  /** Why a null `students` count is withheld, in a suppressed report. */
+  /** The reason a null `students` count is withheld, in a suppressed report. */
   withheld?: WithheldReason
   benchmarks: { benchmark: StudentBenchmark; covered: Count; withheld?: WithheldReason }[]
 }
@@ -57,7 +57,7 @@ export interface CurrentStudents {
   groups: CountCell[]
   withPlan: Count
   withoutPlan: Count
-  /** Why `withPlan` or `withoutPlan` is withheld, in a suppressed report. */
+  /** The reasons `withPlan` or `withoutPlan` is withheld, in a suppressed report. */
   plansWithheld?: { withPlan?: WithheldReason; withoutPlan?: WithheldReason }
   coverage: YearGroupCoverageCounts[]
   needMix: NeedMix[]

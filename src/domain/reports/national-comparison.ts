@@ -21,7 +21,7 @@ export interface HeadlineRow {
   /** Percentages from 0 to 100 of all leavers, or null when withheld or there are no leavers. */
   thisYear: number | null
   lastYear: number | null
-  /** Why each share is null, or null when it has a value. */
+  /** The reason each share is null, or null when the share has a value. */
   reasons: { thisYear: ShareReason | null; lastYear: ShareReason | null }
   /**
    * For `sustained` only: the shares whose destination year has not reached the end of March, so
@@ -104,7 +104,7 @@ export interface ProvisionComparisonRow {
   measure: 'sustained' | 'sustainedEmployment'
   measureLabel: string
   school: number | null
-  /** Why the school's share is null, or null when it has a value. */
+  /** The reason the school's share is null, or null when the share has a value. */
   schoolReason: ShareReason | null
   england: NationalFigure
   note: string

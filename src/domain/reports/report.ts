@@ -71,14 +71,14 @@ function suppressOutcomes(outcomes: LeaverOutcomes): LeaverOutcomes {
 
 type Withheld = Partial<Record<OutcomeMeasure, WithheldReason>>
 
-/** The reason a count is withheld in a row whose leavers are shown, from the breakdown or itself. */
+/** Returns the reason a count is withheld in a row whose leavers are shown, if any. */
 function ownReason(count: Count, given: WithheldReason | undefined): WithheldReason | undefined {
   if (given !== undefined) return given
   return suppressCount(count) === null ? 'fewer-than-5' : undefined
 }
 
 /**
- * Withholds the counts of one row. `given` holds the reasons found across its breakdown, such as a
+ * Withholds the counts of one row. `given` contains the reasons found across its breakdown, such as a
  * count withheld to protect another row's.
  */
 function suppressCell(cell: OutcomeCell, given: Withheld): OutcomeCell {

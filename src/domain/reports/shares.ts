@@ -37,7 +37,7 @@ export function shareOf(counts: OutcomeCounts, measure: OutcomeMeasure): Share {
     : { percent, reason: null }
 }
 
-/** The words for a share with no value. */
+/** Returns the words shown for a share with no value. */
 export function shareReasonText(reason: ShareReason): string {
   if (reason === 'no-leavers') return 'no leavers'
   if (reason === 'not-yet-known') return 'not yet known'

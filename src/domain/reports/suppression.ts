@@ -12,9 +12,9 @@ export const SUPPRESSION_LIMIT = 5
 export const SUPPRESSED_TEXT = 'fewer than 5'
 
 /**
- * Why a figure is withheld: `fewer-than-5` for a count from 1 to 4, `protects-another` for a count
- * withheld only so that another cannot be found by subtraction (it may be any size),
- * `row-withheld` for a figure of a row whose leavers are withheld, and `fewer-than-10-leavers` for
+ * The reason a figure is withheld. `fewer-than-5` marks a count from 1 to 4. `protects-another`
+ * marks a count of any size withheld only so that another cannot be found by subtraction.
+ * `row-withheld` marks a figure of a row whose leavers are withheld, and `fewer-than-10-leavers`
  * a figure of a row with fewer than 10 leavers.
  */
 export type WithheldReason =
@@ -32,7 +32,7 @@ export function rowWithholdsShares(leavers: Count): boolean {
   return leavers !== null && leavers > 0 && leavers < SHARE_LEAVERS_LIMIT
 }
 
-/** The words shown in place of a figure withheld for `reason`. */
+/** Returns the words shown in place of a figure withheld for `reason`. */
 export function withheldText(reason: WithheldReason | undefined): string {
   if (reason === 'fewer-than-5') return SUPPRESSED_TEXT
   if (reason === 'fewer-than-10-leavers') return 'withheld (fewer than 10 leavers)'

@@ -1,6 +1,6 @@
 // The report as the command line writes it: JSON with the comparison tables, and a CSV with one
-// figure per row and every cell safe to open in a spreadsheet. The command asks the service for a
-// suppressed report before it writes a CSV.
+// figure per row and every cell safe to open in a spreadsheet. The command requests a suppressed
+// report from the service before it writes a CSV.
 import { formatAcademicYear } from '../../domain/academic-year.js'
 import {
   formatCount,

@@ -18,7 +18,7 @@ export function toChartSpec(chart: ReportChart, suppressed: boolean): ChartSpec 
       chart.categories.map((category, position) => {
         const value = item.values[position] ?? null
         // Without a reason given, a missing value in a report with withheld figures may also be
-        // a category with no leavers; the table beside the chart tells the two apart.
+        // a category with no leavers. The table beside the chart shows which.
         const reason =
           item.reasons?.[position] ?? (suppressed ? ('suppressed' as const) : ('no-data' as const))
         return { category, series: `s${index}`, value, ...(value === null ? { reason } : {}) }

@@ -17,8 +17,8 @@ export interface ReportChart {
   unit: 'count' | 'percent'
   categories: string[]
   /**
-   * Each series has one value per category, in order; null is a withheld or missing value.
-   * `reasons`, when given, says why each null value is missing, in the same order.
+   * Each series has one value per category, in order, and null is a withheld or missing value.
+   * `reasons`, when given, names the reason each null value is missing, in the same order.
    */
   series: { name: string; values: (number | null)[]; reasons?: (MissingReason | null)[] }[]
   /** The chart as drawn for the page, set by reportPageContext. */

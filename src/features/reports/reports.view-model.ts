@@ -42,7 +42,7 @@ export function formatShare(share: Share): string {
   return formatPercent(share.percent)
 }
 
-/** The reason a chart prints for a missing value, from a share's or a count's reason. */
+/** Returns the reason a chart prints for a missing value, from a share's or a count's reason. */
 export function chartReason(
   reason: ShareReason | null | undefined,
   unit: 'count' | 'percent' = 'percent',
