@@ -228,8 +228,8 @@ export const ICONS = {
   hardhat: {
     label: 'A safety helmet',
     body:
-      '<path d="M6 33a18 18 0 0 1 36 0z"/><rect x="2" y="34" width="44" height="6" rx="3"/>' +
-      '<rect x="20" y="9" width="8" height="14" rx="3"/>',
+      '<path fill-rule="evenodd" d="M5 32a16 16 0 0 1 32 0zM17 17h3v15h-3zM22 17h3v15h-3z"/>' +
+      '<path d="M3 32h43v2a4 4 0 0 1-4 4H3z"/>',
   },
   bus: {
     label: 'A bus',

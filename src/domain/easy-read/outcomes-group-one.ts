@@ -86,7 +86,7 @@ export const GROUP_ONE_EASY_READ: readonly EasyReadOutcome[] = [
     icon: 'shop',
     ideas: [
       idea('shop', 'You run your own business.', 'You sell things or do jobs for people.'),
-      idea('hands', 'People help you start the business.', 'They help you keep it going.'),
+      idea('helpers', 'People help you start the business.', 'They help you keep it going.'),
       USUAL_START_AT_16,
     ],
   },
@@ -108,7 +108,7 @@ export const GROUP_ONE_EASY_READ: readonly EasyReadOutcome[] = [
   {
     outcomeId: 'supported-self-employment',
     title: 'Working for yourself with help',
-    icon: 'hands',
+    icon: 'helpers',
     ideas: [
       idea('person', 'Self-employed means you work for yourself.', 'You find your own work.'),
       idea(
@@ -129,7 +129,7 @@ export const GROUP_ONE_EASY_READ: readonly EasyReadOutcome[] = [
         'Volunteering means you help out without getting paid.',
         'You might help at a shop, a farm or a park.',
       ),
-      idea('hands', 'You get help to take part.', 'You get help to feel more sure of yourself.'),
+      idea('helpers', 'You get help to take part.', 'You get help to feel more sure of yourself.'),
       idea('steps', 'It can be a step to other things, like a job or college.'),
     ],
   },
