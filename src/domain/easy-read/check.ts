@@ -3,8 +3,8 @@
 //
 // Rules for any easy-read text, including what staff write for a student (checkEasyReadText):
 // - The text is not empty.
-// - Each sentence has 15 words or fewer. A sentence ends at ".", "?" or "!" followed by a space,
-//   or at a line break. A word is a run of non-space characters with a letter or digit in it.
+// - Each sentence has 15 words or fewer. A sentence ends at ".", "?" or "!" (and any closing
+//   quote or bracket) followed by a space, or at a line break. A word is a run of non-space characters with a letter or digit in it.
 // - No acronyms. That means no word in BANNED_ACRONYMS (also with a plural or possessive "s"),
 //   and no other word of two or more capital letters unless ALLOWED_CAPITALS contains it.
 //
@@ -26,7 +26,7 @@ export const MAX_WORDS_PER_SENTENCE = 15
 /** Splits text into trimmed, non-empty sentences. */
 export function splitSentences(text: string): string[] {
   return text
-    .split(/(?<=[.?!])\s+|\n+/)
+    .split(/(?<=[.?!]['"’”)]*)\s+|\n+/)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== '')
 }

@@ -32,6 +32,7 @@ interface FoundProblem {
 /**
  * Walks any exported value and checks every easy-read text in it: an object with `ideas` is an
  * outcome, an object with `sentences` is an idea, and any other string is product text.
+ * NOTE: functions are not called, so text that a function builds (from a name, say) is not checked.
  */
 function collectProblems(value: unknown, path: string): FoundProblem[] {
   const found = (problems: EasyReadProblem[]) => problems.map((problem) => ({ path, problem }))
@@ -185,6 +186,15 @@ test('splitSentences splits at stops and line breaks', () => {
     'Is it fun?',
     'Yes!',
     'Next line',
+  ])
+})
+
+test('splitSentences keeps closing quotes', () => {
+  assert.deepEqual(splitSentences('Say “Hello.” Then wave. (It is fun.) Go!'), [
+    'Say “Hello.”',
+    'Then wave.',
+    '(It is fun.)',
+    'Go!',
   ])
 })
 
