@@ -63,7 +63,7 @@ export function checkEasyReadIdea(idea: EasyReadIdea): EasyReadProblem[] {
 export function checkEasyReadOutcome(outcome: EasyReadOutcome): EasyReadProblem[] {
   const problems = [
     ...checkEasyReadText(outcome.title),
-    ...checkPicture(outcome.icon, outcome.title),
+    ...checkEasyReadPicture(outcome.icon, outcome.title),
   ]
   if (outcome.ideas.length === 0) {
     problems.push({
@@ -81,7 +81,7 @@ export function checkEasyReadOutcome(outcome: EasyReadOutcome): EasyReadProblem[
 
 function checkIdeaTextAndPicture(idea: EasyReadIdea): EasyReadProblem[] {
   const firstSentence = idea.sentences[0] ?? ''
-  const problems = checkPicture(idea.icon, firstSentence)
+  const problems = checkEasyReadPicture(idea.icon, firstSentence)
   if (idea.sentences.length === 0) {
     problems.push({
       kind: 'empty',
@@ -93,7 +93,11 @@ function checkIdeaTextAndPicture(idea: EasyReadIdea): EasyReadProblem[] {
   return problems
 }
 
-function checkPicture(icon: string | undefined, firstSentence: string): EasyReadProblem[] {
+/** Checks that a picture is set and ICONS contains it. The text is what the picture stands beside. */
+export function checkEasyReadPicture(
+  icon: string | undefined,
+  firstSentence: string,
+): EasyReadProblem[] {
   if (icon === undefined || icon.trim() === '') {
     return [
       {

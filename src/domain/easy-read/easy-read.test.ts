@@ -8,6 +8,7 @@ import {
   ICONS,
   checkEasyReadIdea,
   checkEasyReadOutcome,
+  checkEasyReadPicture,
   checkEasyReadText,
   checkProductText,
   easyReadOutcome,
@@ -51,9 +52,15 @@ function collectProblems(value: unknown, path: string): FoundProblem[] {
     const idea = { icon: record.icon as string, sentences: record.sentences as string[] }
     return found(checkEasyReadIdea(idea))
   }
-  return Object.entries(record)
+
+  // Any other object with a picture, such as a heading, must name a picture that exists.
+  const besideText = typeof record.text === 'string' ? record.text : path
+  const pictureProblems =
+    'icon' in record ? found(checkEasyReadPicture(record.icon as string, besideText)) : []
+  const textProblems = Object.entries(record)
     .filter(([key]) => !KEYS_WITHOUT_TEXT.has(key))
     .flatMap(([key, item]) => collectProblems(item, `${path}.${key}`))
+  return [...pictureProblems, ...textProblems]
 }
 
 /** Imports every source file of the module, so text in a file that index.ts misses is checked too. */
@@ -92,6 +99,7 @@ test('text walk finds long, acronym and pictureless text', () => {
     intro: 'This sentence is much too long because it keeps going on and on past fifteen words.',
     nested: { ideas: [{ icon: 'star', sentences: ['Fine.'] }], title: 'Fine', icon: 'star' },
     step: { sentences: ['You meet your coach.'] },
+    section: { icon: 'unicorn', text: 'My plan' },
   }
 
   const kinds = collectProblems(badText, 'badText').map(({ path, problem }) => [path, problem.kind])
@@ -100,6 +108,7 @@ test('text walk finds long, acronym and pictureless text', () => {
     ['badText.heading', 'acronym'],
     ['badText.intro', 'too-long'],
     ['badText.step', 'no-picture'],
+    ['badText.section', 'no-picture'],
   ])
 })
 
