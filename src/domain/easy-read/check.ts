@@ -2,7 +2,7 @@
 // never throws.
 //
 // Rules for any easy-read text, including what staff write for a student (checkEasyReadText):
-// - The text is not empty.
+// - The text has at least one word.
 // - Each sentence has 15 words or fewer. A sentence ends at ".", "?" or "!" (and any closing
 //   quote or bracket) followed by a space, or at a line break. A word is a run of non-space characters with a letter or digit in it.
 // - No acronyms. That means no word in BANNED_ACRONYMS (also with a plural or possessive "s"),
@@ -38,7 +38,8 @@ export function countWords(sentence: string): number {
 /** Checks text a member of staff writes for a student to read, such as a next step. */
 export function checkEasyReadText(text: string): EasyReadProblem[] {
   const sentences = splitSentences(text)
-  if (sentences.length === 0) {
+  // Text of only punctuation, such as "...", has nothing to read, so it counts as empty.
+  if (sentences.every((sentence) => countWords(sentence) === 0)) {
     return [
       { kind: 'empty', subject: text, message: 'The text is empty. Write one short sentence.' },
     ]
@@ -93,7 +94,7 @@ function checkIdeaTextAndPicture(idea: EasyReadIdea): EasyReadProblem[] {
   return problems
 }
 
-/** Checks that a picture is set and ICONS contains it. The text is what the picture stands beside. */
+/** Checks that a picture is set and ICONS contains it. The text is the sentence drawn beside it. */
 export function checkEasyReadPicture(
   icon: string | undefined,
   firstSentence: string,

@@ -277,7 +277,7 @@ test('check allows I, OK, TV and ordinary words', () => {
 })
 
 test('check reports empty text', () => {
-  for (const text of ['', '   ', '\n\n']) {
+  for (const text of ['', '   ', '\n\n', '...', ' - ']) {
     assert.deepEqual(checkEasyReadText(text), [
       { kind: 'empty', subject: text, message: 'The text is empty. Write one short sentence.' },
     ])
