@@ -4,11 +4,13 @@
 // Rules for any easy-read text, including what staff write for a student (checkEasyReadText):
 // - The text has at least one word.
 // - Each sentence has 15 words or fewer. A sentence ends at ".", "?" or "!" (and any closing
-//   quote or bracket) followed by a space, or at a line break. A word is a run of non-space characters with a letter or digit in it.
+//   quote or bracket) followed by a space, or at a line break. A word is a run of non-space
+//   characters with a letter or digit in it.
 // - No acronyms. That means no word in BANNED_ACRONYMS (also with a plural or possessive "s"),
 //   and no other word of two or more capital letters unless ALLOWED_CAPITALS contains it.
 //
-// Extra rules for the product's own text (checkProductText, checkEasyReadIdea, checkEasyReadOutcome):
+// Extra rules for the product's own text (checkProductText, checkEasyReadIdea and
+// checkEasyReadOutcome):
 // - Each idea and outcome has a picture, and ICONS contains it.
 // - Hard words are explained. The first sentence or heading that uses a word from HARD_WORDS
 //   must explain it itself, or the sentence right after it must. An explaining sentence starts
@@ -104,7 +106,9 @@ export function checkEasyReadPicture(
       {
         kind: 'no-picture',
         subject: firstSentence,
-        message: `"${firstSentence}" has no picture. Set its icon to a name from ICONS, such as 'person'.`,
+        message:
+          `"${firstSentence}" has no picture. ` +
+          `Set its icon to a name from ICONS, such as 'person'.`,
       },
     ]
   }
@@ -113,7 +117,9 @@ export function checkEasyReadPicture(
       {
         kind: 'no-picture',
         subject: icon,
-        message: `The picture '${icon}' beside "${firstSentence}" does not exist. Use a name from ICONS, such as 'person'.`,
+        message:
+          `The picture '${icon}' beside "${firstSentence}" does not exist. ` +
+          `Use a name from ICONS, such as 'person'.`,
       },
     ]
   }
@@ -127,7 +133,9 @@ function checkSentenceLength(sentence: string): EasyReadProblem[] {
     {
       kind: 'too-long',
       subject: sentence,
-      message: `The sentence "${sentence}" has ${words} words. Easy read uses ${MAX_WORDS_PER_SENTENCE} or fewer, so split it in two.`,
+      message:
+        `The sentence "${sentence}" has ${words} words. ` +
+        `Easy read uses ${MAX_WORDS_PER_SENTENCE} or fewer, so split it in two.`,
     },
   ]
 }
@@ -164,7 +172,7 @@ function findAcronym(word: string): string | null {
   return null
 }
 
-/** Reports each hard word whose first use is not explained, by the convention in the file header. */
+/** Reports each hard word whose first use is not explained, as the file header defines it. */
 export function checkHardWords(sentences: readonly string[]): EasyReadProblem[] {
   const problems: EasyReadProblem[] = []
   for (const hardWord of HARD_WORDS) {
@@ -179,7 +187,9 @@ export function checkHardWords(sentences: readonly string[]): EasyReadProblem[] 
     problems.push({
       kind: 'hard-word',
       subject: used,
-      message: `'${used}' in "${sentence}" is a hard word. Explain it in the next sentence, starting "${hardWord.explanationStart}".`,
+      message:
+        `'${used}' in "${sentence}" is a hard word. ` +
+        `Explain it in the next sentence, starting "${hardWord.explanationStart}".`,
     })
   }
   return problems
@@ -204,7 +214,8 @@ function findHardWord(sentence: string, hardWord: HardWord): string | null {
 
 function explainsHardWord(sentence: string, hardWord: HardWord): boolean {
   const pattern = new RegExp(
-    `^(?:(?:a|an|the|being)\\s+)?${formPattern(hardWord)}(?:\\s+[\\p{L}-]+){0,2}\\s+(?:is|are|means)\\s`,
+    `^(?:(?:a|an|the|being)\\s+)?${formPattern(hardWord)}` +
+      `(?:\\s+[\\p{L}-]+){0,2}\\s+(?:is|are|means)\\s`,
     'iu',
   )
   return pattern.test(sentence)
