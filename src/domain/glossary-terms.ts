@@ -1,6 +1,7 @@
 // The glossary's entries. The page sorts them by term, so their order here does not matter. Each
 // explanation is for school staff and families, in short sentences. An abbreviation is either
 // spelt out where it is used or has an entry of its own, and glossary.test.ts checks both.
+import { PAID_EMPLOYMENT_MIN_HOURS } from './catalogue-settings.js'
 import { CENSUS_NEED_CODES } from './census-codes.js'
 import type { GlossaryTerm } from './glossary.js'
 
@@ -127,6 +128,17 @@ export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
       'They suit learners who are not ready for Level 1 or GCSE yet. A student working towards Entry Level qualifications is usually in Career SEND Group One.',
     ],
     seeAlso: ['level-2', 'functional-skills', 'group-one'],
+  },
+  {
+    id: 'extended-work-placement',
+    term: 'Extended work placement',
+    otherNames: [],
+    explanation: [
+      'A longer placement with an employer that builds skills for work. It can run alongside a vocational course.',
+      'Some colleges pay a bursary towards travel or living costs during the placement.',
+      GROUP_ONE_OUTCOME,
+    ],
+    seeAlso: ['supported-internship'],
   },
   {
     id: 'functional-skills',
@@ -267,6 +279,17 @@ export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
       'The product counts NEET apart from destinations that are not known, because a destination that is not known still has to be found out.',
     ],
     seeAlso: ['eet', 'destination', 'nccis'],
+  },
+  {
+    id: 'paid-employment',
+    term: 'Paid employment',
+    otherNames: [],
+    explanation: [
+      `A job with a contract of at least ${PAID_EMPLOYMENT_MIN_HOURS} hours a week. A job with fewer hours is recorded as employment below that threshold.`,
+      'Until 18, a young person in England must also stay in education or training. Working 20 hours or more a week alongside part-time study is one way to do that.',
+      GROUP_TWO_OUTCOME,
+    ],
+    seeAlso: ['supported-employment', 'apprenticeship'],
   },
   {
     id: 'positive-career-outcome',
@@ -419,7 +442,7 @@ export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
       GROUP_TWO_OUTCOME,
       'Some young people with complex needs, usually aged 19 to 25, go to a specialist residential college with therapy services. That is a Group One outcome, called a therapeutic environment.',
     ],
-    seeAlso: ['further-education-college'],
+    seeAlso: ['further-education-college', 'therapeutic-environment'],
   },
   {
     id: 'supported-apprenticeship',
@@ -493,6 +516,17 @@ export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
       'A mix: every month from October to March had education, work or an apprenticeship',
     ],
     seeAlso: ['destination'],
+  },
+  {
+    id: 'therapeutic-environment',
+    term: 'Therapeutic environment',
+    otherNames: [],
+    explanation: [
+      'A place to learn or live with therapy built in, such as a specialist residential college.',
+      'It is usually for young adults aged 19 to 25 with complex needs. That age range is a guide, not a rule.',
+      GROUP_ONE_OUTCOME,
+    ],
+    seeAlso: ['specialist-college'],
   },
   {
     id: 'tracking-consent',
