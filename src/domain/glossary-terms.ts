@@ -59,7 +59,7 @@ export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
       'Each group has its own list of positive career outcomes. The student page still shows the outcomes of both groups, with the student’s own group first.',
       'When the qualification pathway is not recorded, the product suggests a provisional group from the student’s primary need. Staff can override the group, and must give a reason.',
     ],
-    seeAlso: ['group-one', 'group-two', 'qualification-pathway', 'level-2'],
+    seeAlso: ['group-one', 'group-two', 'group-flags', 'qualification-pathway', 'level-2'],
   },
   {
     id: 'census-need-codes',
@@ -192,6 +192,21 @@ export const GLOSSARY_TERMS: readonly GlossaryTerm[] = [
       'For the Career SEND group, a student who takes any GCSE is on a Level 2 pathway, whatever grade they are expected to get.',
     ],
     seeAlso: ['level-2', 'career-send-group'],
+  },
+  {
+    id: 'group-flags',
+    term: 'Group flags',
+    otherNames: ['Provisional', 'Atypical', 'Complex needs', 'Override to review'],
+    explanation: [
+      'Tags beside a student’s Career SEND group that say how firm the group is and what to check.',
+    ],
+    listItems: [
+      'Provisional: no qualification pathway is recorded, so the group comes from the primary need. It becomes firm once staff record the pathway.',
+      'Atypical: the pathway gives a different group from the one the primary need suggests, such as an autistic student taking GCSEs. This is common and is not an error.',
+      'Complex needs: the student has profound and multiple learning difficulties, and the two-group model fits them only in part.',
+      'Override to review: staff set the group by hand, and since then a change to the pathway or needs has made the rules give another group. The override stays until someone reviews it.',
+    ],
+    seeAlso: ['career-send-group', 'qualification-pathway', 'primary-need'],
   },
   {
     id: 'group-one',
