@@ -42,6 +42,8 @@ const ROUTES: Record<string, Expected> = {
   'POST /sign-out': 'public',
   'GET /set-password': 'public',
   'POST /set-password': 'public',
+  'GET /glossary': 'public',
+  'GET /accessibility': 'public',
   'GET /account': 'account',
   'POST /account/sign-out-everywhere': 'account',
   'GET /account/multi-factor': 'account',

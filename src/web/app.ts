@@ -7,6 +7,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 
 import type { Config } from '../config.js'
 import type { AccountService } from '../features/accounts/account.service.js'
+import { registerAccessibilityRoutes } from '../features/accessibility/accessibility.routes.js'
 import { registerActivitiesRoutes } from '../features/activities/activities.routes.js'
 import type { ActivityService } from '../features/activities/activity.service.js'
 import { registerSignInRoutes } from '../features/accounts/sign-in.routes.js'
@@ -32,6 +33,7 @@ import { registerStudentRoutes } from '../features/students/students.routes.js'
 import type { StudentService } from '../features/students/student.service.js'
 import { registerExportRoutes } from '../features/exports/exports.routes.js'
 import type { ExportService } from '../features/exports/export.service.js'
+import { registerGlossaryRoutes } from '../features/glossary/glossary.routes.js'
 import { registerSummaryRoutes } from '../features/summary/summary.routes.js'
 import type { SummaryService } from '../features/summary/summary.service.js'
 import { registerHandOverRoutes } from '../features/hand-over/hand-over.routes.js'
@@ -139,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     postsPerMinute: config.signInPostsPerMinute,
   })
   await registerHomeRoutes(app, services)
+  await registerGlossaryRoutes(app)
+  await registerAccessibilityRoutes(app)
   await registerStudentRoutes(app, services.students)
   await registerOutcomeRoutes(app)
   await registerNeedCodeRoutes(app, services)

@@ -35,6 +35,24 @@ describe('outcome pages', () => {
     assert.match(response.body, /Needs an education, health and care \(EHC\) plan\./)
   })
 
+  it('every outcome page links the glossary', async () => {
+    for (const outcome of OUTCOME_CATALOGUE.outcomes) {
+      const response = await test.app.inject({ url: `/outcomes/${outcome.id}` })
+
+      assert.match(
+        response.body,
+        /id="outcome-glossary"[^>]*>[^<]*<a class="govuk-link" href="\/glossary#[a-z0-9-]+">/,
+        outcome.id,
+      )
+    }
+  })
+
+  it('own enterprise links self-employment', async () => {
+    const response = await test.app.inject({ url: '/outcomes/supported-own-enterprise' })
+
+    assert.match(response.body, /href="\/glossary#self-employment">supported own enterprise</)
+  })
+
   it('unknown outcome gives 404', async () => {
     const response = await test.app.inject({ url: '/outcomes/space-travel' })
 

@@ -2,12 +2,26 @@ import type { FastifyInstance } from 'fastify'
 
 import { findOutcome, OUTCOME_CATALOGUE } from '../../domain/catalogue.js'
 import { formatLongDate } from '../../domain/format.js'
+import { findGlossaryTerm } from '../../domain/glossary.js'
 import { groupLabel } from '../../domain/group-label.js'
 import type { CareerSendGroup } from '../../domain/types.js'
 import { NotFoundError } from '../../web/errors.js'
 import { describeRules } from './outcome-rules.js'
 
 const GROUPS: CareerSendGroup[] = ['one', 'two']
+
+// Outcomes explained inside another glossary entry, because the entry covers them all.
+const SHARED_GLOSSARY_ENTRIES: Record<string, string> = {
+  'own-enterprise': 'self-employment',
+  'supported-own-enterprise': 'self-employment',
+  'supported-self-employment': 'self-employment',
+}
+
+/** Returns the id of the glossary entry that explains an outcome, or null when none does. */
+function glossaryIdOf(outcomeId: string): string | null {
+  const id = SHARED_GLOSSARY_ENTRIES[outcomeId] ?? outcomeId
+  return findGlossaryTerm(id) ? id : null
+}
 
 function catalogueByGroup() {
   return GROUPS.map((group) => ({
@@ -45,6 +59,7 @@ export async function registerOutcomeRoutes(app: FastifyInstance) {
         outcome,
         groupLabel: groupLabel(outcome.group),
         rulesInWords: describeRules(outcome.rules),
+        glossaryId: glossaryIdOf(outcome.id),
       })
     },
   )

@@ -3,9 +3,15 @@ import { findOutcome } from '../../domain/catalogue.js'
 import { evaluateEligibility } from '../../domain/eligibility.js'
 import { formatLongDate } from '../../domain/format.js'
 import { groupLabel } from '../../domain/group-label.js'
-import type { CareerSendGroup, GroupAssignment, OutcomeEligibility } from '../../domain/types.js'
+import type {
+  CareerSendGroup,
+  GroupAssignment,
+  OutcomeEligibility,
+  ProvisionCode,
+} from '../../domain/types.js'
 import type { ReferenceDate } from '../eligibility/reference-date.js'
 import type { FormErrors } from '../../web/form-errors.js'
+import { glossaryLinkHtml } from '../../web/glossary-link.js'
 import { toStudentFacts } from './student.grouping.js'
 import type { EndedOverride } from './override.repository.js'
 import type { StudentDetail } from './student.service.js'
@@ -39,20 +45,53 @@ function historyView(history: EndedOverride[]) {
   }))
 }
 
+// The glossary entry of each provision code that has one. A statement links to the EHC plan entry
+// and School Action to SEN support, because those replaced them.
+const PROVISION_GLOSSARY_IDS: Partial<Record<ProvisionCode, string>> = {
+  E: 'ehc-plan',
+  S: 'ehc-plan',
+  K: 'sen-support',
+  A: 'sen-support',
+  P: 'sen-support',
+}
+
+function provisionValue(code: ProvisionCode) {
+  const id = PROVISION_GLOSSARY_IDS[code]
+  return id ? { html: glossaryLinkHtml(id, provisionLabel(code)) } : { text: provisionLabel(code) }
+}
+
+/** Builds the record's summary list rows. A key that is a glossary term links to its entry. */
 function summaryRows(student: Student) {
-  const optionalDate = (date: string | null) => (date ? formatLongDate(date) : 'None recorded')
-  return [
-    { key: 'UPN', value: student.upn ?? 'None recorded' },
-    { key: 'Legal name', value: `${student.legalForename} ${student.legalSurname}` },
-    { key: 'Date of birth', value: formatLongDate(student.dateOfBirth) },
-    { key: 'Year group', value: student.ncYear ?? 'None recorded' },
-    { key: 'SEN provision', value: provisionLabel(student.provisionCode) },
-    { key: 'Primary need', value: needLabel(student.primaryNeed) },
-    { key: 'Secondary need', value: needLabel(student.secondaryNeed) },
+  const text = (value: string) => ({ text: value })
+  const optionalDate = (date: string | null) => text(date ? formatLongDate(date) : 'None recorded')
+  const rows = [
+    { key: 'UPN', glossaryId: 'upn', value: text(student.upn ?? 'None recorded') },
+    { key: 'Legal name', value: text(`${student.legalForename} ${student.legalSurname}`) },
+    { key: 'Date of birth', value: text(formatLongDate(student.dateOfBirth)) },
+    { key: 'Year group', value: text(student.ncYear ?? 'None recorded') },
+    {
+      key: 'SEN provision',
+      glossaryId: 'sen-provision',
+      value: provisionValue(student.provisionCode),
+    },
+    {
+      key: 'Primary need',
+      glossaryId: 'primary-need',
+      value: text(needLabel(student.primaryNeed)),
+    },
+    {
+      key: 'Secondary need',
+      glossaryId: 'secondary-need',
+      value: text(needLabel(student.secondaryNeed)),
+    },
     { key: 'EHC plan start date', value: optionalDate(student.ehcPlanStartDate) },
-    { key: 'In the latest import', value: student.inLatestImport ? 'Yes' : 'No' },
-    { key: 'Left the school', value: student.leftOn ? formatLongDate(student.leftOn) : 'No' },
-  ].map((row) => ({ key: { text: row.key }, value: { text: row.value } }))
+    { key: 'In the latest import', value: text(student.inLatestImport ? 'Yes' : 'No') },
+    { key: 'Left the school', value: text(student.leftOn ? formatLongDate(student.leftOn) : 'No') },
+  ]
+  return rows.map((row) => ({
+    key: row.glossaryId ? { html: glossaryLinkHtml(row.glossaryId, row.key) } : { text: row.key },
+    value: row.value,
+  }))
 }
 
 function toOutcomeView(result: OutcomeEligibility) {

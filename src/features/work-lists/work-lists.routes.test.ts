@@ -57,6 +57,23 @@ describe('work-list pages', () => {
     }
   })
 
+  it('lists link their glossary entry', async () => {
+    const cases = [
+      ['september-guarantee', '/glossary#september-guarantee'],
+      ['destinations-unknown', '/glossary#destination'],
+    ]
+    for (const [list, href] of cases) {
+      const response = await test.app.inject(`/work-lists/${list}`)
+
+      assert.equal(response.statusCode, 200, list)
+      assert.match(
+        response.body,
+        new RegExp(`id="work-list-glossary"><a class="govuk-link" href="${href}">`),
+        list,
+      )
+    }
+  })
+
   it('list shows name, year, group, why and date', async () => {
     const response = await test.app.inject('/work-lists/reviews')
 

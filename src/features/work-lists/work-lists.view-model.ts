@@ -15,6 +15,8 @@ interface WorkListDefinition {
   taskPath: string
   /** Visually hidden words after the student's name that say where the link goes. */
   taskLinkText: string
+  /** The glossary entry explaining the list's subject, linked under the summary. */
+  glossary?: { id: string; text: string }
 }
 
 const RED = 'govuk-tag--red'
@@ -54,6 +56,7 @@ export const WORK_LISTS: Record<WorkListId, WorkListDefinition> = {
     empty: 'Every Year 11 and Year 12 student has an offer or destination recorded for next year.',
     taskPath: '/destinations',
     taskLinkText: 'destinations',
+    glossary: { id: 'september-guarantee', text: 'What the September Guarantee is' },
     tags: {
       missed: { text: 'Missed', classes: RED },
       due: { text: 'Due by 30 September', classes: YELLOW },
@@ -69,6 +72,7 @@ export const WORK_LISTS: Record<WorkListId, WorkListDefinition> = {
       'Every leaver of the last 3 years who may be followed up has a current, recently checked destination.',
     taskPath: '/destinations',
     taskLinkText: 'destinations',
+    glossary: { id: 'destination', text: 'What counts as a destination' },
     tags: {
       no_actual: { text: 'No destination', classes: RED },
       not_known: { text: 'Not known', classes: RED },

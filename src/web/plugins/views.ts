@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import nunjucks from 'nunjucks'
 
 import { ROLE_NAMES } from '../../features/accounts/permissions.js'
+import { glossaryHref, glossaryLink } from '../glossary-link.js'
 import { navigationItems, radioItems, selectItems } from '../view-helpers.js'
 import { csrfUserInfo } from './csrf.js'
 import { heldPermissions } from './session.js'
@@ -38,6 +39,8 @@ export function createViewEnvironment(development: boolean): nunjucks.Environmen
   environment.addGlobal('radioItems', radioItems)
   environment.addGlobal('navigationItems', navigationItems)
   environment.addGlobal('roleNames', ROLE_NAMES)
+  environment.addGlobal('glossaryLink', glossaryLink)
+  environment.addGlobal('glossaryHref', glossaryHref)
   return environment
 }
 
