@@ -28,9 +28,9 @@ export interface MyFuturePage {
   studentId: number
   name: string
   nameIdea: EasyReadIdea
-  /** Paragraphs of "Who I am" and "What I like", empty when staff wrote none. */
-  aboutMe: string[]
-  likes: string[]
+  /** The ideas of "Who I am" and "What I like", each as its sentences, empty when staff wrote none. */
+  aboutMe: string[][]
+  likes: string[][]
   aspirations: string[]
   goals: { icon: string; area: string; goal: string; status: string }[]
   options: OptionView[]
@@ -39,18 +39,30 @@ export interface MyFuturePage {
   helpers: Helper[]
 }
 
-function paragraphsOf(text: string): string[] {
+/**
+ * Splits staff text into ideas at blank lines, and each idea into sentences at a full stop,
+ * question mark or exclamation mark followed by a space or line break, so each sentence gets a line.
+ */
+function ideasOf(text: string): string[][] {
   return text
-    .split(/\n\s*\n|\r\n\s*\r\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph !== '')
+    .split(/\r?\n\s*\r?\n/)
+    .map((paragraph) =>
+      paragraph
+        .split(/(?<=[.!?])\s+/)
+        .map((sentence) => sentence.trim())
+        .filter((sentence) => sentence !== ''),
+    )
+    .filter((sentences) => sentences.length > 0)
 }
 
 function filled(idea: EasyReadIdea, values: Record<string, string>): EasyReadIdea {
   return { icon: idea.icon, sentences: idea.sentences.map((line) => fillSentence(line, values)) }
 }
 
-/** Lists the shown options: the plan's targets in rank order, then the rest of the group's. */
+/**
+ * Lists the shown options: the plan's targets in rank order with all their ideas, then the rest
+ * of the group's with their first idea only, which keeps the page short.
+ */
 function optionsOf(detail: PlanDetail, shown: Set<string>, shownTargets: Set<string>) {
   const targets = detail.plan.targets
     .filter((target) => shownTargets.has(target.outcomeId))
@@ -60,7 +72,8 @@ function optionsOf(detail: PlanDetail, shown: Set<string>, shownTargets: Set<str
     .map((id) => ({ id, wanted: false }))
   return [...targets, ...others].map(({ id, wanted }): OptionView => {
     const outcome = easyReadOutcome(id)
-    return { title: outcome.title, icon: outcome.icon, ideas: outcome.ideas, wanted }
+    const ideas = wanted ? outcome.ideas : outcome.ideas.slice(0, 1)
+    return { title: outcome.title, icon: outcome.icon, ideas, wanted }
   })
 }
 
@@ -83,8 +96,8 @@ export function myFuturePage(detail: PlanDetail, settings: MyFutureSettings): My
     studentId: detail.student.id,
     name,
     nameIdea: filled(TEXT.aboutMe.name, { name }),
-    aboutMe: paragraphsOf(settings.aboutMe),
-    likes: paragraphsOf(settings.likes),
+    aboutMe: ideasOf(settings.aboutMe),
+    likes: ideasOf(settings.likes),
     aspirations: plan.aspirations
       .filter((aspiration) => shown.aspiration.has(String(aspiration.id)))
       .map((aspiration) => aspiration.words),
