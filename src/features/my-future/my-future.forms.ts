@@ -113,14 +113,17 @@ class ErrorList {
     return this.errors.list.length === 0
   }
 
-  /** Returns the easy-read problems of text, each as a message naming the sentence it is about. */
-  easyReadMessages(text: string): string[] {
+  /**
+   * Returns the easy-read problems of text as messages. Each names the sentence it is about,
+   * unless `named` says the caller names the text and that sentence is the whole of it.
+   */
+  easyReadMessages(text: string, named = false): string[] {
     if (text.trim() === '') return []
-    return this.check(text).map((problem) =>
-      problem.message.includes(problem.subject)
-        ? problem.message
-        : `“${problem.subject}”: ${problem.message}`,
-    )
+    return this.check(text).map((problem) => {
+      const quoted = problem.message.includes(problem.subject)
+      if (quoted || (named && problem.subject.trim() === text.trim())) return problem.message
+      return `“${problem.subject}”: ${problem.message}`
+    })
   }
 }
 
@@ -191,7 +194,7 @@ function checkShownPlanText(errors: ErrorList, choices: Choices, detail: PlanDet
     const item = items.action.find((candidate) => candidate.id === String(action.id))
     if (!item || !isShown(choices, 'action', item)) continue
     const messages = [
-      ...errors.easyReadMessages(action.what),
+      ...errors.easyReadMessages(action.what, true),
       ...errors.easyReadMessages(action.who),
     ]
     for (const message of messages) {
@@ -201,7 +204,7 @@ function checkShownPlanText(errors: ErrorList, choices: Choices, detail: PlanDet
   for (const goal of detail.plan.goals) {
     const item = items.goal.find((candidate) => candidate.id === String(goal.id))
     if (!item || !isShown(choices, 'goal', item)) continue
-    for (const message of errors.easyReadMessages(goal.goal)) {
+    for (const message of errors.easyReadMessages(goal.goal, true)) {
       errors.add('show-goal', myFutureMessages.goalNotEasyRead(goal.goal, message))
     }
   }

@@ -390,12 +390,12 @@ describe('my future routes', () => {
       `/students/${outsiderId}/my-future/edit`,
     )
     assert.equal(posted.statusCode, 404)
-    const rows = await test.database.db
+    const stored = await test.database.db
       .selectFrom('my_future_views')
-      .select('id')
+      .select('likes')
       .where('student_id', '=', outsiderId)
-      .execute()
-    assert.equal(rows.length, 0)
+      .executeTakeFirst()
+    assert.notEqual(stored?.likes, 'I like maps.')
   })
 
   it('viewer rejected, staff may edit', async () => {
