@@ -291,7 +291,7 @@ export interface PlanActionTable extends PlanPartColumns {
   status: string
 }
 
-/** What staff chose to show a student on the "My future" page. One row per student. */
+/** Settings staff chose for a student's "My future" page. One row per student. */
 export interface MyFutureViewTable {
   id: Generated<number>
   school_id: number

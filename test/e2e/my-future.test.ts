@@ -149,6 +149,7 @@ describe('my future in a browser', () => {
     await page.waitForSelector('.govuk-error-summary')
     assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter how helper 1 helps/)
     assert.match(await page.title(), /^Error: /)
+    await page.screenshot({ path: join(OUTPUT, 'edit-errors.png'), fullPage: true })
     await checkPage(page)
   })
 
@@ -193,7 +194,7 @@ describe('my future in a browser', () => {
   })
 
   it('no script or CSP errors', () => {
-    // The form with an error answers 400 by design, which Chromium logs as a failed load.
+    // The form with an error responds with 400 by design, which Chromium logs as a failed load.
     assert.deepEqual(
       browserErrors.filter((text) => !/status of 400 \(Bad Request\)/.test(text)),
       [],

@@ -76,7 +76,7 @@ export const MY_FUTURE_TEXT = {
     doneHeading: { icon: 'tick', text: 'Things I have done' },
   },
 
-  /** What each action status means. A dropped step shows only when staff tick it. */
+  /** The meaning of each action status in easy words. A dropped step shows only when ticked. */
   actionStatuses: {
     not_started: { icon: 'clock', sentences: ['We have not started this yet.'] },
     in_progress: { icon: 'clock', sentences: ['We are doing this now.'] },
@@ -96,7 +96,7 @@ export const MY_FUTURE_TEXT = {
   },
 } as const satisfies Record<string, unknown>
 
-/** Every idea of MY_FUTURE_TEXT, for the easy-read checks. */
+/** Lists every idea of MY_FUTURE_TEXT, for the easy-read checks. */
 export function myFutureIdeas(): EasyReadIdea[] {
   const ideas: EasyReadIdea[] = []
   const visit = (value: unknown) => {

@@ -86,7 +86,7 @@ export const myFutureMessages = {
     `${name} must be ${max.toLocaleString('en-GB')} characters or fewer`,
   helperNameMissing: (row: number) => `Enter the name of helper ${row}, or clear their role`,
   helperRoleMissing: (row: number) =>
-    `Enter how helper ${row} helps, such as “careers adviser”, or clear their name`,
+    `Enter how helper ${row} helps, such as “helps me find a job”, or clear their name`,
   stepNotEasyRead: (what: string, message: string) =>
     `Next step “${what}”: ${message} Change the action in the plan, or untick it.`,
   goalNotEasyRead: (goal: string, message: string) =>
@@ -165,8 +165,10 @@ function checkHelpers(errors: ErrorList, helpers: Helper[]): Helper[] {
 }
 
 /**
- * Sets each listed item of the plan to shown or hidden as ticked. Items the form did not list
- * keep their stored choice or default, and choices about items no longer in the plan are dropped.
+ * Records, for each listed item of the plan, whether it is ticked, but only where that differs
+ * from its default. An item left at its default follows it later, so an action dropped after
+ * the save is hidden. Items the form did not list keep their stored choice or default, and
+ * choices about items no longer in the plan are dropped.
  */
 function choicesOf(answers: MyFutureAnswers, detail: PlanDetail, stored: Choices): Choices {
   const items = choiceItems(detail)
@@ -177,8 +179,8 @@ function choicesOf(answers: MyFutureAnswers, detail: PlanDetail, stored: Choices
     const ticked = new Set(answers.shown[kind])
     for (const item of items[kind]) {
       const before = stored[kind][item.id]
-      if (listed.has(item.id)) choices[kind][item.id] = ticked.has(item.id)
-      else if (before !== undefined) choices[kind][item.id] = before
+      const shown = listed.has(item.id) ? ticked.has(item.id) : before
+      if (shown !== undefined && shown !== item.shownByDefault) choices[kind][item.id] = shown
     }
   }
   return choices

@@ -15,7 +15,7 @@ function versionOf(result: PlanWriteResult): number {
   return result.value.version
 }
 
-/** An easy-read check that finds every sentence containing "EHCP" to break the acronym rule. */
+/** Reports each sentence containing "EHCP" as an acronym problem, in place of the real check. */
 function acronymCheck(text: string): EasyReadProblem[] {
   return text
     .split(/(?<=\.)\s+/)
@@ -78,6 +78,36 @@ forEachEngine('my future service', (getDatabase) => {
     assert.deepEqual(again, { ok: true, version: 2 })
     const opened = await service.openPage(scope, adaId, 'leader')
     assert.deepEqual(opened?.page.likes, [['I like maps.']])
+    assert.deepEqual(opened?.page.steps, [])
+  })
+
+  test('action dropped after a save is hidden', async () => {
+    const { service, plans, scope, adaId } = await setUp()
+    const found = await service.getSettings(scope, adaId)
+    assert.ok(found)
+    const saved = await service.saveSettings(
+      scope,
+      adaId,
+      0,
+      storedAnswers(found.settings, found.detail),
+      'leader',
+    )
+    assert.ok(saved.ok)
+    const open = found.detail.plan.actions.find((action) => action.status === 'not_started')
+    assert.ok(open)
+
+    const dropped = await plans.editPart(
+      scope,
+      adaId,
+      'action',
+      open.id,
+      found.detail.plan.version,
+      anAction({ what: open.what, status: 'dropped' }),
+      'leader',
+    )
+
+    assert.ok(dropped.ok)
+    const opened = await service.openPage(scope, adaId, 'leader')
     assert.deepEqual(opened?.page.steps, [])
   })
 

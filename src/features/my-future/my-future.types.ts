@@ -1,4 +1,4 @@
-// What staff chose to show a student on the "My future" page, as the service returns it.
+// The settings staff choose for a student's "My future" page, as the service returns them.
 
 /** A person who helps the student, as the page lists them. */
 export interface Helper {
@@ -25,7 +25,7 @@ export interface MyFutureSettings {
   choices: Choices
 }
 
-/** The most helpers the form has rows for. */
+/** The maximum number of helpers, one row of the form each. */
 export const MAX_HELPERS = 4
 
 export function emptyChoices(): Choices {
