@@ -87,13 +87,8 @@ export async function saveSettings(
   stamp: SettingsStamp,
 ): Promise<boolean> {
   if (version === 0) {
-    const existing = await db
-      .selectFrom('my_future_views')
-      .select('id')
-      .where('student_id', '=', owner.studentId)
-      .executeTakeFirst()
-    if (existing) return false
-    await db
+    // A row another save inserted first, after this one read version 0, is a conflict.
+    const inserted = await db
       .insertInto('my_future_views')
       .values({
         school_id: owner.schoolId,
@@ -105,8 +100,10 @@ export async function saveSettings(
         updated_by: stamp.by,
         updated_at: stamp.now,
       })
-      .execute()
-    return true
+      .onConflict((conflict) => conflict.column('student_id').doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    return inserted !== undefined
   }
 
   const result = await db

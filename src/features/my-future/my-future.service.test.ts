@@ -7,6 +7,7 @@ import { aGoal, anAction, anAspiration, setUpPlanSchool, TODAY } from '../plans/
 import type { PlanWriteResult } from '../plans/plan.service.js'
 import { readAnswers, storedAnswers, validateAnswers } from './my-future.forms.js'
 import type { MyFutureAnswers } from './my-future.forms.js'
+import { saveSettings } from './my-future.repository.js'
 import { createMyFutureService } from './my-future.service.js'
 import { emptySettings } from './my-future.types.js'
 
@@ -109,6 +110,19 @@ forEachEngine('my future service', (getDatabase) => {
     assert.ok(dropped.ok)
     const opened = await service.openPage(scope, adaId, 'leader')
     assert.deepEqual(opened?.page.steps, [])
+  })
+
+  test('second first save is rejected', async () => {
+    const { db, schoolId, adaId } = await setUp()
+    const owner = { schoolId, studentId: adaId }
+    const settings = { ...emptySettings(), likes: 'I like maps.' }
+    const stamp = { by: 'leader', now: `${TODAY}T10:00:00.000Z` }
+
+    const first = await saveSettings(db, owner, 0, settings, stamp)
+    const second = await saveSettings(db, owner, 0, settings, stamp)
+
+    assert.equal(first, true)
+    assert.equal(second, false)
   })
 
   test('another school’s student is not found', async () => {
