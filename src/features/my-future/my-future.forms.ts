@@ -92,7 +92,7 @@ export const myFutureMessages = {
   goalNotEasyRead: (goal: string, message: string) =>
     `Goal “${goal}”: ${message} Change the goal in the plan, or untick it.`,
   conflict:
-    'Someone else saved this page’s choices after you opened it. Your answers are below and are not saved yet. Check them, then save again.',
+    'Someone else saved this page’s choices after you opened it. Compare what the page says now with your answers, which are not saved yet, then save again.',
 }
 
 /** The easy-read check, replaced in tests. */

@@ -371,7 +371,8 @@ describe('my future routes', () => {
     ])
 
     assert.equal(response.statusCode, 409)
-    assert.match(response.body, /Someone else saved this page’s choices after you opened it/)
+    assert.match(response.body, /href="#current-values">Someone else saved this page’s choices/)
+    assert.match(response.body, /id="current-values"[\s\S]*What the page says now/)
     assert.match(response.body, /I like swimming\./)
     assert.doesNotMatch(response.body, /name="version" value="0"/)
   })

@@ -21,6 +21,7 @@ import { readAnswers, storedAnswers } from './my-future.forms.js'
 import type { MyFutureAnswers } from './my-future.forms.js'
 import type { MyFutureDetail, MyFutureService } from './my-future.service.js'
 import { CHOICE_KINDS } from './my-future.types.js'
+import type { MyFutureSettings } from './my-future.types.js'
 
 const pageQuerySchema = z.object({ saved: z.literal('1').optional().catch(undefined) })
 
@@ -87,7 +88,13 @@ export async function registerMyFutureRoutes(
   function renderForm(
     reply: FastifyReply,
     found: MyFutureDetail,
-    state: { answers: MyFutureAnswers; version: number; errors?: FormErrors },
+    state: {
+      answers: MyFutureAnswers
+      version: number
+      errors?: FormErrors
+      /** The settings as stored now, after another save came first. */
+      current?: MyFutureSettings
+    },
     status = 200,
   ) {
     const studentId = found.detail.student.id
@@ -101,6 +108,7 @@ export async function registerMyFutureRoutes(
       answers: state.answers,
       groups: checkboxGroups(found, state.answers),
       errors: state.errors,
+      current: state.current,
     })
   }
 
@@ -134,9 +142,13 @@ export async function registerMyFutureRoutes(
       )
       if (result.ok) return reply.redirect(`${myFutureUrl(studentId)}?saved=1`, 303)
       if (result.code === 'not_found') throw new NotFoundError('Student not found')
-      const version = result.code === 'conflict' ? result.version : found.settings.version
-      const status = result.code === 'conflict' ? 409 : 400
-      return renderForm(reply, found, { answers, version, errors: result.errors }, status)
+      if (result.code === 'invalid') {
+        const state = { answers, version: found.settings.version, errors: result.errors }
+        return renderForm(reply, found, state, 400)
+      }
+      const current = (await loadSettings(request)).settings
+      const state = { answers, version: current.version, errors: result.errors, current }
+      return renderForm(reply, found, state, 409)
     },
   )
 }

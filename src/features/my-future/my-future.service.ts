@@ -93,7 +93,10 @@ export function createMyFutureService(db: Kysely<Tables>, options: ServiceOption
 }
 
 function conflict(version: number): SaveResult {
-  const errors = { list: [{ href: '#about-me', text: myFutureMessages.conflict }], byField: {} }
+  const errors = {
+    list: [{ href: '#current-values', text: myFutureMessages.conflict }],
+    byField: {},
+  }
   return { ok: false, code: 'conflict', errors, version }
 }
 
