@@ -9,6 +9,7 @@ import { createHandOverService } from './features/hand-over/hand-over.service.js
 import { createDestinationService } from './features/destinations/destination.service.js'
 import { createDestinationImportService } from './features/destinations/import/destination-import.service.js'
 import { createImportService } from './features/import/import.service.js'
+import { createMyFutureService } from './features/my-future/my-future.service.js'
 import { createNeedCodeService } from './features/need-codes/need-code.service.js'
 import { createPlanService } from './features/plans/plan.service.js'
 import { createSummaryService } from './features/summary/summary.service.js'
@@ -33,6 +34,7 @@ export function createServices(database: Database, options: { sessions?: Session
     destinationImports: createDestinationImportService(database.db),
     exports: createExportService(database.db),
     summaries: createSummaryService(database.db),
+    myFuture: createMyFutureService(database.db),
     reports: createReportService(database.db),
   }
 }

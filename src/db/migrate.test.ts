@@ -16,6 +16,7 @@ const productTables = [
   'import_preview_rows',
   'import_previews',
   'imports',
+  'my_future_views',
   'need_code_mappings',
   'organisations',
   'plan_actions',

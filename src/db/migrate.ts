@@ -15,6 +15,7 @@ import * as plansActivitiesDestinations from './migrations/2026120460_plans_acti
 import * as activityParticipantVersion from './migrations/2026120470_activity_participant_version.js'
 import * as planReviewPfaReason from './migrations/2026120471_plan_review_pfa_reason.js'
 import * as pseudonymSecrets from './migrations/2026120490_pseudonym_secrets.js'
+import * as myFutureViews from './migrations/2026120495_my_future_views.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
@@ -32,6 +33,7 @@ const migrations = {
   '2026120470_activity_participant_version': activityParticipantVersion,
   '2026120471_plan_review_pfa_reason': planReviewPfaReason,
   '2026120490_pseudonym_secrets': pseudonymSecrets,
+  '2026120495_my_future_views': myFutureViews,
 }
 
 /**

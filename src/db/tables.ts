@@ -291,6 +291,25 @@ export interface PlanActionTable extends PlanPartColumns {
   status: string
 }
 
+/** Settings staff chose for a student's "My future" page. One row per student. */
+export interface MyFutureViewTable {
+  id: Generated<number>
+  school_id: number
+  student_id: number
+  /** Raised by every save; an update must name the current one. */
+  version: Generated<number>
+  about_me: string
+  likes: string
+  /** JSON array of `{ "name": string, "role": string }`. */
+  helpers: string
+  /** JSON object from part kind to an object from part or outcome id to shown (true) or hidden. */
+  choices: string
+  created_by: string
+  created_at: string
+  updated_by: string
+  updated_at: string
+}
+
 export interface PlanReviewTable extends PlanPartColumns {
   held_on: string
   /** `ehcp_annual`, `careers_guidance` or `transition`. */
@@ -439,6 +458,7 @@ export interface Tables {
   plan_targets: PlanTargetTable
   plan_actions: PlanActionTable
   plan_reviews: PlanReviewTable
+  my_future_views: MyFutureViewTable
   careers_activities: CareersActivityTable
   careers_activity_students: CareersActivityStudentTable
   destination_spells: DestinationSpellTable

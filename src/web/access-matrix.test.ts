@@ -142,6 +142,9 @@ const ROUTES: Record<string, Expected> = {
   'GET /exports': LEADS,
   'GET /exports/:file': LEADS,
   'GET /students/:id/summary': STUDENT_STAFF,
+  'GET /students/:id/my-future': STUDENT_STAFF,
+  'GET /students/:id/my-future/edit': STUDENT_STAFF,
+  'POST /students/:id/my-future/edit': STUDENT_STAFF,
   'GET /reports': EVERYONE,
   'GET /reports/organisations/:id': EVERYONE,
 }

@@ -35,6 +35,8 @@ import { registerExportRoutes } from '../features/exports/exports.routes.js'
 import type { ExportService } from '../features/exports/export.service.js'
 import { registerGlossaryRoutes } from '../features/glossary/glossary.routes.js'
 import { registerSummaryRoutes } from '../features/summary/summary.routes.js'
+import { registerMyFutureRoutes } from '../features/my-future/my-future.routes.js'
+import type { MyFutureService } from '../features/my-future/my-future.service.js'
 import type { SummaryService } from '../features/summary/summary.service.js'
 import { registerHandOverRoutes } from '../features/hand-over/hand-over.routes.js'
 import type { HandOverService } from '../features/hand-over/hand-over.service.js'
@@ -83,6 +85,7 @@ export interface AppServices {
   destinationImports: DestinationImportService
   exports: ExportService
   summaries: SummaryService
+  myFuture: MyFutureService
   reports: ReportService
 }
 
@@ -158,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerDestinationImportRoutes(app, services, config)
   await registerExportRoutes(app, services)
   await registerSummaryRoutes(app, services)
+  await registerMyFutureRoutes(app, services)
   await registerReportRoutes(app, services.reports)
 
   registerErrorPages(app, !production)

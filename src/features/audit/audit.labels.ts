@@ -52,6 +52,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'plan.review.add': 'Added a review to a career plan',
   'plan.review.edit': 'Changed a review in a career plan',
   'plan.review.remove': 'Removed a review from a career plan',
+  'plan.my_future.set': 'Chose what a student’s My future page shows',
   'destination.add': 'Added a destination',
   'destination.change': 'Changed a destination',
   'destination.remove': 'Removed a destination',

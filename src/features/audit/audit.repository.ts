@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = [
   'plan.review.add',
   'plan.review.edit',
   'plan.review.remove',
+  'plan.my_future.set',
   'destination.add',
   'destination.change',
   'destination.remove',

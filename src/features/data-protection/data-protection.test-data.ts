@@ -153,6 +153,19 @@ export async function addPlanActivityAndDestinationRows(
       pfa_areas: ',employment,',
     })
     .execute()
+  await db
+    .insertInto('my_future_views')
+    .values({
+      school_id: schoolId,
+      student_id: studentId,
+      version: 1,
+      about_me: 'I live with my gran.',
+      likes: 'I like animals.',
+      helpers: JSON.stringify([{ name: 'Mr Cole', role: 'He helps me find a job.' }]),
+      choices: JSON.stringify({ action: {} }),
+      ...stamps,
+    })
+    .execute()
   const activity = await db
     .insertInto('careers_activities')
     .values({

@@ -92,9 +92,9 @@ export async function pseudonymiseStudentRow(
 }
 
 /**
- * Deletes the plan parts written in words (aspirations, goals, actions, reviews) and staged
- * destination rows, and blanks the free text of targets, activities, destinations and consent.
- * Returns how many rows of each kind were deleted or blanked.
+ * Deletes the plan parts written in words (aspirations, goals, actions, reviews), the My future
+ * page's text and choices, and staged destination rows. Blanks the free text of targets,
+ * activities, destinations and consent. Returns how many rows of each kind were deleted or blanked.
  */
 async function removeCareersText(trx: Kysely<Tables>, studentId: number) {
   const counts: Record<string, number> = {}
@@ -103,6 +103,7 @@ async function removeCareersText(trx: Kysely<Tables>, studentId: number) {
     'plan_goals',
     'plan_actions',
     'plan_reviews',
+    'my_future_views',
     'destination_import_rows',
   ] as const) {
     const result = await trx

@@ -137,6 +137,7 @@ export const STUDENT_RECORD_TABLES = [
   'plan_actions',
   'plan_reviews',
   'career_plans',
+  'my_future_views',
   'careers_activity_students',
   'destination_spells',
   'tracking_consents',

@@ -80,6 +80,7 @@ const ACTION_LABELS: Record<string, string> = {
   'plan.review.add': 'Added a review to the career plan',
   'plan.review.edit': 'Changed a review in the career plan',
   'plan.review.remove': 'Removed a review from the career plan',
+  'plan.my_future.set': 'Chose what the student’s My future page shows',
   'destination.add': 'Added a destination',
   'destination.change': 'Changed a destination',
   'destination.remove': 'Removed a destination',
@@ -210,6 +211,10 @@ const RECORD_TABLE_HEADINGS: Record<StudentRecordTable, { heading: string; intro
   plan_targets: { heading: 'Target outcomes', intro: 'The outcomes the plan aims at, ranked.' },
   plan_actions: { heading: 'Actions', intro: 'What is to be done, by whom and when.' },
   plan_reviews: { heading: 'Reviews', intro: 'Reviews of the plan and who took part.' },
+  my_future_views: {
+    heading: 'My future page',
+    intro: 'What staff wrote about the student for their easy-read page, and what it shows.',
+  },
   careers_activity_students: {
     heading: 'Careers activities',
     intro: 'Activities the student took part in, with their adjustments and reflections.',

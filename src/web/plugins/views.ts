@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import nunjucks from 'nunjucks'
 
+import { iconSvg } from '../../domain/easy-read/index.js'
 import { ROLE_NAMES } from '../../features/accounts/permissions.js'
 import { glossaryHref, glossaryLink } from '../glossary-link.js'
 import { navigationItems, radioItems, selectItems } from '../view-helpers.js'
@@ -41,6 +42,8 @@ export function createViewEnvironment(development: boolean): nunjucks.Environmen
   environment.addGlobal('roleNames', ROLE_NAMES)
   environment.addGlobal('glossaryLink', glossaryLink)
   environment.addGlobal('glossaryHref', glossaryHref)
+  // The SVG markup of an easy-read picture, for `{{ easyReadIcon(name) | safe }}`.
+  environment.addGlobal('easyReadIcon', iconSvg)
   return environment
 }
 

@@ -36,3 +36,10 @@ markScrollableTables()
 markFittingTables()
 window.addEventListener('resize', markScrollableTables)
 window.addEventListener('resize', markFittingTables)
+
+// A "Print this page" button stays hidden without script, because the page's text already asks
+// the reader to use the browser's print command.
+for (const button of document.querySelectorAll('[data-app-print]')) {
+  button.hidden = false
+  button.addEventListener('click', () => window.print())
+}
