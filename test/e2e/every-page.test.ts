@@ -24,10 +24,10 @@ import { REGISTER } from './journeys.js'
 import { startServer } from './server.js'
 import type { RunningServer } from './server.js'
 
-// Visits one real example of every HTML page the app serves, signed in as the role that reaches
-// it, and checks each at three widths: axe (WCAG 2.2 A and AA) at zero violations, and no
-// sideways scroll of the page. A GET route with no row in PAGES or NOT_HTML fails the first test,
-// so a new page cannot ship without these checks.
+// Visits one real example of every HTML page the app serves, signed in as a role that may see it.
+// Each page is checked at three widths for zero axe violations (WCAG 2.2 A and AA) and for no
+// sideways scroll. A GET route with no row in PAGES or NOT_HTML fails the first test, so a new
+// page cannot ship without these checks.
 
 /** Ids of the records the examples show, created through the services before the visits. */
 interface Seeded {
@@ -207,7 +207,7 @@ const NOT_HTML: Record<string, string> = {
 
 const SCREENSHOT_FOLDER = process.env.A11Y_SCREENSHOTS
 
-/** Reads the student ids of two register rows: Caleb (EHC plan, Year 9) and Gabriel (a leaver). */
+/** Finds two students of the register fixture: Caleb (EHC plan, Year 9) and Gabriel (Year 12). */
 async function findStudents(server: RunningServer) {
   const scope = { schoolIds: [server.schoolId] }
   const { students } = await server.services.students.listStudents(scope, { pageSize: 200 })

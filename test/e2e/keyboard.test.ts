@@ -10,11 +10,11 @@ import { REGISTER } from './journeys.js'
 import { startServer } from './server.js'
 import type { RunningServer } from './server.js'
 
-// The main journeys with the keyboard alone: page.goto opens the first page, and from then on
-// the test only presses Tab, Shift+Tab, Enter, Space and arrow keys, and types. It never clicks
-// or fills a field. Each element the test stops on must show a visible focus indicator.
+// The main journeys with the keyboard alone. page.goto opens the first page, and from then on the
+// test only presses Tab, Shift+Tab, Enter and Space, and types. It never clicks or fills a field.
+// Each element the test stops on must look different when it has focus.
 
-/** The most Tab presses to reach one element; a page with more stops than this is a problem. */
+/** The maximum Tab presses to reach one element, so a missing element fails fast. */
 const MAX_TABS = 80
 
 /**
@@ -163,7 +163,7 @@ describe('keyboard-only journeys in a browser', () => {
     await page.waitForURL(/\/import$/)
 
     await tabTo('#file')
-    // Space opens the system's file dialog, which the test answers with the fixture.
+    // Space opens the file dialog, and the test sets the fixture as the chosen file.
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
       page.keyboard.press('Space'),
