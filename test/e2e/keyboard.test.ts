@@ -257,6 +257,23 @@ describe('keyboard-only journeys in a browser', () => {
     await checkPage(page)
   })
 
+  it('opens the menu at 320 px', async () => {
+    await page.setViewportSize({ width: 320, height: 800 })
+    try {
+      assert.equal(await page.locator('header a[href="/students"]').isVisible(), false)
+      await tabTo('.govuk-service-navigation__toggle', { backwards: true })
+      await page.keyboard.press('Enter')
+
+      assert.equal(await page.locator('header a[href="/students"]').isVisible(), true)
+      await tabTo('header a[href="/students"]')
+      await page.keyboard.press('Enter')
+      await page.waitForURL(/\/students$/)
+      await checkPage(page)
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 720 })
+    }
+  })
+
   it('logs no browser errors', () => {
     assert.deepEqual(browserErrors, [])
   })
