@@ -76,12 +76,17 @@ describe('keyboard-only journeys in a browser', () => {
   let browserErrors: string[] = []
 
   /**
-   * Presses Tab (or Shift+Tab) until the focused element matches `selector`, then checks that it
-   * shows a visible focus indicator.
+   * Presses Tab (or Shift+Tab) until the focused element matches `selector`. Every element focus
+   * lands on along the way, the target included, must look different when it has focus.
    */
   async function tabTo(selector: string, { backwards = false, text = '' } = {}) {
     for (let presses = 0; presses < MAX_TABS; presses++) {
       await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab')
+      const changes = await focusIndicatorChanges(page)
+      assert.ok(
+        changes.length > 0,
+        `${await describeFocus(page)} on ${page.url()} looks the same with and without focus`,
+      )
       const matches = await page.evaluate(
         ([wanted, wantedText]) => {
           const element = document.activeElement
@@ -90,14 +95,7 @@ describe('keyboard-only journeys in a browser', () => {
         },
         [selector, text] as const,
       )
-      if (matches) {
-        const changes = await focusIndicatorChanges(page)
-        assert.ok(
-          changes.length > 0,
-          `${await describeFocus(page)} on ${page.url()} looks the same with and without focus`,
-        )
-        return
-      }
+      if (matches) return
     }
     throw new Error(`Tab never reached ${selector} on ${page.url()} in ${MAX_TABS} presses`)
   }
