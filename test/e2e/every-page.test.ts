@@ -193,6 +193,37 @@ const ERROR_PAGES: Example[] = [
   { name: 'student not found', path: () => '/students/999999', as: 'admin', status: 404 },
 ]
 
+/** Forms that, submitted empty, show an error summary and errors beside their fields. */
+const EMPTY_FORMS: Example[] = [
+  { name: 'sign-in', path: () => '/sign-in', as: 'signed-out', status: 400 },
+  { name: 'register import', path: () => '/import', as: 'admin', status: 400 },
+  { name: 'activity', path: () => '/activities/new', as: 'admin', status: 400 },
+  {
+    name: 'aspiration',
+    path: (seeded) => `/students/${seeded.calebId}/plan/aspirations/new`,
+    as: 'admin',
+    status: 400,
+  },
+  {
+    name: 'action',
+    path: (seeded) => `/students/${seeded.calebId}/plan/actions/new`,
+    as: 'admin',
+    status: 400,
+  },
+  {
+    name: 'review',
+    path: (seeded) => `/students/${seeded.calebId}/plan/reviews/new`,
+    as: 'admin',
+    status: 400,
+  },
+  {
+    name: 'destination',
+    path: (seeded) => `/students/${seeded.gabrielId}/destinations/new`,
+    as: 'admin',
+    status: 400,
+  },
+]
+
 /** GET routes that return something other than an HTML page, with what they return. */
 const NOT_HTML: Record<string, string> = {
   '/health': 'JSON status for load balancers',
@@ -455,6 +486,38 @@ describe('every page in a browser', () => {
         await zoomed.page.evaluate(() => window.devicePixelRatio),
         ZOOMED.deviceScaleFactor,
       )
+    })
+  }
+
+  for (const example of EMPTY_FORMS) {
+    it(`${example.name} form errors pass axe and reflow`, async () => {
+      await visitAs(example.as)
+      const fileStem = `errors-${String(example.name).replace(/[^a-z0-9]+/gi, '-')}`
+
+      for (const [label, browserPage] of [
+        ['320', page],
+        [ZOOMED.label, zoomed.page],
+      ] as const) {
+        if (browserPage === page) await page.setViewportSize({ width: 320, height: 900 })
+        await browserPage.goto(`${server.baseUrl}${example.path(seeded)}`)
+        const [response] = await Promise.all([
+          browserPage.waitForNavigation(),
+          browserPage.click('main form[method="post"] .govuk-button:not(.govuk-button--secondary)'),
+        ])
+
+        assert.equal(response?.status(), example.status, `${browserPage.url()} status`)
+        assert.equal(await browserPage.locator('.govuk-error-summary').count(), 1)
+        await browserPage.screenshot({
+          path: join(screenshots, `${fileStem}-${label}.png`),
+          fullPage: true,
+        })
+        const widths = await pageWidths(browserPage)
+        assert.ok(
+          widths.scrollWidth <= widths.innerWidth,
+          `${browserPage.url()} scrolls sideways at ${label}: ${JSON.stringify(widths)}`,
+        )
+        await checkPage(browserPage)
+      }
     })
   }
 
