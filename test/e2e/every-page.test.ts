@@ -18,7 +18,13 @@ import {
 import type { PlanWriteResult } from '../../src/features/plans/plan.service.js'
 import type { TestUser } from '../../src/web/testing/test-app.js'
 import { SESSION_COOKIE } from '../../src/web/plugins/session.js'
-import { checkPage, collectBrowserErrors, launchBrowser, pageWidths } from './browser.js'
+import {
+  checkPage,
+  collectBrowserErrors,
+  launchBrowser,
+  pageWidths,
+  wordsBrokenAcrossLines,
+} from './browser.js'
 import type { Browser } from './browser.js'
 import { REGISTER } from './journeys.js'
 import { startServer } from './server.js'
@@ -358,6 +364,9 @@ async function seed(server: RunningServer): Promise<Seeded> {
   }
 }
 
+/** The longest run of characters without a space that must fit on one line. */
+const MAX_WORD_LENGTH = 40
+
 /** The widths each page is checked at in the browser at 1 device pixel per CSS pixel. */
 const WIDTHS = [
   // A desktop window, to check the page as most staff see it.
@@ -410,6 +419,12 @@ describe('every page in a browser', () => {
       widths.scrollWidth <= widths.innerWidth,
       `${path} scrolls sideways at ${label}: ${JSON.stringify(widths)}`,
     )
+    // Text that reflows must still read as words, so no word may be split across two lines. A
+    // longer run of characters, such as a JSON value in the subject access export, must wrap.
+    const broken = (await wordsBrokenAcrossLines(page, 'main')).filter(
+      (entry) => (entry.split(' in "')[0] ?? '').length <= MAX_WORD_LENGTH,
+    )
+    assert.deepEqual(broken, [], `${path} at ${label}`)
     await checkPage(page)
     return widths
   }
