@@ -28,8 +28,15 @@ export interface Browser {
   close(): Promise<void>
 }
 
+export interface LaunchOptions {
+  /** The viewport in CSS pixels; 1280 by 720 unless set. */
+  viewport?: { width: number; height: number }
+  /** Device pixels per CSS pixel; 2 makes the page lay out as a browser zoomed to 200% would. */
+  deviceScaleFactor?: number
+}
+
 /** Starts Debian's Chromium on a fresh profile folder that close() deletes. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM_PATH}. Install it with: apt-get install -y chromium`,
@@ -40,6 +47,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
+    ...options,
   })
   const page = context.pages()[0] ?? (await context.newPage())
 

@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/db/connection.js'
 import type { Database } from '../../src/db/connection.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { createServices } from '../../src/services.js'
+import type { Services } from '../../src/services.js'
 import { buildApp } from '../../src/web/app.js'
 import { createTestUser, testConfig } from '../../src/web/testing/test-app.js'
 import type { TestUser } from '../../src/web/testing/test-app.js'
@@ -23,8 +24,12 @@ export interface RunningServer {
   newSenco: TestUser
   /** The database the server uses, for tests that seed rows directly. */
   database: Database
+  /** The services the server uses, for tests that seed records through them. */
+  services: Services
   /** The school where every test user has a role. */
   schoolId: number
+  /** Every route the app registered, with its method, URL pattern and permission. */
+  routes: { method: string; url: string; access: string }[]
   stop(): Promise<void>
 }
 
@@ -62,7 +67,9 @@ export async function startServer(): Promise<RunningServer> {
     staff,
     newSenco,
     database,
+    services,
     schoolId: school.id,
+    routes: app.routeAccess,
     stop,
   }
 }

@@ -48,7 +48,10 @@ function rowCells(row: StoredDestinationRow) {
     {
       html: `<strong class="govuk-tag ${STATUS_TAG[row.status]}">${STATUS_TEXT[row.status]}</strong>`,
     },
-    { html: [spell, ...messages].filter(Boolean).map(escapeHtml).join('<br>') || 'No problems' },
+    {
+      html: [spell, ...messages].filter(Boolean).map(escapeHtml).join('<br>') || 'No problems',
+      classes: 'app-table__cell--prose',
+    },
   ]
 }
 
