@@ -187,9 +187,19 @@ const PAGES: Record<string, Example[]> = {
   ],
   // The router sends a web address it cannot parse here, and the page explains the mistake.
   '/__framework-error': [{ path: () => '/students/%E0%A4%A', as: 'admin', status: 400 }],
-
-  // TODO: after merging the branches that add them, the lead adds examples of
-  // /students/:id/my-future, /students/:id/my-future/edit, /glossary and /accessibility here.
+  '/students/:id/my-future': [
+    admin((seeded) => `/students/${seeded.calebId}/my-future`),
+    admin((seeded) => `/students/${seeded.gabrielId}/my-future`, 'no plan'),
+  ],
+  '/students/:id/my-future/edit': [admin((seeded) => `/students/${seeded.calebId}/my-future/edit`)],
+  '/glossary': [
+    { path: () => '/glossary', as: 'signed-out' },
+    admin(() => '/glossary', 'signed in'),
+  ],
+  '/accessibility': [
+    { path: () => '/accessibility', as: 'signed-out' },
+    admin(() => '/accessibility', 'signed in'),
+  ],
 }
 
 /** Error pages, which no route of their own serves. */
