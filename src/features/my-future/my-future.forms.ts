@@ -3,6 +3,8 @@
 import { checkEasyReadText } from '../../domain/easy-read/index.js'
 import type { EasyReadProblem } from '../../domain/easy-read/index.js'
 import { controlCharacterProblem } from '../../domain/text.js'
+import { listOf, textOf } from '../../web/form-body.js'
+import type { FormBody } from '../../web/form-body.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import type { PlanDetail } from '../plans/plan.types.js'
 import { choiceItems, isShown } from './my-future.choices.js'
@@ -26,22 +28,7 @@ export interface MyFutureAnswers {
   listed: Record<ChoiceKind, string[]>
 }
 
-type Body = Record<string, unknown>
-
-/** Reads one field as text. A repeated field (a tampered form) gives its first value. */
-function textOf(body: Body, field: string): string {
-  const value = body[field]
-  if (typeof value === 'string') return value
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0]
-  return ''
-}
-
-function listOf(body: Body, field: string): string[] {
-  const value = body[field]
-  if (typeof value === 'string') return [value]
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string')
-  return []
-}
+type Body = FormBody
 
 function byKind(read: (kind: ChoiceKind) => string[]): Record<ChoiceKind, string[]> {
   const lists = {} as Record<ChoiceKind, string[]>

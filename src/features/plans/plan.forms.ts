@@ -1,6 +1,8 @@
 // Converts between the plan forms' fields and the service's input: a posted body to input and the
 // answers to show again, and a stored part to the answers of its edit form.
 import { MAX_TARGETS } from '../../domain/plan.js'
+import { listOf, textOf } from '../../web/form-body.js'
+import type { FormBody } from '../../web/form-body.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import { datePartsOf } from './plan.dates.js'
 import type { DateParts, FieldError } from './plan.dates.js'
@@ -10,7 +12,7 @@ import type { PartInputs, TargetChoiceInput } from './plan.validation.js'
 /** A form's answers by field name. Date inputs have `<field>-day`, `-month` and `-year`. */
 export type Answers = Record<string, string | string[]>
 
-type Body = Record<string, unknown>
+type Body = FormBody
 
 /** The fields of each form that hold one line or block of text, or one choice. */
 const TEXT_FIELDS: Record<PartKind, string[]> = {
@@ -25,21 +27,6 @@ const DATE_FIELDS: Record<PartKind, string[]> = {
   goal: [],
   action: ['due-on'],
   review: ['held-on', 'next-review-on'],
-}
-
-/** Reads one field as text. A repeated field (a tampered form) gives its first value. */
-function textOf(body: Body, field: string): string {
-  const value = body[field]
-  if (typeof value === 'string') return value
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0]
-  return ''
-}
-
-function listOf(body: Body, field: string): string[] {
-  const value = body[field]
-  if (typeof value === 'string') return [value]
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string')
-  return []
 }
 
 function dateAnswers(answers: Answers, field: string, parts: DateParts) {
