@@ -141,7 +141,9 @@ function checkSentenceLength(sentence: string): EasyReadProblem[] {
 }
 
 function checkAcronyms(sentence: string): EasyReadProblem[] {
-  const words = sentence.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []
+  // "E.H.C.P." is read as "EHCP", so dotted letters are joined before the words are split.
+  const joined = sentence.replace(/\b(?:\p{L}\.){2,}/gu, (dotted) => dotted.replaceAll('.', ''))
+  const words = joined.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []
   const problems: EasyReadProblem[] = []
   for (const word of words) {
     const acronym = findAcronym(word)
@@ -160,11 +162,25 @@ function checkAcronyms(sentence: string): EasyReadProblem[] {
   return problems
 }
 
+/** The listed acronyms by their capital letters, so "SENCo" finds "SENCO". */
+const LISTED_BY_CAPITALS: ReadonlyMap<string, string> = new Map(
+  [...BANNED_ACRONYMS.keys()].map((acronym) => [acronym.toUpperCase(), acronym]),
+)
+
+/** Listed acronyms that lower-case words or names can spell, such as "send", "he" and "Fe", so they pass. */
+const ENGLISH_WORDS: ReadonlySet<string> = new Set(['SEND', 'HE', 'LA', 'FE', 'SEN'])
+
 /** Returns the acronym a word is (without a plural or possessive ending), or null. */
 function findAcronym(word: string): string | null {
   const stem = word.replace(/(?:['’]s|s)$/, '')
   for (const candidate of [word, stem]) {
     if (BANNED_ACRONYMS.has(candidate)) return candidate
+    const listed = LISTED_BY_CAPITALS.get(candidate.toUpperCase())
+    if (listed === undefined) continue
+    // Another spelling of a listed acronym, such as "SENCo" or "ehcp". A word of lower-case
+    // letters is an acronym only when it is not in ENGLISH_WORDS, unlike "send" or "he".
+    const capitals = candidate.match(/\p{Lu}/gu)?.length ?? 0
+    if (capitals >= 2 || !ENGLISH_WORDS.has(listed)) return listed
   }
   for (const candidate of [word, stem]) {
     if (/^\p{Lu}{2,}$/u.test(candidate) && !ALLOWED_CAPITALS.has(candidate)) return candidate

@@ -264,6 +264,16 @@ test('check reports plural and possessive acronyms', () => {
   assert.deepEqual(kinds('The PfA plan.'), ['acronym'])
 })
 
+test('check reports other acronym spellings', () => {
+  const subjects = (text: string) => checkEasyReadText(text).map((problem) => problem.subject)
+
+  assert.deepEqual(subjects('The SENCo will do this.'), ['SENCo'])
+  assert.deepEqual(subjects('Ask about the ehcp.'), ['ehcp'])
+  assert.deepEqual(subjects('Ask about the E.H.C.P. today.'), ['EHCP'])
+  assert.deepEqual(subjects('Not N.E.E.T. any more.'), ['NEET'])
+  assert.deepEqual(subjects('He can send it. We met la la.'), [])
+})
+
 test('check reports unlisted capital words', () => {
   assert.deepEqual(checkEasyReadText('Ask the ABC team.'), [
     { kind: 'acronym', subject: 'ABC', message: "'ABC' is an acronym. Write the words out." },

@@ -15,12 +15,11 @@ export interface TestingMethod {
   description: string
 }
 
-// Each method names the test file that carries it out, so a reader can check the claim.
 export const TESTING_METHODS: readonly TestingMethod[] = [
   {
     title: 'Automated checks on every page',
     description:
-      'A browser test (test/e2e/every-page.test.ts) lists every page the product serves and fails when one has no example. It opens each in Chromium and checks it with axe, an automated checker, against the WCAG 2.2 level A and AA rules. Any failure makes the tests fail.',
+      'A browser test lists every page the product serves and fails when one has no example. It opens each in Chromium and checks it with axe, an automated checker, against the WCAG 2.2 level A and AA rules. Any failure makes the tests fail.',
   },
   {
     title: 'Narrow screens and zoom',
@@ -30,7 +29,7 @@ export const TESTING_METHODS: readonly TestingMethod[] = [
   {
     title: 'Keyboard only',
     description:
-      'A browser test (test/e2e/keyboard.test.ts) signs in with a password and a code, imports a register, finds and opens a student, adds to the plan and records a destination with the keyboard alone, never the mouse. At each stop it checks that the focused element looks different from when it is not focused, and it checks the skip link.',
+      'A browser test signs in with a password and a code, imports a register, finds and opens a student, adds to the plan and records a destination with the keyboard alone, never the mouse. At each stop it checks that the focused element looks different from when it is not focused, and it checks the skip link.',
   },
   {
     title: 'Form errors',
@@ -45,7 +44,7 @@ export const TESTING_METHODS: readonly TestingMethod[] = [
   {
     title: 'Easy-read words',
     description:
-      'A test fails when any of the product’s easy-read sentences has more than 15 words, an abbreviation such as “EHCP”, or no picture beside it. Text staff type for the My future page gets the same check for length and abbreviations before it is saved.',
+      'A test fails when any of the product’s easy-read sentences has more than 15 words, an abbreviation such as “EHCP”, or no picture beside it. Text staff type for the My future page, and plan text it shows, gets the same check for length and abbreviations. Plan text that fails is left off the page until staff change it.',
   },
 ]
 

@@ -76,6 +76,8 @@ export const myFutureMessages = {
     `Enter how helper ${row} helps, such as “helps me find a job”, or clear their name`,
   stepNotEasyRead: (what: string, message: string) =>
     `Next step “${what}”: ${message} Change the action in the plan, or untick it.`,
+  aspirationNotEasyRead: (words: string, message: string) =>
+    `Aspiration “${words}”: ${message} Change the aspiration in the plan, or untick it.`,
   goalNotEasyRead: (goal: string, message: string) =>
     `Goal “${goal}”: ${message} Change the goal in the plan, or untick it.`,
   conflict:
@@ -175,10 +177,20 @@ function choicesOf(answers: MyFutureAnswers, detail: PlanDetail, stored: Choices
 
 /**
  * Checks that the plan's own text shown on the page, which staff wrote on the plan pages, passes
- * the easy-read checks: the next steps and goals that are ticked.
+ * the easy-read checks: the aspirations, next steps and goals that are ticked.
  */
 function checkShownPlanText(errors: ErrorList, choices: Choices, detail: PlanDetail) {
   const items = choiceItems(detail)
+  for (const aspiration of detail.plan.aspirations) {
+    const item = items.aspiration.find((candidate) => candidate.id === String(aspiration.id))
+    if (!item || !isShown(choices, 'aspiration', item)) continue
+    for (const message of errors.easyReadMessages(aspiration.words, true)) {
+      errors.add(
+        'show-aspiration',
+        myFutureMessages.aspirationNotEasyRead(aspiration.words, message),
+      )
+    }
+  }
   for (const action of detail.plan.actions) {
     const item = items.action.find((candidate) => candidate.id === String(action.id))
     if (!item || !isShown(choices, 'action', item)) continue

@@ -34,7 +34,7 @@ function checkboxGroups({ detail }: MyFutureDetail, answers: MyFutureAnswers) {
   const items = choiceItems(detail)
   const groups = {} as Record<
     string,
-    { items: { value: string; text: string; checked: boolean }[] }
+    { items: { value: string; text: string; checked: boolean; hint?: { text: string } }[] }
   >
   for (const kind of CHOICE_KINDS) {
     const ticked = new Set(answers.shown[kind])
@@ -43,6 +43,10 @@ function checkboxGroups({ detail }: MyFutureDetail, answers: MyFutureAnswers) {
         value: item.id,
         text: item.label,
         checked: ticked.has(item.id),
+        hint:
+          item.easyReadProblems.length > 0
+            ? { text: `Not easy read yet: ${item.easyReadProblems.join(' ')}` }
+            : undefined,
       })),
     }
   }

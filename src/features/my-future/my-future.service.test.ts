@@ -31,6 +31,40 @@ forEachEngine('my future service', (getDatabase) => {
     return { ...school, db, service: createMyFutureService(db, { now }) }
   }
 
+  test('hides text failing the check', async () => {
+    const { service, plans, scope, adaId } = await setUp()
+    const before = await service.getSettings(scope, adaId)
+    assert.ok(before)
+    const gp = anAction({ what: 'Go to the GP with support.' })
+    await plans.addPart(scope, adaId, 'action', before.detail.plan.version, gp, 'x')
+
+    const opened = await service.openPage(scope, adaId, 'leader')
+    const found = await service.getSettings(scope, adaId)
+    assert.ok(opened)
+    assert.ok(found)
+    const answers = storedAnswers(found.settings, found.detail)
+    const gpId = found.detail.plan.actions.find((action) => action.what === gp.what)?.id
+    const ticked = await service.saveSettings(
+      scope,
+      adaId,
+      0,
+      { ...answers, shown: { ...answers.shown, action: [...answers.shown.action, String(gpId)] } },
+      'leader',
+    )
+
+    assert.deepEqual(
+      opened.page.steps.map((step) => step.what),
+      ['Ask about the college course.'],
+    )
+    assert.equal(opened.page.hiddenForEasyRead, 1)
+    assert.ok(!answers.shown.action.includes(String(gpId)))
+    assert.deepEqual(await service.saveSettings(scope, adaId, 0, answers, 'leader'), {
+      ok: true,
+      version: 1,
+    })
+    assert.equal(ticked.ok, false)
+  })
+
   test('hides dropped and stopped by default', async () => {
     const { service, scope, adaId } = await setUp()
 

@@ -6,7 +6,7 @@ import type { EasyReadIdea } from '../../domain/easy-read/index.js'
 import { formatLongDate } from '../../domain/format.js'
 import type { PlanDetail } from '../plans/plan.types.js'
 import { displayName } from '../students/students.view-model.js'
-import { choiceItems, groupOptionIds, shownIds } from './my-future.choices.js'
+import { choiceItems, groupOptionIds, hiddenForEasyRead, shownIds } from './my-future.choices.js'
 import type { Helper, MyFutureSettings } from './my-future.types.js'
 
 const TEXT = MY_FUTURE_TEXT
@@ -27,6 +27,8 @@ export interface StepView {
 export interface MyFuturePage {
   studentId: number
   name: string
+  /** How many items of the plan the page leaves out because their text is not easy read yet. */
+  hiddenForEasyRead: number
   nameIdea: EasyReadIdea
   /** The ideas of "Who I am" and "What I like", each as its sentences, empty when staff wrote none. */
   aboutMe: string[][]
@@ -87,7 +89,8 @@ function stepIdeas(action: PlanDetail['plan']['actions'][number]): EasyReadIdea[
 
 /** Builds the page from the plan and the settings. */
 export function myFuturePage(detail: PlanDetail, settings: MyFutureSettings): MyFuturePage {
-  const shown = shownIds(settings.choices, choiceItems(detail))
+  const items = choiceItems(detail)
+  const shown = shownIds(settings.choices, items)
   const { plan } = detail
   const actions = plan.actions.filter((action) => shown.action.has(String(action.id)))
   const name = displayName(detail.student)
@@ -95,6 +98,7 @@ export function myFuturePage(detail: PlanDetail, settings: MyFutureSettings): My
   return {
     studentId: detail.student.id,
     name,
+    hiddenForEasyRead: hiddenForEasyRead(settings.choices, items),
     nameIdea: filled(TEXT.aboutMe.name, { name }),
     aboutMe: ideasOf(settings.aboutMe),
     likes: ideasOf(settings.likes),
