@@ -85,8 +85,12 @@ export const GROUP_ONE_EASY_READ: readonly EasyReadOutcome[] = [
     title: 'Your own business with help',
     icon: 'shop',
     ideas: [
-      idea('shop', 'You run your own business.', 'You sell things or do jobs for people.'),
-      idea('helpers', 'People help you start the business.', 'They help you keep it going.'),
+      idea('helpers', 'You run your own business, with help.', 'People help you start it.'),
+      idea(
+        'shop',
+        'You sell things or do jobs for people.',
+        'The help keeps going after the start.',
+      ),
       USUAL_START_AT_16,
     ],
   },
@@ -95,7 +99,7 @@ export const GROUP_ONE_EASY_READ: readonly EasyReadOutcome[] = [
     title: 'Working for yourself',
     icon: 'laptop',
     ideas: [
-      idea('person', 'Self-employed means you work for yourself.', 'You find your own work.'),
+      idea('person', 'Being self-employed means you work for yourself.', 'You find your own work.'),
       idea(
         'money',
         'The people you work for pay you.',
@@ -110,12 +114,13 @@ export const GROUP_ONE_EASY_READ: readonly EasyReadOutcome[] = [
     title: 'Working for yourself with help',
     icon: 'helpers',
     ideas: [
-      idea('person', 'Self-employed means you work for yourself.', 'You find your own work.'),
       idea(
         'helpers',
+        'You work for yourself, with help.',
         'A helper or a group helps you while you work.',
         'The help keeps going, not just at the start.',
       ),
+      idea('person', 'You find your own work.', 'The people you work for pay you.'),
       USUAL_START_AT_16,
     ],
   },
