@@ -228,6 +228,26 @@ describe('keyboard-only journeys in a browser', () => {
     await checkPage(page)
   })
 
+  it('writes the My future page', async () => {
+    await tabTo('a[href$="/my-future"]')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/my-future$/)
+    await checkPage(page)
+    await tabTo('#edit-link')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/my-future\/edit$/)
+
+    await typeInto('#about-me', 'I am Caleb. I like animals.')
+    await Promise.all([page.waitForNavigation(), submit()])
+
+    await page.waitForURL(/\/my-future\?saved=1$/)
+    assert.match(await page.locator('main').innerText(), /I like animals\./)
+    await checkPage(page)
+    await tabTo('.govuk-back-link', { backwards: true })
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/plan$/)
+  })
+
   it('records a destination', async () => {
     await tabTo('.govuk-back-link', { backwards: true })
     await page.keyboard.press('Enter')

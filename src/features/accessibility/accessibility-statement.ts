@@ -29,7 +29,7 @@ export const TESTING_METHODS: readonly TestingMethod[] = [
   {
     title: 'Keyboard only',
     description:
-      'A browser test signs in with a password and a code, imports a register, finds and opens a student, adds to the plan and records a destination with the keyboard alone, never the mouse. At each stop it checks that the focused element looks different from when it is not focused, and it checks the skip link.',
+      'A browser test signs in with a password and a code, imports a register, finds and opens a student, adds to the plan, writes the My future page and records a destination with the keyboard alone, never the mouse. At each stop it checks that the focused element looks different from when it is not focused, and it checks the skip link.',
   },
   {
     title: 'Form errors',
