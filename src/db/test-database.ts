@@ -16,9 +16,76 @@ export function testEngines(): DialectName[] {
   return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']
 }
 
+/**
+ * Returns the engine for tests that run on one engine per pass, such as the page and command-line
+ * tests: TEST_ENGINE, which scripts/test.mjs sets to `postgres` for its PostgreSQL pass.
+ */
+export function testEngine(): DialectName {
+  const engine = process.env.TEST_ENGINE ?? 'sqlite'
+  if (engine !== 'sqlite' && engine !== 'postgres') {
+    throw new Error(`TEST_ENGINE is "${engine}": use sqlite or postgres`)
+  }
+  return engine
+}
+
+export interface TestDatabaseUrl {
+  /** A DATABASE_URL for another process: a new SQLite file, or a new PostgreSQL database. */
+  url: string
+  /** Deletes the file or drops the database. */
+  drop(): Promise<void>
+}
+
+/**
+ * Creates an empty database on `engine` that another process can open by URL: a file in a new
+ * temporary folder, or a new database on the server at TEST_DATABASE_URL. Nothing is migrated.
+ */
+export async function createTestDatabaseUrl(
+  engine: DialectName = testEngine(),
+): Promise<TestDatabaseUrl> {
+  if (engine === 'sqlite') {
+    const folder = mkdtempSync(join(tmpdir(), 'send-careers-'))
+    return {
+      url: `sqlite:${join(folder, 'test.sqlite')}`,
+      drop: async () => rmSync(folder, { recursive: true, force: true }),
+    }
+  }
+
+  const server = postgresTestUrl()
+  const name = `t_${randomBytes(6).toString('hex')}`
+  const admin = openDatabase(server)
+  try {
+    await sql`create database ${sql.id(name)}`.execute(admin.db)
+  } finally {
+    await admin.close()
+  }
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const dropper = openDatabase(server)
+      try {
+        await sql`drop database if exists ${sql.id(name)} with (force)`.execute(dropper.db)
+      } finally {
+        await dropper.close()
+      }
+    },
+  }
+}
+
+function postgresTestUrl(): string {
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) {
+    throw new Error(
+      'TEST_DATABASE_URL is not set: set it to a PostgreSQL URL to test on PostgreSQL',
+    )
+  }
+  return url
+}
+
 /** Opens an empty database on `engine`, migrated unless `migrate` is false. */
 export async function openTestDatabase(
-  engine: DialectName,
+  engine: DialectName = testEngine(),
   { migrate = true } = {},
 ): Promise<Database> {
   const database = engine === 'postgres' ? await openPostgresSchema() : openSqliteFile()
@@ -43,13 +110,7 @@ function openSqliteFile(): Database {
 }
 
 async function openPostgresSchema(): Promise<Database> {
-  const url = process.env.TEST_DATABASE_URL
-  if (!url) {
-    throw new Error(
-      'TEST_DATABASE_URL is not set: set it to a PostgreSQL URL to test on PostgreSQL',
-    )
-  }
-
+  const url = postgresTestUrl()
   const schema = `t_${randomBytes(6).toString('hex')}`
   const admin = openDatabase(url)
   await sql`create schema ${sql.id(schema)}`.execute(admin.db)

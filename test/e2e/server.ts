@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
-import { openDatabase } from '../../src/db/connection.js'
 import type { Database } from '../../src/db/connection.js'
-import { migrateToLatest } from '../../src/db/migrate.js'
+import { openTestDatabase } from '../../src/db/test-database.js'
 import { createServices } from '../../src/services.js'
 import type { Services } from '../../src/services.js'
 import { buildApp } from '../../src/web/app.js'
@@ -33,11 +29,9 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
-/** Starts the app on a free port of 127.0.0.1 with a fresh, migrated SQLite file. */
+/** Starts the app on a free port of 127.0.0.1 with a fresh, migrated database of the test engine. */
 export async function startServer(): Promise<RunningServer> {
-  const folder = await mkdtemp(join(tmpdir(), 'send-careers-e2e-'))
-  const database = openDatabase(`sqlite:${join(folder, 'e2e.db')}`)
-  await migrateToLatest(database.db)
+  const database = await openTestDatabase()
   const services = createServices(database)
   const app = await buildApp({ config: testConfig, services, logger: false })
   const school = await services.students.findOrCreateSchool('Oak Hill School')
@@ -58,7 +52,6 @@ export async function startServer(): Promise<RunningServer> {
   async function stop() {
     await app.close()
     await database.close()
-    await rm(folder, { recursive: true, force: true })
   }
   return {
     baseUrl: `http://127.0.0.1:${port}`,

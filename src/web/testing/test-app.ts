@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type {
@@ -9,9 +8,8 @@ import type {
   LightMyRequestResponse,
 } from 'fastify'
 
-import { openDatabase } from '../../db/connection.js'
 import type { Database } from '../../db/connection.js'
-import { migrateToLatest } from '../../db/migrate.js'
+import { openTestDatabase } from '../../db/test-database.js'
 import { MFA_REQUIRED_ROLES } from '../../features/accounts/permissions.js'
 import type { Role } from '../../features/accounts/permissions.js'
 import { currentTotpCode } from '../../features/accounts/totp.js'
@@ -102,7 +100,8 @@ export const testConfig: AppConfig = {
 }
 
 /**
- * Builds the app on a fresh, migrated SQLite file that close() deletes, with one school and a
+ * Builds the app on a fresh, migrated database of the test engine (a SQLite file, or a PostgreSQL
+ * schema in the PostgreSQL pass) that close() deletes, with one school and a
  * signed-in user (an admin unless `as` says otherwise) whose session every inject() carries.
  */
 export async function buildTestApp(
@@ -110,10 +109,7 @@ export async function buildTestApp(
   logger: FastifyBaseLogger | false = false,
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const folder = await mkdtemp(join(tmpdir(), 'send-careers-web-'))
-  const database = openDatabase(`sqlite:${join(folder, 'test.db')}`)
-  await migrateToLatest(database.db)
-
+  const database = await openTestDatabase()
   const services = createServices(database)
   const app = await buildApp({ config: { ...testConfig, ...config }, services, logger })
   const school = await services.students.findOrCreateSchool(options.schoolName ?? 'Oak Hill School')
@@ -124,7 +120,6 @@ export async function buildTestApp(
   async function close() {
     await app.close()
     await database.close()
-    await rm(folder, { recursive: true, force: true })
   }
   const test = { app, database, services, schoolId: school.id, user, close }
   testApps.set(app, test)
