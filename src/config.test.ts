@@ -12,6 +12,15 @@ describe('loadConfig', () => {
     assert.equal(config.maxUploadBytes, 20 * 1024 * 1024)
   })
 
+  test('reads the database pool size', () => {
+    assert.equal(loadConfig({}).databasePoolSize, 10)
+    assert.equal(loadConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize, 25)
+    assert.throws(
+      () => loadConfig({ DATABASE_POOL_SIZE: '0' }),
+      /DATABASE_POOL_SIZE must be a whole number of connections from 1 to 200/,
+    )
+  })
+
   test('listens on any address now that sign-in is required', () => {
     const config = loadConfig({ HOST: '0.0.0.0', PORT: '8080' })
     assert.equal(config.host, '0.0.0.0')

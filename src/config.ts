@@ -31,6 +31,7 @@ const environmentSchema = z.object({
         'DATABASE_URL must start with sqlite:, postgres:// or postgresql://, or be a file path',
     })
     .default('sqlite:./data/send-careers.db'),
+  DATABASE_POOL_SIZE: wholeNumber('DATABASE_POOL_SIZE', 'connections', 1, 200, 10),
   HOST: z.string().trim().min(1, 'HOST is empty. Remove it, or set 127.0.0.1').default('127.0.0.1'),
   PORT: wholeNumber('PORT', 'a port', 0, 65535, 3000),
   COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
@@ -74,6 +75,8 @@ const environmentSchema = z.object({
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test'
   databaseUrl: string
+  /** PostgreSQL only: the most connections this process opens to the server at once. */
+  databasePoolSize: number
   host: string
   port: number
   cookieSecret: string
@@ -129,6 +132,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   return {
     nodeEnv: env.NODE_ENV,
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     host: env.HOST,
     port: env.PORT,
     cookieSecret: env.COOKIE_SECRET ?? DEVELOPMENT_COOKIE_SECRET,

@@ -1,13 +1,15 @@
 import { pathToFileURL } from 'node:url'
 import { ConfigError, loadConfig, type Config } from './config.js'
-import { openDatabase } from './db/connection.js'
+import { connectDatabase, DatabaseConnectionError, describeDatabaseUrl } from './db/connection.js'
 import { migrateToLatest } from './db/migrate.js'
 import { createServices } from './services.js'
 import { buildApp } from './web/app.js'
 
 /** Opens the database, migrates it, and serves the web app until SIGINT or SIGTERM. */
 export async function startServer(config: Config): Promise<void> {
-  const database = await openDatabase(config.databaseUrl)
+  const database = await connectDatabase(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+  })
   await migrateToLatest(database.db)
   const app = await buildApp({
     config,
@@ -28,7 +30,7 @@ export async function startServer(config: Config): Promise<void> {
   })
   const shown = address.replace('127.0.0.1', 'localhost')
   console.log(
-    `send-careers is running at ${shown} (database: ${describeDatabase(config.databaseUrl)})`,
+    `send-careers is running at ${shown} (database: ${describeDatabaseUrl(config.databaseUrl)})`,
   )
   console.log('Press Ctrl+C to stop.')
 }
@@ -47,19 +49,11 @@ async function listen(app: Awaited<ReturnType<typeof buildApp>>, config: Config)
   }
 }
 
-/** Names the database without a password, for the start-up message. */
-function describeDatabase(url: string): string {
-  if (!/^postgres(ql)?:/.test(url)) return url
-  const parsed = new URL(url)
-  parsed.password = parsed.password ? '***' : ''
-  return parsed.toString()
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     await startServer(loadConfig())
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
+    if (!(error instanceof ConfigError || error instanceof DatabaseConnectionError)) throw error
     console.error(`Error: ${error.message}`)
     process.exitCode = 2
   }

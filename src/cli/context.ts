@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os'
 
 import { loadConfig, type Config } from '../config.js'
-import { openDatabase, type Database } from '../db/connection.js'
+import { connectDatabase, type Database } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { schoolsWithPermission } from '../features/accounts/permissions.js'
 import type { Access, Role } from '../features/accounts/permissions.js'
@@ -40,7 +40,9 @@ export async function withServices<T>(
   const access = COMMAND_ACCESS[command]
   if (access === undefined) throw new Error(`The command "${command}" is not in COMMAND_ACCESS`)
   const config = loadConfig()
-  const database = await openDatabase(config.databaseUrl)
+  const database = await connectDatabase(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+  })
   try {
     await migrateToLatest(database.db)
     const services = createServices(database, { sessions: config.sessions })

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream'
 import type { Command } from 'commander'
 import { stringify } from 'csv-stringify/sync'
 import { loadConfig } from '../config.js'
-import { openDatabase } from '../db/connection.js'
+import { connectDatabase } from '../db/connection.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { addDemoRecords, describeDemoRecords } from '../demo/demo-records.js'
 import { CENSUS_COLUMNS, generateSchool, type SchoolKind } from '../demo/generate-school.js'
@@ -46,7 +46,9 @@ async function runDemo(options: DemoOptions): Promise<void> {
   const seed = parseCount('--seed', options.seed)
   const csv = writeDemoRegister(kind, seed, parseCount('--students', options.students))
 
-  const database = await openDatabase(config.databaseUrl)
+  const database = await connectDatabase(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+  })
   try {
     await migrateToLatest(database.db)
     const services = createServices(database)

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander'
 import { ConfigError } from '../config.js'
+import { DatabaseConnectionError } from '../db/connection.js'
 import { ImportFileError } from '../features/import/import.types.js'
 import { CommandError } from './context.js'
 import { buildProgram } from './program.js'
@@ -25,7 +26,11 @@ function exitCodeFor(error: unknown): number {
     console.error(`Error: ${error.message}`)
     return error.exitCode
   }
-  if (error instanceof ImportFileError || error instanceof ConfigError) {
+  if (
+    error instanceof ImportFileError ||
+    error instanceof ConfigError ||
+    error instanceof DatabaseConnectionError
+  ) {
     console.error(`Error: ${error.message}`)
     return 2
   }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Tables } from './tables.js'
 
@@ -16,6 +16,16 @@ export interface Database {
 export interface OpenOptions {
   /** PostgreSQL only: the schema to put first on the search path, used by tests. */
   schema?: string
+  /** PostgreSQL only: the most connections the pool opens at once (pg's default is 10). */
+  poolSize?: number
+}
+
+/** The oldest PostgreSQL major version the product is tested on, as `server_version_num` gives it. */
+const MIN_POSTGRES_VERSION = 150000
+
+/** A database that cannot be opened or reached, with a message that names the fix. */
+export class DatabaseConnectionError extends Error {
+  override name = 'DatabaseConnectionError'
 }
 
 /** Milliseconds a SQLite connection waits for another process's write lock before failing. */
@@ -57,9 +67,86 @@ function openPostgres(url: string, options: OpenOptions): Database {
 
   const pool = new pg.Pool({
     connectionString: url,
+    ...(options.poolSize ? { max: options.poolSize } : {}),
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   })
 
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) })
   return { db, dialect: 'postgres', close: () => db.destroy() }
+}
+
+/**
+ * Opens the database named by `url` and runs a first query, so that a wrong DATABASE_URL, a
+ * stopped server or a PostgreSQL older than 15 fails at once with a DatabaseConnectionError
+ * naming the fix, not at the first page.
+ */
+export async function connectDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  let database: Database
+  try {
+    database = openDatabase(url, options)
+  } catch (error) {
+    throw new DatabaseConnectionError(explainConnectionError(error, url), { cause: error })
+  }
+
+  try {
+    if (database.dialect === 'postgres') {
+      await checkPostgresVersion(database, url)
+    } else {
+      await sql`select count(*) from sqlite_schema`.execute(database.db)
+    }
+    return database
+  } catch (error) {
+    await database.close().catch(() => undefined)
+    if (error instanceof DatabaseConnectionError) throw error
+    throw new DatabaseConnectionError(explainConnectionError(error, url), { cause: error })
+  }
+}
+
+async function checkPostgresVersion(database: Database, url: string): Promise<void> {
+  const { rows } = await sql<{ server_version_num: string }>`show server_version_num`.execute(
+    database.db,
+  )
+  const version = Number(rows[0]?.server_version_num)
+  if (version >= MIN_POSTGRES_VERSION) return
+  throw new DatabaseConnectionError(
+    `PostgreSQL at ${describeDatabaseUrl(url)} is version ${Math.floor(version / 10000)}, ` +
+      'and send-careers needs version 15 or later. Upgrade the server or point DATABASE_URL at a newer one.',
+  )
+}
+
+/** Turns a driver's connection error into a sentence that says what to check. */
+function explainConnectionError(error: unknown, url: string): string {
+  const where = describeDatabaseUrl(url)
+  const code = (error as { code?: string }).code
+  const reason = error instanceof Error ? error.message : String(error)
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `Could not connect to PostgreSQL at ${where}: the connection was refused. Check that the server is running and that DATABASE_URL names its host and port.`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Could not connect to PostgreSQL at ${where}: the host name was not found. Check the host in DATABASE_URL.`
+    case '3D000':
+      return `Could not open ${where}: ${reason}. Create the database first (for example with createdb), or correct its name in DATABASE_URL.`
+    case '28P01':
+    case '28000':
+      return `Could not sign in to PostgreSQL at ${where}: ${reason}. Check the user name and password in DATABASE_URL.`
+    case 'SQLITE_NOTADB':
+      return `${where} is not an SQLite database file. Check DATABASE_URL, or move the file away to start a new database there.`
+    case 'SQLITE_CANTOPEN':
+      return `Could not open the SQLite file ${where}. Check that its folder exists and that this user may write to it.`
+    default:
+      return `Could not open the database at ${where}: ${reason}`
+  }
+}
+
+/** Names a database URL without its password, for messages and logs. */
+export function describeDatabaseUrl(url: string): string {
+  if (!/^postgres(ql)?:/i.test(url)) return url
+  try {
+    const parsed = new URL(url)
+    parsed.password = parsed.password ? '***' : ''
+    return parsed.toString()
+  } catch {
+    return 'the PostgreSQL URL in DATABASE_URL (it could not be read as a URL)'
+  }
 }

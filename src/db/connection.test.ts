@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, test } from 'node:test'
+
+import { connectDatabase, DatabaseConnectionError, describeDatabaseUrl } from './connection.js'
+
+/** Returns a port of 127.0.0.1 that nothing listens on, by listening on it and closing it. */
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+describe('connectDatabase', () => {
+  let folder = ''
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), 'send-careers-connect-'))
+  })
+  after(() => rmSync(folder, { recursive: true, force: true }))
+
+  test('opens a new SQLite file', async () => {
+    const database = await connectDatabase(`sqlite:${join(folder, 'new.db')}`)
+    await database.close()
+  })
+
+  test('rejects a file that is not SQLite', async () => {
+    const file = join(folder, 'notes.txt')
+    writeFileSync(file, 'These are not database pages. '.repeat(200))
+
+    await assert.rejects(connectDatabase(`sqlite:${file}`), (error: Error) => {
+      assert.ok(error instanceof DatabaseConnectionError)
+      assert.match(error.message, /notes\.txt is not an SQLite database file/)
+      return true
+    })
+  })
+
+  test('names a refused PostgreSQL port', async () => {
+    const url = `postgres://someone:secret-word@127.0.0.1:${await closedPort()}/careers`
+
+    await assert.rejects(connectDatabase(url), (error: Error) => {
+      assert.ok(error instanceof DatabaseConnectionError)
+      assert.match(error.message, /the connection was refused/)
+      assert.doesNotMatch(error.message, /secret-word/)
+      return true
+    })
+  })
+
+  test('names a missing PostgreSQL database', async (context) => {
+    const server = process.env.TEST_DATABASE_URL
+    if (!server) return context.skip('TEST_DATABASE_URL is not set')
+    const url = new URL(server)
+    url.pathname = '/no_such_database_for_send_careers'
+
+    await assert.rejects(connectDatabase(url.toString()), (error: Error) => {
+      assert.ok(error instanceof DatabaseConnectionError)
+      assert.match(error.message, /does not exist\. Create the database first/)
+      return true
+    })
+  })
+})
+
+describe('describeDatabaseUrl', () => {
+  test('hides a PostgreSQL password', () => {
+    assert.equal(
+      describeDatabaseUrl('postgres://careers:hunter2@db.example:5432/send'),
+      'postgres://careers:***@db.example:5432/send',
+    )
+  })
+
+  test('keeps a SQLite path', () => {
+    assert.equal(describeDatabaseUrl('sqlite:./data/a.db'), 'sqlite:./data/a.db')
+  })
+})
