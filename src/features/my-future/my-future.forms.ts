@@ -8,6 +8,7 @@ import type { FormBody } from '../../web/form-body.js'
 import type { FormErrors } from '../../web/form-errors.js'
 import type { PlanDetail } from '../plans/plan.types.js'
 import { choiceItems, isShown } from './my-future.choices.js'
+import type { ChoiceItems } from './my-future.choices.js'
 import { CHOICE_KINDS, MAX_HELPERS } from './my-future.types.js'
 import type { ChoiceKind, Choices, Helper, MyFutureSettings } from './my-future.types.js'
 
@@ -159,8 +160,7 @@ function checkHelpers(errors: ErrorList, helpers: Helper[]): Helper[] {
  * the save is hidden. Items the form did not list keep their stored choice or default, and
  * choices about items no longer in the plan are dropped.
  */
-function choicesOf(answers: MyFutureAnswers, detail: PlanDetail, stored: Choices): Choices {
-  const items = choiceItems(detail)
+function choicesOf(answers: MyFutureAnswers, items: ChoiceItems, stored: Choices): Choices {
   const choices = {} as Choices
   for (const kind of CHOICE_KINDS) {
     choices[kind] = {}
@@ -179,8 +179,12 @@ function choicesOf(answers: MyFutureAnswers, detail: PlanDetail, stored: Choices
  * Checks that the plan's own text shown on the page, which staff wrote on the plan pages, passes
  * the easy-read checks: the aspirations, next steps and goals that are ticked.
  */
-function checkShownPlanText(errors: ErrorList, choices: Choices, detail: PlanDetail) {
-  const items = choiceItems(detail)
+function checkShownPlanText(
+  errors: ErrorList,
+  choices: Choices,
+  detail: PlanDetail,
+  items: ChoiceItems,
+) {
   for (const aspiration of detail.plan.aspirations) {
     const item = items.aspiration.find((candidate) => candidate.id === String(aspiration.id))
     if (!item || !isShown(choices, 'aspiration', item)) continue
@@ -228,8 +232,9 @@ export function validateAnswers(
   checkText(errors, 'about-me', 'Who I am', aboutMe, about)
   checkText(errors, 'likes', 'What I like', likes, about)
   const helpers = checkHelpers(errors, answers.helpers)
-  const choices = choicesOf(answers, detail, stored.choices)
-  checkShownPlanText(errors, choices, detail)
+  const items = choiceItems(detail)
+  const choices = choicesOf(answers, items, stored.choices)
+  checkShownPlanText(errors, choices, detail, items)
 
   if (!errors.empty) return { ok: false, errors: errors.errors }
   return { ok: true, settings: { aboutMe, likes, helpers, choices } }
