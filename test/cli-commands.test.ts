@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import BetterSqlite3 from 'better-sqlite3'
 import { createCliRunner, type CliRunner } from './cli-runner.js'
 
 const SIMS = 'test/fixtures/sims-style-register.csv'
@@ -13,12 +12,12 @@ describe('send-careers import', () => {
   let cli: CliRunner
   let folder: string
 
-  before(() => {
-    cli = createCliRunner()
+  before(async () => {
+    cli = await createCliRunner()
     folder = mkdtempSync(join(tmpdir(), 'send-careers-files-'))
   })
-  after(() => {
-    cli.cleanUp()
+  after(async () => {
+    await cli.cleanUp()
     rmSync(folder, { recursive: true, force: true })
   })
 
@@ -32,7 +31,7 @@ describe('send-careers import', () => {
   })
 
   test('leaves no school after a dry run', async () => {
-    const fresh = createCliRunner()
+    const fresh = await createCliRunner()
     try {
       await fresh.text(['import', SIMS, '--school', 'Oak', '--dry-run'])
       const after = await fresh.text(['import', SIMS, '--dry-run'])
@@ -40,27 +39,23 @@ describe('send-careers import', () => {
       assert.equal(after.code, 2)
       assert.match(after.stderr, /There is no school yet/)
     } finally {
-      fresh.cleanUp()
+      await fresh.cleanUp()
     }
   })
 
   test('leaves no staged rows after a dry run', async () => {
-    const fresh = createCliRunner()
+    const fresh = await createCliRunner()
     try {
       await fresh.json(['import', SIMS, '--school', 'Oak'])
       await fresh.text(['import', SIMS, '--school', 'Oak', '--dry-run'])
-      const database = new BetterSqlite3(fresh.databaseFile, { readonly: true })
-      const staged = database.prepare('select count(*) as count from import_preview_rows').get()
-      database.close()
-
-      assert.deepEqual(staged, { count: 0 })
+      assert.equal(await fresh.count('import_preview_rows'), 0)
     } finally {
-      fresh.cleanUp()
+      await fresh.cleanUp()
     }
   })
 
   test('leaves no school after a refused file', async () => {
-    const fresh = createCliRunner()
+    const fresh = await createCliRunner()
     try {
       const empty = join(folder, 'refused.csv')
       writeFileSync(empty, 'not,a,register\n')
@@ -70,12 +65,12 @@ describe('send-careers import', () => {
       assert.equal(refused.code, 2)
       assert.match(after.stderr, /There is no school yet/)
     } finally {
-      fresh.cleanUp()
+      await fresh.cleanUp()
     }
   })
 
   test('refuses a mistyped school name', async () => {
-    const fresh = createCliRunner()
+    const fresh = await createCliRunner()
     try {
       await fresh.json(['import', SIMS, '--school', 'Oak Hill'])
       const typo = await fresh.text(['import', SIMS, '--school', 'Oak Hil'])
@@ -85,7 +80,7 @@ describe('send-careers import', () => {
       assert.match(typo.stderr, /No school is called "Oak Hil"\. The schools are "Oak Hill"/)
       assert.equal(created.code, 0)
     } finally {
-      fresh.cleanUp()
+      await fresh.cleanUp()
     }
   })
 
@@ -122,14 +117,14 @@ describe('send-careers import', () => {
   })
 
   test('asks for --school when there is none', async () => {
-    const fresh = createCliRunner()
+    const fresh = await createCliRunner()
     try {
       const result = await fresh.text(['import', SIMS])
 
       assert.equal(result.code, 2)
       assert.match(result.stderr, /There is no school yet/)
     } finally {
-      fresh.cleanUp()
+      await fresh.cleanUp()
     }
   })
 
@@ -151,7 +146,7 @@ describe('send-careers eligibility', () => {
   let cli: CliRunner
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     await cli.json(['import', 'test/fixtures/internship-age-boundary.csv', '--school', 'Oak'])
   })
   after(() => cli.cleanUp())
@@ -224,7 +219,7 @@ describe('send-careers need-codes', () => {
   let folder: string
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     folder = mkdtempSync(join(tmpdir(), 'send-careers-codes-'))
     const register = join(folder, 'local-code.csv')
     writeFileSync(
@@ -234,8 +229,8 @@ describe('send-careers need-codes', () => {
     )
     await cli.json(['import', register, '--school', 'Oak'])
   })
-  after(() => {
-    cli.cleanUp()
+  after(async () => {
+    await cli.cleanUp()
     rmSync(folder, { recursive: true, force: true })
   })
 

@@ -16,12 +16,12 @@ describe('send-careers data protection commands', () => {
   let folder: string
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     folder = mkdtempSync(join(tmpdir(), 'send-careers-dp-'))
     await cli.json(['import', SIMS, '--school', 'Oak Hill School'])
   })
-  after(() => {
-    cli.cleanUp()
+  after(async () => {
+    await cli.cleanUp()
     rmSync(folder, { recursive: true, force: true })
   })
 

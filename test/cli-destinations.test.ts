@@ -5,8 +5,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 
-import BetterSqlite3 from 'better-sqlite3'
-
 import { createCliRunner, type CliRunner } from './cli-runner.js'
 
 const SIMS = 'test/fixtures/sims-style-register.csv'
@@ -17,17 +15,12 @@ describe('send-careers destinations import', () => {
   let folder: string
   let file: string
 
-  function countSpells(): number {
-    const database = new BetterSqlite3(cli.databaseFile, { readonly: true })
-    const row = database.prepare('select count(*) as count from destination_spells').get() as {
-      count: number
-    }
-    database.close()
-    return row.count
+  function countSpells(): Promise<number> {
+    return cli.count('destination_spells')
   }
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     folder = mkdtempSync(join(tmpdir(), 'send-careers-destinations-'))
     file = join(folder, 'destinations.csv')
     writeFileSync(
@@ -40,8 +33,8 @@ describe('send-careers destinations import', () => {
     )
     await cli.text(['import', SIMS, '--school', 'Oak'])
   })
-  after(() => {
-    cli.cleanUp()
+  after(async () => {
+    await cli.cleanUp()
     rmSync(folder, { recursive: true, force: true })
   })
 
@@ -52,7 +45,7 @@ describe('send-careers destinations import', () => {
     assert.match(result.stdout, /1 new, 0 unchanged duplicates, 1 rejected/)
     assert.match(result.stdout, /Line 3: Destination Type "gap-year" is not a destination type/)
     assert.match(result.stdout, /Nothing was written/)
-    assert.equal(countSpells(), 0)
+    assert.equal(await countSpells(), 0)
   })
 
   test('exits 1 with --strict and a rejected row', async () => {
@@ -66,7 +59,7 @@ describe('send-careers destinations import', () => {
 
     assert.equal(result.code, 1)
     assert.match(result.stdout, /Nothing was written, because --strict stops the import/)
-    assert.equal(countSpells(), 0)
+    assert.equal(await countSpells(), 0)
   })
 
   test('refuses an unreadable file with exit 2', async () => {
@@ -102,7 +95,7 @@ describe('send-careers destinations import', () => {
 
     assert.equal(result.code, 0)
     assert.match(result.stdout, /Imported 1 destination\./)
-    assert.equal(countSpells(), 1)
+    assert.equal(await countSpells(), 1)
     assert.equal(again.summary.new, 0)
     assert.equal(again.summary.unchanged, 1)
     assert.equal(again.committed, false)
@@ -120,11 +113,7 @@ describe('send-careers destinations import', () => {
     assert.doesNotMatch(result.stderr, /upload/i)
   })
 
-  test('leaves no staged rows behind', () => {
-    const database = new BetterSqlite3(cli.databaseFile, { readonly: true })
-    const staged = database.prepare('select count(*) as count from destination_import_rows').get()
-    database.close()
-
-    assert.deepEqual(staged, { count: 0 })
+  test('leaves no staged rows behind', async () => {
+    assert.equal(await cli.count('destination_import_rows'), 0)
   })
 })

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 
-import BetterSqlite3 from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 
@@ -18,22 +17,17 @@ describe('send-careers export', () => {
   let cli: CliRunner
   let folder: string
 
-  function exportEvents(): { actor: string; details: string }[] {
-    const database = new BetterSqlite3(cli.databaseFile, { readonly: true })
-    const rows = database
-      .prepare("select actor, details from audit_events where action = 'data.export'")
-      .all() as { actor: string; details: string }[]
-    database.close()
-    return rows
+  function exportEvents(): Promise<{ actor: string; details: string }[]> {
+    return cli.rows("select actor, details from audit_events where action = 'data.export'")
   }
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     folder = mkdtempSync(join(tmpdir(), 'send-careers-export-'))
     await cli.text(['import', SIMS, '--school', 'Oak Hill School', '--create-school'])
   })
-  after(() => {
-    cli.cleanUp()
+  after(async () => {
+    await cli.cleanUp()
     rmSync(folder, { recursive: true, force: true })
   })
 
@@ -113,8 +107,8 @@ describe('send-careers export', () => {
     assert.match(result.stderr, /No school is called "Elm"/)
   })
 
-  test('exports are audited as the operator', () => {
-    const events = exportEvents()
+  test('exports are audited as the operator', async () => {
+    const events = await exportEvents()
 
     assert.ok(events.length >= 3)
     assert.ok(events.every((event) => event.actor.startsWith('cli')))

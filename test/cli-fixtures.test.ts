@@ -86,7 +86,7 @@ describe('sims-style register through the CLI', () => {
   let students: StudentJson[]
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     preview = (await cli.json([
       'import',
       'test/fixtures/sims-style-register.csv',
@@ -150,7 +150,7 @@ describe('census-style register through the CLI', () => {
   let students: StudentJson[]
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     preview = (await cli.json([
       'import',
       'test/fixtures/census-style-register.csv',
@@ -204,7 +204,7 @@ describe('census-style register through the CLI', () => {
 
 describe('UPN check letters through the CLI', () => {
   test('imports lines 2, 3, 6 and 7 only', async () => {
-    const cli = createCliRunner()
+    const cli = await createCliRunner()
     try {
       const preview = (await cli.json([
         'import',
@@ -217,7 +217,7 @@ describe('UPN check letters through the CLI', () => {
       const line7 = preview.rows.find((row) => row.line === 7)
       assert.equal(line7?.key, 'M941999215003')
     } finally {
-      cli.cleanUp()
+      await cli.cleanUp()
     }
   })
 })
@@ -226,7 +226,7 @@ describe('internship age boundaries through the CLI', () => {
   let cli: CliRunner
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     await cli.json([
       'import',
       'test/fixtures/internship-age-boundary.csv',
@@ -273,7 +273,7 @@ describe('qualification pathways through the CLI', () => {
       [12, 'two', 'pathway', []],
       [13, 'one', 'pathway', []],
     ]
-    const cli = createCliRunner()
+    const cli = await createCliRunner()
     try {
       await cli.json(['import', 'test/fixtures/pathway-register.csv', '--school', 'Pathway School'])
       const students = (await cli.json(['students'])) as StudentJson[]
@@ -285,7 +285,7 @@ describe('qualification pathways through the CLI', () => {
         assert.deepEqual([...(student?.flags ?? [])].sort(), flags, `line ${line} flags`)
       }
     } finally {
-      cli.cleanUp()
+      await cli.cleanUp()
     }
   })
 })

@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
-import { openDatabase } from '../src/db/connection.js'
 import { addDays } from '../src/domain/calendar.js'
 import { todayInEngland } from '../src/features/eligibility/reference-date.js'
 import type { PlanJson } from '../src/features/plans/plan.json.js'
@@ -16,8 +15,8 @@ const ALFIE = 'W839999013300'
 const YESTERDAY = addDays(todayInEngland(), -1)
 
 /** Writes a plan for Caleb with one of each part, as a careers leader would on the pages. */
-async function writeCalebsPlan(databaseFile: string) {
-  const database = openDatabase(`sqlite:${databaseFile}`)
+async function writeCalebsPlan(cli: CliRunner) {
+  const database = cli.open()
   try {
     const services = createServices(database)
     const scope = { schoolIds: (await services.students.listSchools('all')).map((s) => s.id) }
@@ -101,12 +100,12 @@ describe('send-careers plan show', () => {
   let cli: CliRunner
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     await cli.json(['import', SIMS, '--school', 'Oak Hill School'])
-    await writeCalebsPlan(cli.databaseFile)
+    await writeCalebsPlan(cli)
   })
-  after(() => {
-    cli.cleanUp()
+  after(async () => {
+    await cli.cleanUp()
   })
 
   test('prints the plan as JSON', async () => {
@@ -249,7 +248,7 @@ describe('send-careers plan show', () => {
   })
 
   test('text output escapes control characters', async () => {
-    const database = openDatabase(`sqlite:${cli.databaseFile}`)
+    const database = cli.open()
     try {
       await database.db
         .updateTable('plan_aspirations')

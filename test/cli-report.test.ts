@@ -4,7 +4,6 @@ import { after, before, describe, test } from 'node:test'
 
 import { parse } from 'csv-parse/sync'
 
-import { openDatabase } from '../src/db/connection.js'
 import type { ReportJson } from '../src/features/reports/report.output.js'
 import { createCliRunner, type CliRunner } from './cli-runner.js'
 
@@ -15,8 +14,8 @@ const AT = '2026-12-01T09:00:00.000Z'
  * Marks the first six students (by id) as leavers of July 2025. Four go to college, so the
  * 2024/25 cohort has 6 leavers: 4 with a positive outcome and 2 whose destination is not known.
  */
-async function recordLeavers(databaseFile: string) {
-  const database = openDatabase(`sqlite:${databaseFile}`)
+async function recordLeavers(cli: CliRunner) {
+  const database = cli.open()
   try {
     const db = database.db
     const students = await db
@@ -60,12 +59,12 @@ describe('send-careers report', () => {
   let cli: CliRunner
 
   before(async () => {
-    cli = createCliRunner()
+    cli = await createCliRunner()
     await cli.json(['import', SIMS, '--school', 'Oak Hill School'])
-    await recordLeavers(cli.databaseFile)
+    await recordLeavers(cli)
   })
-  after(() => {
-    cli.cleanUp()
+  after(async () => {
+    await cli.cleanUp()
   })
 
   test('prints the report as JSON', async () => {

@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { sql } from 'kysely'
+
+import { openDatabase } from '../src/db/connection.js'
+import type { Database } from '../src/db/connection.js'
+import { createTestDatabaseUrl } from '../src/db/test-database.js'
 
 const run = promisify(execFile)
 
@@ -13,15 +15,24 @@ export interface CliRunner {
   text(args: string[]): Promise<{ stdout: string; stderr: string; code: number }>
   /** Runs a shell command line with this runner's database, for pipes. */
   shell(command: string): Promise<{ stdout: string; stderr: string; code: number }>
-  databaseFile: string
-  cleanUp(): void
+  /** The DATABASE_URL the commands use. */
+  databaseUrl: string
+  /** Opens the runner's database, for tests that seed or read rows. The caller closes it. */
+  open(): Database
+  /** Runs one SQL query on the runner's database and returns its rows. */
+  rows<T>(query: string): Promise<T[]>
+  /** Counts the rows of one table. */
+  count(table: string): Promise<number>
+  cleanUp(): Promise<void>
 }
 
-/** Creates a command-line runner with its own fresh SQLite file, as a new user would have. */
-export function createCliRunner(): CliRunner {
-  const folder = mkdtempSync(join(tmpdir(), 'send-careers-cli-'))
-  const databaseFile = join(folder, 'cli.db')
-  const env = { ...process.env, DATABASE_URL: `sqlite:${databaseFile}`, NODE_ENV: 'test' }
+/**
+ * Creates a command-line runner with its own fresh database on the test engine (a SQLite file, or
+ * a PostgreSQL database in the PostgreSQL pass), as a new user would have.
+ */
+export async function createCliRunner(): Promise<CliRunner> {
+  const database = await createTestDatabaseUrl()
+  const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'test' }
 
   async function text(args: string[]) {
     try {
@@ -52,6 +63,21 @@ export function createCliRunner(): CliRunner {
     }
   }
 
-  const cleanUp = () => rmSync(folder, { recursive: true, force: true })
-  return { json, text, shell, databaseFile, cleanUp }
+  const open = () => openDatabase(database.url)
+
+  async function rows<T>(query: string): Promise<T[]> {
+    const opened = open()
+    try {
+      return (await sql.raw<T>(query).execute(opened.db)).rows
+    } finally {
+      await opened.close()
+    }
+  }
+
+  async function count(table: string): Promise<number> {
+    const [row] = await rows<{ count: number | string }>(`select count(*) as count from ${table}`)
+    return Number(row?.count)
+  }
+
+  return { json, text, shell, databaseUrl: database.url, open, rows, count, cleanUp: database.drop }
 }

@@ -9,11 +9,11 @@ const SIMS = 'test/fixtures/sims-style-register.csv'
 describe('send-careers user', () => {
   let cli: CliRunner
 
-  before(() => {
-    cli = createCliRunner()
+  before(async () => {
+    cli = await createCliRunner()
   })
-  after(() => {
-    cli.cleanUp()
+  after(async () => {
+    await cli.cleanUp()
   })
 
   /** Runs a command as a user, the way SEND_CAREERS_USER is set in a shell. */

@@ -11,8 +11,13 @@ import { migrateToLatest } from './migrate.js'
 // Test helpers: a fresh SQLite file for each test file, and the same tests on PostgreSQL when
 // TEST_DATABASE_URL names a server. Each PostgreSQL run gets its own schema, dropped afterwards.
 
-/** Returns the engines to test on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+/**
+ * Returns the engines to test on. scripts/test.mjs runs each file once per engine and names it in
+ * TEST_ENGINE; a file run alone with no TEST_ENGINE tests SQLite, and PostgreSQL too when
+ * TEST_DATABASE_URL is set.
+ */
 export function testEngines(): DialectName[] {
+  if (process.env.TEST_ENGINE) return [testEngine()]
   return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']
 }
 
@@ -131,7 +136,7 @@ async function openPostgresSchema(): Promise<Database> {
  * database, opened before the suite's tests and closed after them.
  */
 export function forEachEngine(name: string, fn: (getDatabase: () => Database) => void): void {
-  if (!testEngines().includes('postgres')) {
+  if (!process.env.TEST_ENGINE && !testEngines().includes('postgres')) {
     // A skipped suite shows in the runner's summary, so a SQLite-only run is not mistaken for both.
     const skip =
       'PostgreSQL skipped: set TEST_DATABASE_URL, for example ' +
