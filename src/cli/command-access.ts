@@ -32,6 +32,8 @@ export const COMMAND_ACCESS: Record<string, Access | 'operator'> = {
   'migrate up': 'operator',
   'migrate down': 'operator',
   'migrate status': 'operator',
+  copy: 'operator',
+  backup: 'operator',
   'plan show': 'students.view',
   'destinations import': 'imports.run',
   export: 'reports.export',

@@ -9,6 +9,8 @@ import { registerDestinationsCommand } from './destinations.command.js'
 import { registerEligibilityCommand } from './eligibility.command.js'
 import { registerExportCommand } from './export.command.js'
 import { registerImportCommand } from './import.command.js'
+import { registerBackupCommand } from './backup.command.js'
+import { registerCopyCommand } from './copy.command.js'
 import { registerMigrateCommand } from './migrate.command.js'
 import { registerNeedCodesCommand } from './need-codes.command.js'
 import { registerPlanCommand } from './plan.command.js'
@@ -44,5 +46,7 @@ export function buildProgram(): Command {
   registerExportCommand(program)
   registerReportCommand(program)
   registerMigrateCommand(program)
+  registerCopyCommand(program)
+  registerBackupCommand(program)
   return program
 }

@@ -173,6 +173,8 @@ const COMMANDS: Record<string, Expected> = {
   'migrate up': 'operator',
   'migrate down': 'operator',
   'migrate status': 'operator',
+  copy: 'operator',
+  backup: 'operator',
   'plan show': STUDENT_STAFF,
   'destinations import': LEADS,
   export: LEADS,
