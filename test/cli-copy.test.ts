@@ -34,11 +34,13 @@ async function addSourceExtras(database: Database): Promise<void> {
     { organisationId: trust.id },
     'test',
   )
+
   const db = database.db
   await db
     .insertInto('need_code_mappings')
     .values({ school_id: null, code: 'XQZ', area: 'SLD', description: null, created_at: NOW })
     .execute()
+
   const aspiration = await db
     .selectFrom('plan_aspirations')
     .select(['id', 'school_id', 'student_id'])
@@ -66,6 +68,7 @@ async function addSourceExtras(database: Database): Promise<void> {
       updated_at: NOW,
     })
     .execute()
+
   const spell = await db
     .selectFrom('destination_spells')
     .select(['id', 'school_id', 'student_id'])
@@ -84,7 +87,7 @@ async function addSourceExtras(database: Database): Promise<void> {
     .execute()
 }
 
-/** A local authority database that already holds another school, the trust and one demo user. */
+/** A local authority database that already contains another school, the trust and one demo user. */
 async function prepareTarget(database: Database): Promise<void> {
   await migrateToLatest(database.db)
   const services = createServices(database)

@@ -75,7 +75,7 @@ function printReport(report: CopyReport): void {
     console.log(`  ${skipped.table} (${skipped.rows} rows): ${skipped.reason}`)
   }
   console.log(
-    'Users copied with a password sign in with it; others need a new link from "send-careers user reset".',
+    'Copied users who had set a password sign in with it. Others need a new link from "send-careers user reset".',
   )
 }
 

@@ -40,7 +40,7 @@ export async function backupSqlite(
 
   const source = new SqliteDatabase(sourcePath, { fileMustExist: true })
   try {
-    // One read transaction holds a snapshot: the counts and the pages copied come from the same
+    // One read transaction keeps a snapshot: the counts and the pages copied come from the same
     // moment, whatever a writer in another connection commits meanwhile.
     source.exec('begin')
     const sourceCounts = countRows(source)

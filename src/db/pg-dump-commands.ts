@@ -9,7 +9,7 @@ export interface PgDumpCommands {
   hadPassword: boolean
 }
 
-/** Quotes a value for a POSIX shell when it holds anything but safe characters. */
+/** Quotes a value for a POSIX shell when it contains anything but safe characters. */
 export function shellQuote(value: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`
 }

@@ -12,7 +12,7 @@ export type Row = Record<string, unknown>
 /** Old id to new id, per table. */
 export type IdMaps = Map<TableName, Map<number, number>>
 
-/** What happened to the rows of one table. */
+/** The result of copying the rows of one table. */
 export interface TableOutcome {
   /** Rows not inserted because the target already has them or a merge rule leaves them out. */
   notAdded: number

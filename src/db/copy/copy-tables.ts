@@ -6,7 +6,7 @@ import type { Tables } from '../tables.js'
 
 export type TableName = keyof Tables
 
-/** How the copy treats one table. */
+/** The rule the copy applies to one table. */
 export type CopyRule =
   /** Rows are inserted without their ids, and the new ids are kept for the tables after it. */
   | { kind: 'copy'; references: Partial<Record<string, TableName>> }
@@ -94,7 +94,7 @@ export const AUDIT_DETAIL_REFERENCES: Readonly<Record<string, TableName>> = {
   spell_id: 'destination_spells',
 }
 
-/** Kinds in my_future_views.choices whose keys are plan part ids; the others are outcome ids. */
+/** Kinds in my_future_views.choices whose keys are plan part ids. Other kinds are keyed by outcome id. */
 export const MY_FUTURE_CHOICE_PARTS: Readonly<Record<string, TableName>> = {
   aspiration: 'plan_aspirations',
   goal: 'plan_goals',
