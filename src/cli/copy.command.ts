@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+
 import type { Command } from 'commander'
 
 import { openDatabase, type Database } from '../db/connection.js'
@@ -34,6 +36,7 @@ async function copy(options: CopyOptions): Promise<void> {
     throw new CommandError('--from and --to name the same database. Give two different databases.')
   }
 
+  rejectMissingSqliteFile(options.from)
   const source = openDatabase(options.from)
   const target = openDatabase(options.to)
   try {
@@ -47,6 +50,17 @@ async function copy(options: CopyOptions): Promise<void> {
   } finally {
     await source.close()
     await target.close()
+  }
+}
+
+/** Rejects a source SQLite file that does not exist, which opening would create empty. */
+function rejectMissingSqliteFile(url: string): void {
+  if (/^postgres(ql)?:\/\//i.test(url)) return
+  const path = url.replace(/^sqlite:/i, '')
+  if (path !== ':memory:' && !existsSync(path)) {
+    throw new CommandError(
+      `--from names ${path}, which does not exist. Give the path of the school's database file.`,
+    )
   }
 }
 
