@@ -62,7 +62,11 @@ const REFERENCED_TABLES = new Set<TableName>([
  * Raises CopyConflictError or CopyCountError, or any database error, after rolling back.
  */
 export async function copyDatabase(source: Database, target: Database): Promise<CopyReport> {
-  const rows = await readSource(source.db)
+  // One read transaction gives every table from the same moment, even with a writer running.
+  const reading = source.db.transaction()
+  const snapshot =
+    source.dialect === 'postgres' ? reading.setIsolationLevel('repeatable read') : reading
+  const rows = await snapshot.execute((trx) => readSource(trx))
 
   return target.db.transaction().execute(async (trx) => {
     await rejectExistingSchools(trx, rows.get('schools') ?? [])
