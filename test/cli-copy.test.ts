@@ -288,6 +288,25 @@ describeEachEngine('copy command', (engine) => {
     assert.equal(await count(), studentsBefore)
   })
 
+  it('copies back into a new SQLite file', async () => {
+    const back = await createTestDatabaseUrl('sqlite')
+    try {
+      const report = await withDatabase(target.url, (from) =>
+        withDatabase(back.url, async (to) => {
+          await migrateToLatest(to.db)
+          return copyDatabase(from, to)
+        }),
+      )
+      const upns = await withDatabase(back.url, (database) => upnsOf(database, schoolName))
+
+      assert.ok(report.counts.every((count) => count.added === count.expected))
+      assert.ok(report.schools.some((school) => school.name === schoolName))
+      assert.deepEqual(upns, sourceUpns)
+    } finally {
+      await back.drop()
+    }
+  })
+
   it('writes nothing when a row fails', async () => {
     const empty = await createTestDatabaseUrl(engine)
     const broken = await createTestDatabaseUrl('sqlite')
