@@ -87,7 +87,7 @@ async function addSourceExtras(database: Database): Promise<void> {
     .execute()
 }
 
-/** A local authority database that already contains another school, the trust and one demo user. */
+/** Migrates the target and gives it another school, the trust and one of the demo users. */
 async function prepareTarget(database: Database): Promise<void> {
   await migrateToLatest(database.db)
   const services = createServices(database)
