@@ -9,6 +9,9 @@ import { registerDestinationsCommand } from './destinations.command.js'
 import { registerEligibilityCommand } from './eligibility.command.js'
 import { registerExportCommand } from './export.command.js'
 import { registerImportCommand } from './import.command.js'
+import { registerBackupCommand } from './backup.command.js'
+import { registerCopyCommand } from './copy.command.js'
+import { registerMigrateCommand } from './migrate.command.js'
 import { registerNeedCodesCommand } from './need-codes.command.js'
 import { registerPlanCommand } from './plan.command.js'
 import { registerReportCommand } from './report.command.js'
@@ -42,5 +45,8 @@ export function buildProgram(): Command {
   registerDestinationsCommand(program)
   registerExportCommand(program)
   registerReportCommand(program)
+  registerMigrateCommand(program)
+  registerCopyCommand(program)
+  registerBackupCommand(program)
   return program
 }

@@ -76,3 +76,24 @@ export async function migrateDown(db: AnyKysely): Promise<MigrationResultSet> {
 export async function migrateToNone(db: AnyKysely): Promise<MigrationResultSet> {
   return throwOnFailure(await (await createMigrator(db)).migrateTo(NO_MIGRATIONS))
 }
+
+/** Reverts applied migrations down to `name`, which stays applied. */
+export async function migrateDownTo(db: AnyKysely, name: string): Promise<MigrationResultSet> {
+  return throwOnFailure(await (await createMigrator(db)).migrateTo(name))
+}
+
+export interface MigrationState {
+  name: string
+  /** When the migration was applied, or null while it is pending. */
+  appliedAt: Date | null
+}
+
+/** Lists every migration in order, with when it was applied. */
+export async function listMigrations(db: AnyKysely): Promise<MigrationState[]> {
+  const migrator = await createMigrator(db)
+  const infos = await migrator.getMigrations()
+  return infos.map((info) => ({ name: info.name, appliedAt: info.executedAt ?? null }))
+}
+
+/** The names of every migration the code knows, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort()

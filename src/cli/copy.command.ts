@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs'
+
+import type { Command } from 'commander'
+
+import { openDatabase, type Database } from '../db/connection.js'
+import { CopyConflictError, CopyCountError, copyDatabase } from '../db/copy/copy-database.js'
+import type { CopyReport } from '../db/copy/copy-database.js'
+import { MIGRATION_NAMES, migrateToLatest } from '../db/migrate.js'
+import { createServices } from '../services.js'
+import { CommandError } from './context.js'
+import { requireOperator } from './operator-database.js'
+
+interface CopyOptions {
+  from: string
+  to: string
+}
+
+/** Registers `copy --from URL --to URL`. */
+export function registerCopyCommand(program: Command): void {
+  program
+    .command('copy')
+    .description(
+      'copy every school of one database into another, such as a school SQLite file into a local authority PostgreSQL database (the operator only)',
+    )
+    .requiredOption('--from <url>', 'the database to read: sqlite:PATH or postgres://...')
+    .requiredOption(
+      '--to <url>',
+      'the database to add the schools to: postgres://... or sqlite:PATH',
+    )
+    .action((options: CopyOptions) => copy(options))
+}
+
+async function copy(options: CopyOptions): Promise<void> {
+  requireOperator('copy')
+  if (options.from.trim() === options.to.trim()) {
+    throw new CommandError('--from and --to name the same database. Give two different databases.')
+  }
+
+  rejectMissingSqliteFile(options.from)
+  const source = openDatabase(options.from)
+  const target = openDatabase(options.to)
+  try {
+    console.log(`Migrating both databases to the latest version, ${MIGRATION_NAMES.at(-1)}, first.`)
+    await migrateToLatest(source.db)
+    await migrateToLatest(target.db)
+
+    const report = await copyOrExplain(source, target)
+    printReport(report)
+    await checkThroughServices(source, target, report)
+  } finally {
+    await source.close()
+    await target.close()
+  }
+}
+
+/** Rejects a source SQLite file that does not exist, which opening would create empty. */
+function rejectMissingSqliteFile(url: string): void {
+  if (/^postgres(ql)?:\/\//i.test(url)) return
+  const path = url.replace(/^sqlite:/i, '')
+  if (path !== ':memory:' && !existsSync(path)) {
+    throw new CommandError(
+      `--from names ${path}, which does not exist. Give the path of the school's database file.`,
+    )
+  }
+}
+
+async function copyOrExplain(source: Database, target: Database): Promise<CopyReport> {
+  try {
+    return await copyDatabase(source, target)
+  } catch (error) {
+    if (error instanceof CopyConflictError) throw new CommandError(error.message)
+    if (error instanceof CopyCountError) {
+      printCounts(error.report)
+      throw new CommandError(
+        `${error.message} between the source and the target, so the copy was rolled back and nothing was written.`,
+        1,
+      )
+    }
+    throw error
+  }
+}
+
+function printReport(report: CopyReport): void {
+  for (const school of report.schools) console.log(`Copied school "${school.name}".`)
+  printCounts(report)
+  for (const note of report.notes) console.log(`Note: ${note}.`)
+  console.log('Not copied:')
+  for (const skipped of report.skipped) {
+    console.log(`  ${skipped.table} (${skipped.rows} rows): ${skipped.reason}`)
+  }
+  console.log(
+    'Copied users who had set a password sign in with it. Others need a new link from "send-careers user reset".',
+  )
+}
+
+function printCounts(report: CopyReport): void {
+  const width = Math.max(...report.counts.map((count) => count.table.length))
+  console.log(
+    `${'table'.padEnd(width)}  ${'read'.padStart(7)} ${'kept out'.padStart(8)} ${'added'.padStart(7)}  check`,
+  )
+  for (const count of report.counts) {
+    const check = count.added === count.expected ? 'ok' : `MISMATCH: expected ${count.expected}`
+    console.log(
+      `${count.table.padEnd(width)}  ${String(count.read).padStart(7)} ${String(count.notAdded).padStart(8)} ${String(count.added).padStart(7)}  ${check}`,
+    )
+  }
+}
+
+/** Reads each copied school's students back through the services and compares their UPNs. */
+async function checkThroughServices(
+  source: Database,
+  target: Database,
+  report: CopyReport,
+): Promise<void> {
+  const services = createServices(target)
+  for (const school of report.schools) {
+    const expected = await source.db
+      .selectFrom('students')
+      .select('upn')
+      .where('school_id', '=', school.sourceId)
+      .execute()
+    const details = await services.students.listAllDetails({ schoolIds: [school.targetId] })
+    const want = expected.map((row) => row.upn ?? '').sort()
+    const got = details.map((detail) => detail.student.upn ?? '').sort()
+    if (want.length !== got.length || want.some((upn, index) => upn !== got[index])) {
+      throw new CommandError(
+        `The students of "${school.name}" read through the services differ from the source (${got.length} read, ${want.length} expected). The copy is committed: check the target before using it.`,
+        1,
+      )
+    }
+    console.log(
+      `Checked: "${school.name}" lists the same ${got.length} students by UPN in the target.`,
+    )
+  }
+}

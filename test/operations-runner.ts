@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process'
+import { describe, test } from 'node:test'
+import { promisify } from 'node:util'
+
+import type { DialectName } from '../src/db/connection.js'
+
+const run = promisify(execFile)
+
+export interface CommandResult {
+  stdout: string
+  stderr: string
+  code: number
+}
+
+/** Runs `send-careers ARGS` against DATABASE_URL `url`, returning its output and exit code. */
+export async function sendCareers(
+  url: string,
+  args: string[],
+  extraEnvironment: Record<string, string> = {},
+): Promise<CommandResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' }
+  delete env.SEND_CAREERS_USER
+  Object.assign(env, extraEnvironment)
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/send-careers.js', ...args], {
+      env,
+    })
+    return { stdout, stderr, code: 0 }
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number }
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code }
+  }
+}
+
+const POSTGRES_SKIP =
+  'PostgreSQL skipped: set TEST_DATABASE_URL, for example ' +
+  'postgres://postgres@127.0.0.1:5432/test, to run this suite on PostgreSQL too'
+
+/** Declares the suite once for SQLite and once for PostgreSQL, which is skipped without a server. */
+export function describeEachEngine(name: string, fn: (engine: DialectName) => void): void {
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    if (engine === 'postgres' && !process.env.TEST_DATABASE_URL) {
+      test(`${name} (postgres)`, { skip: POSTGRES_SKIP }, () => {})
+      continue
+    }
+    describe(`${name} (${engine})`, () => fn(engine))
+  }
+}
