@@ -25,6 +25,7 @@ const productTables = [
   'plan_reviews',
   'plan_targets',
   'pseudonym_secrets',
+  'rate_limits',
   'recovery_codes',
   'schools',
   'sessions',
