@@ -6,7 +6,7 @@ import type { Access } from '../features/accounts/permissions.js'
  * Someone at the terminal who can open the database is its operator and may run anything, as
  * `cli:<os user>` in the audit trail. With SEND_CAREERS_USER set to a user's email, a command
  * runs as that user instead: it needs the permission below and sees only that user's schools.
- * `operator` commands (the server and the demo) run only as the operator.
+ * `operator` commands (the server, the demo and the migrations) run only as the operator.
  */
 export const COMMAND_ACCESS: Record<string, Access | 'operator'> = {
   import: 'imports.run',
@@ -28,6 +28,7 @@ export const COMMAND_ACCESS: Record<string, Access | 'operator'> = {
   'school add': 'operator',
   demo: 'operator',
   serve: 'operator',
+  migrate: 'operator',
   'plan show': 'students.view',
   'destinations import': 'imports.run',
   export: 'reports.export',

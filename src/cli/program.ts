@@ -2,6 +2,7 @@ import { Command } from 'commander'
 import { registerAuditCommand } from './audit.command.js'
 import { registerEraseCommand } from './erase.command.js'
 import { registerLeftCommand } from './left.command.js'
+import { registerMigrateCommand } from './migrate.command.js'
 import { registerRetentionCommand } from './retention.command.js'
 import { registerSubjectAccessCommand } from './subject-access.command.js'
 import { registerDemoCommand } from './demo.command.js'
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerNeedCodesCommand(program)
   registerDemoCommand(program)
   registerServeCommand(program)
+  registerMigrateCommand(program)
   registerAuditCommand(program)
   registerSubjectAccessCommand(program)
   registerEraseCommand(program)

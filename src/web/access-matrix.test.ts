@@ -169,6 +169,7 @@ const COMMANDS: Record<string, Expected> = {
   'school add': 'operator',
   demo: 'operator',
   serve: 'operator',
+  migrate: 'operator',
   'plan show': STUDENT_STAFF,
   'destinations import': LEADS,
   export: LEADS,
