@@ -1,4 +1,5 @@
 import type { Database } from './db/connection.js'
+import { createRateLimitRepository } from './db/rate-limits.js'
 import { createActivityService } from './features/activities/activity.service.js'
 import { createAccountService } from './features/accounts/account.service.js'
 import type { SessionSettings } from './features/accounts/account.service.js'
@@ -36,6 +37,7 @@ export function createServices(database: Database, options: { sessions?: Session
     summaries: createSummaryService(database.db),
     myFuture: createMyFutureService(database.db),
     reports: createReportService(database.db),
+    rateLimits: createRateLimitRepository(database.db),
   }
 }
 

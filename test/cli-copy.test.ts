@@ -158,6 +158,27 @@ describeEachEngine('copy command', (engine) => {
     assert.match(copied.stdout, /Checked: .* lists the same 30 students by UPN/)
   })
 
+  it('records the copy in the target audit trail', async () => {
+    const events = await withDatabase(target.url, (database) =>
+      database.db
+        .selectFrom('audit_events')
+        .innerJoin('schools', 'schools.id', 'audit_events.school_id')
+        .select(['audit_events.actor', 'audit_events.details', 'schools.name'])
+        .where('audit_events.action', '=', 'school.copy_in')
+        .execute(),
+    )
+    const details = JSON.parse(events[0]?.details ?? '{}') as {
+      from: string
+      rows: Record<string, number>
+    }
+
+    assert.equal(events.length, 1)
+    assert.equal(events[0]?.name, schoolName)
+    assert.match(events[0]?.actor ?? '', /^cli:/)
+    assert.equal(details.from, source.url)
+    assert.equal(details.rows.students, 30)
+  })
+
   it('keeps the students under their UPNs', async () => {
     const upns = await withDatabase(target.url, (database) => upnsOf(database, schoolName))
 

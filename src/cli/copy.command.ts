@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs'
 
 import type { Command } from 'commander'
 
-import { openDatabase, type Database } from '../db/connection.js'
+import { connectDatabase, describeDatabaseUrl, type Database } from '../db/connection.js'
 import { CopyConflictError, CopyCountError, copyDatabase } from '../db/copy/copy-database.js'
-import type { CopyReport } from '../db/copy/copy-database.js'
+import type { CopyOptions as CopyDatabaseOptions, CopyReport } from '../db/copy/copy-database.js'
 import { MIGRATION_NAMES, migrateToLatest } from '../db/migrate.js'
 import { createServices } from '../services.js'
-import { CommandError } from './context.js'
+import { insertAuditEvent } from '../features/audit/audit.repository.js'
+import { CommandError, commandUser } from './context.js'
 import { requireOperator } from './operator-database.js'
 
 interface CopyOptions {
@@ -37,14 +38,17 @@ async function copy(options: CopyOptions): Promise<void> {
   }
 
   rejectMissingSqliteFile(options.from)
-  const source = openDatabase(options.from)
-  const target = openDatabase(options.to)
+  const source = await connectDatabase(options.from)
+  const target = await connectDatabase(options.to).catch(async (error: unknown) => {
+    await source.close()
+    throw error
+  })
   try {
     console.log(`Migrating both databases to the latest version, ${MIGRATION_NAMES.at(-1)}, first.`)
     await migrateToLatest(source.db)
     await migrateToLatest(target.db)
 
-    const report = await copyOrExplain(source, target)
+    const report = await copyOrExplain(source, target, describeDatabaseUrl(options.from))
     printReport(report)
     await checkThroughServices(source, target, report)
   } finally {
@@ -64,9 +68,30 @@ function rejectMissingSqliteFile(url: string): void {
   }
 }
 
-async function copyOrExplain(source: Database, target: Database): Promise<CopyReport> {
+/**
+ * Copies, and records one audit event in the target for each school copied in, in the same
+ * transaction, with the source named without its password and the rows added to each table.
+ */
+async function copyOrExplain(
+  source: Database,
+  target: Database,
+  from: string,
+): Promise<CopyReport> {
+  const afterCopy: CopyDatabaseOptions['afterCopy'] = async (trx, report) => {
+    const rows = Object.fromEntries(report.counts.map((count) => [count.table, count.added]))
+    for (const school of report.schools) {
+      await insertAuditEvent(trx, {
+        at: new Date().toISOString(),
+        actor: commandUser(),
+        action: 'school.copy_in',
+        schoolId: school.targetId,
+        studentId: null,
+        details: { from, rows },
+      })
+    }
+  }
   try {
-    return await copyDatabase(source, target)
+    return await copyDatabase(source, target, { afterCopy })
   } catch (error) {
     if (error instanceof CopyConflictError) throw new CommandError(error.message)
     if (error instanceof CopyCountError) {

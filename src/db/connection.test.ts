@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
+import { sql } from 'kysely'
 
 import { connectDatabase, DatabaseConnectionError, describeDatabaseUrl } from './connection.js'
 
@@ -24,9 +25,19 @@ describe('connectDatabase', () => {
   })
   after(() => rmSync(folder, { recursive: true, force: true }))
 
-  test('opens a new SQLite file', async () => {
+  test('opens SQLite with every commit synced', async () => {
     const database = await connectDatabase(`sqlite:${join(folder, 'new.db')}`)
-    await database.close()
+    try {
+      const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(database.db)
+      const [mode] = await sql<{ journal_mode: string }>`pragma journal_mode`
+        .execute(database.db)
+        .then((result) => result.rows)
+
+      assert.equal(rows[0]?.synchronous, 2, 'synchronous should be FULL (2)')
+      assert.equal(mode?.journal_mode, 'wal')
+    } finally {
+      await database.close()
+    }
   })
 
   test('rejects a file that is not SQLite', async () => {

@@ -50,9 +50,10 @@ function openSqlite(path: string): Database {
   }
 
   const connection = new SqliteDatabase(path)
-  // NOTE: synchronous stays at the build's default, which is NORMAL in WAL mode in better-sqlite3
-  // 12.11.1. A commit survives a process crash but may be lost to a power cut before a checkpoint.
   connection.pragma('journal_mode = WAL')
+  // FULL syncs the write-ahead log at every commit, so a save the page confirmed survives a power
+  // cut. better-sqlite3 12's build defaults to NORMAL in WAL mode, which syncs only at checkpoints.
+  connection.pragma('synchronous = FULL')
   connection.pragma('foreign_keys = ON')
   // Deleted rows are overwritten with zeros, so an erased student cannot be read back from the file.
   connection.pragma('secure_delete = ON')

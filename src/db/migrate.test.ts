@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { sql } from 'kysely'
+import type { Database } from './connection.js'
 import { migrateDown, migrateToLatest } from './migrate.js'
 import { openTestDatabase, testEngines } from './test-database.js'
 
@@ -25,6 +27,7 @@ const productTables = [
   'plan_reviews',
   'plan_targets',
   'pseudonym_secrets',
+  'rate_limits',
   'recovery_codes',
   'schools',
   'sessions',
@@ -35,11 +38,21 @@ const productTables = [
   'users',
 ]
 
+async function currentSchema(db: Database['db']): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  return rows[0]?.schema
+}
+
 for (const engine of testEngines()) {
   test(`migrations up and down (${engine})`, async () => {
     const database = await openTestDatabase(engine, { migrate: false })
+    // On PostgreSQL the listing covers every schema, and other test files' schemas may be there.
+    const ownSchema = engine === 'postgres' ? await currentSchema(database.db) : undefined
     const tableNames = async () =>
-      (await database.db.introspection.getTables()).map((table) => table.name).sort()
+      (await database.db.introspection.getTables())
+        .filter((table) => ownSchema === undefined || table.schema === ownSchema)
+        .map((table) => table.name)
+        .sort()
 
     try {
       await migrateToLatest(database.db)

@@ -16,6 +16,7 @@ import * as activityParticipantVersion from './migrations/2026120470_activity_pa
 import * as planReviewPfaReason from './migrations/2026120471_plan_review_pfa_reason.js'
 import * as pseudonymSecrets from './migrations/2026120490_pseudonym_secrets.js'
 import * as myFutureViews from './migrations/2026120495_my_future_views.js'
+import * as rateLimits from './migrations/2026120500_rate_limits.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
@@ -34,6 +35,7 @@ const migrations = {
   '2026120471_plan_review_pfa_reason': planReviewPfaReason,
   '2026120490_pseudonym_secrets': pseudonymSecrets,
   '2026120495_my_future_views': myFutureViews,
+  '2026120500_rate_limits': rateLimits,
 }
 
 /**
@@ -62,24 +64,72 @@ function throwOnFailure({ error, results }: MigrationResultSet): MigrationResult
   })
 }
 
+/** Milliseconds a SQLite process waits for another process's migrations before it fails. */
+const SQLITE_MIGRATION_WAIT_MS = 60_000
+
+/**
+ * Runs `migrate` so that two processes that start at once on one database do not both apply a
+ * migration. On PostgreSQL, Kysely takes an advisory lock and runs the migrations in one
+ * transaction. Kysely (0.28) does neither on SQLite, so here the migrations run in one
+ * `begin immediate` transaction, which holds SQLite's write lock from its start. A second process
+ * waits for it, then finds nothing left to apply, and a failed migration leaves no part applied.
+ */
+async function runLocked(
+  db: AnyKysely,
+  migrate: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationResultSet> {
+  if (dialectOf(db) === 'postgres') return migrate(await createMigrator(db))
+
+  return db.connection().execute(async (connection) => {
+    await beginImmediate(connection)
+    let result: MigrationResultSet
+    try {
+      result = await migrate(await createMigrator(connection))
+    } catch (error) {
+      await sql`rollback`.execute(connection)
+      throw error
+    }
+    if (result.error === undefined) await sql`commit`.execute(connection)
+    else await sql`rollback`.execute(connection)
+    return result
+  })
+}
+
+/**
+ * Starts a write transaction on SQLite. Each try waits up to the connection's busy timeout, so
+ * the tries go on until SQLITE_MIGRATION_WAIT_MS has passed.
+ */
+async function beginImmediate(connection: AnyKysely): Promise<void> {
+  const deadline = Date.now() + SQLITE_MIGRATION_WAIT_MS
+  for (;;) {
+    try {
+      await sql`begin immediate`.execute(connection)
+      return
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === 'SQLITE_BUSY'
+      if (!busy || Date.now() >= deadline) throw error
+    }
+  }
+}
+
 /** Applies every migration not yet applied. */
 export async function migrateToLatest(db: AnyKysely): Promise<MigrationResultSet> {
-  return throwOnFailure(await (await createMigrator(db)).migrateToLatest())
+  return throwOnFailure(await runLocked(db, (migrator) => migrator.migrateToLatest()))
 }
 
 /** Reverts the latest applied migration. */
 export async function migrateDown(db: AnyKysely): Promise<MigrationResultSet> {
-  return throwOnFailure(await (await createMigrator(db)).migrateDown())
+  return throwOnFailure(await runLocked(db, (migrator) => migrator.migrateDown()))
 }
 
 /** Reverts every migration, leaving only Kysely's own bookkeeping tables. */
 export async function migrateToNone(db: AnyKysely): Promise<MigrationResultSet> {
-  return throwOnFailure(await (await createMigrator(db)).migrateTo(NO_MIGRATIONS))
+  return throwOnFailure(await runLocked(db, (migrator) => migrator.migrateTo(NO_MIGRATIONS)))
 }
 
 /** Reverts applied migrations down to `name`, which stays applied. */
 export async function migrateDownTo(db: AnyKysely, name: string): Promise<MigrationResultSet> {
-  return throwOnFailure(await (await createMigrator(db)).migrateTo(name))
+  return throwOnFailure(await runLocked(db, (migrator) => migrator.migrateTo(name)))
 }
 
 export interface MigrationState {

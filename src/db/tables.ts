@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
 // Row types of the database, in snake_case as stored. Calendar dates are `yyyy-mm-dd` text and
 // moments are ISO 8601 UTC text on both engines, so no value changes with the engine or time zone.
@@ -436,6 +436,19 @@ export interface PseudonymSecretTable {
   created_at: string
 }
 
+/** One client's request counter on one route, for @fastify/rate-limit. */
+export interface RateLimitTable {
+  /**
+   * SHA-256 in hex of the route and the client's key (its address), so no address is stored as
+   * written. A hash of an IPv4 address can still be reversed by trying every address.
+   */
+  key: string
+  /** Requests in the current window. */
+  hits: number
+  /** When the window ends, in milliseconds since 1970 UTC. pg returns a bigint as a string. */
+  reset_at: ColumnType<number | string, number, number>
+}
+
 export interface Tables {
   organisations: OrganisationTable
   schools: SchoolTable
@@ -466,6 +479,7 @@ export interface Tables {
   destination_import_previews: DestinationImportPreviewTable
   destination_import_rows: DestinationImportRowTable
   pseudonym_secrets: PseudonymSecretTable
+  rate_limits: RateLimitTable
 }
 
 export type StudentRow = Selectable<StudentTable>

@@ -1,11 +1,11 @@
 import cookie from '@fastify/cookie'
 import formBody from '@fastify/formbody'
 import multipart from '@fastify/multipart'
-import rateLimit from '@fastify/rate-limit'
 import Fastify from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 
 import type { Config } from '../config.js'
+import type { RateLimitRepository } from '../db/rate-limits.js'
 import type { AccountService } from '../features/accounts/account.service.js'
 import { registerAccessibilityRoutes } from '../features/accessibility/accessibility.routes.js'
 import { registerActivitiesRoutes } from '../features/activities/activities.routes.js'
@@ -47,6 +47,7 @@ import './access.js'
 import { webLoggerOptions } from './logger.js'
 import { registerAssets } from './plugins/assets.js'
 import { registerCsrf } from './plugins/csrf.js'
+import { registerRateLimits } from './plugins/rate-limit.js'
 import { handleFrameworkErrors, registerErrorPages } from './plugins/errors.js'
 import { registerSecurityHeaders } from './plugins/security.js'
 import { registerSessions } from './plugins/session.js'
@@ -87,6 +88,8 @@ export interface AppServices {
   summaries: SummaryService
   myFuture: MyFutureService
   reports: ReportService
+  /** The counters of the rate limits that every web process on the database shares. */
+  rateLimits: RateLimitRepository
 }
 
 export interface AppDeps {
@@ -131,10 +134,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limits: { fileSize: config.maxUploadBytes + 1, files: 1, fields: 10 },
     throwFileSizeLimit: false,
   })
-  await app.register(rateLimit, {
-    max: config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
-    timeWindow: '1 minute',
-  })
+  await registerRateLimits(
+    app,
+    services.rateLimits,
+    config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+  )
   await registerAssets(app, production)
   registerViews(app, !production)
   await registerCsrf(app, production, config.cookieSecret)

@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -19,7 +19,11 @@ export async function buildCss(): Promise<string> {
     silenceDeprecations: ['import', 'global-builtin', 'slash-div', 'color-functions'],
   })
   await mkdir(dirname(cssOutput), { recursive: true })
-  await writeFile(cssOutput, result.css)
+  // The CSS goes to a temporary file that is then renamed over app.css, so that when several
+  // processes start at once, none serves a file that another is halfway through writing.
+  const partial = `${cssOutput}.${process.pid}.tmp`
+  await writeFile(partial, result.css)
+  await rename(partial, cssOutput)
   return cssOutput
 }
 

@@ -57,11 +57,20 @@ const REFERENCED_TABLES = new Set<TableName>([
   ...Object.values(MY_FUTURE_CHOICE_PARTS),
 ])
 
+export interface CopyOptions {
+  /** Runs in the target's transaction once the counts match, to record the copy there. */
+  afterCopy?: (target: Kysely<Tables>, report: CopyReport) => Promise<void>
+}
+
 /**
  * Copies the rows of `source` into `target`. Both must be migrated to the same version first.
  * Raises CopyConflictError or CopyCountError, or any database error, after rolling back.
  */
-export async function copyDatabase(source: Database, target: Database): Promise<CopyReport> {
+export async function copyDatabase(
+  source: Database,
+  target: Database,
+  options: CopyOptions = {},
+): Promise<CopyReport> {
   // One read transaction gives every table from the same moment, even with a writer running.
   const reading = source.db.transaction()
   const snapshot =
@@ -112,6 +121,7 @@ export async function copyDatabase(source: Database, target: Database): Promise<
     if (report.counts.some((count) => count.added !== count.expected)) {
       throw new CopyCountError(report)
     }
+    await options.afterCopy?.(trx, report)
     return report
   })
 }

@@ -68,6 +68,7 @@ export const COPY_TABLES: readonly (readonly [TableName, CopyRule])[] = [
     'pseudonym_secrets',
     { kind: 'copy', references: { organisation_id: 'organisations', school_id: 'schools' } },
   ],
+  ['rate_limits', { kind: 'skip', reason: `sign-in attempt counters, ${SHORT_LIVED}` }],
   // Last, so that every id its rows and details name is already mapped.
   ['audit_events', { kind: 'copy', references: SCHOOL_AND_STUDENT }],
 ]
@@ -79,6 +80,7 @@ export const TABLES_WITHOUT_ID: ReadonlySet<TableName> = new Set([
   'sessions',
   'import_preview_rows',
   'destination_import_rows',
+  'rate_limits',
 ])
 
 /**

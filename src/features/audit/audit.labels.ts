@@ -26,6 +26,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'user.sign_out': 'Signed out',
   'user.sign_out.everywhere': 'Signed out on every device',
   'organisation.school.add': 'Added a school to an organisation',
+  'school.copy_in': 'Copied a school in from another database',
   'audit.search': 'Searched the audit trail',
   'student.left': 'Changed a leaving date',
   'student.export': 'Exported a subject access record',

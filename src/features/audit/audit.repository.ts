@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'user.sign_out',
   'user.sign_out.everywhere',
   'organisation.school.add',
+  'school.copy_in',
   'student.left',
   'student.export',
   'student.erase',
