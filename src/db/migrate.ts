@@ -16,6 +16,7 @@ import * as activityParticipantVersion from './migrations/2026120470_activity_pa
 import * as planReviewPfaReason from './migrations/2026120471_plan_review_pfa_reason.js'
 import * as pseudonymSecrets from './migrations/2026120490_pseudonym_secrets.js'
 import * as myFutureViews from './migrations/2026120495_my_future_views.js'
+import * as scaleIndexes from './migrations/2026120510_scale_indexes.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
@@ -34,6 +35,7 @@ const migrations = {
   '2026120471_plan_review_pfa_reason': planReviewPfaReason,
   '2026120490_pseudonym_secrets': pseudonymSecrets,
   '2026120495_my_future_views': myFutureViews,
+  '2026120510_scale_indexes': scaleIndexes,
 }
 
 /**
