@@ -50,6 +50,11 @@ if (process.env.BENCH_REPORT_ONLY === '1') {
     merged.postgresSkipped &&= other.postgresSkipped
     merged.postgresVersion ??= other.postgresVersion
   }
+  const server = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+  if (merged.postgresVersion === 'unknown' && server) {
+    // Runs before this fix read the wrong column of SHOW server_version.
+    merged.postgresVersion = await postgresVersion(server)
+  }
   merged.concurrentRuns = 1 + (process.env.BENCH_MERGE ?? '').split(',').filter(Boolean).length
   writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`)
   writeReport(merged)
@@ -151,8 +156,8 @@ async function postgresVersion(server: string): Promise<string> {
   const client = new pg.Client({ connectionString: server })
   await client.connect()
   try {
-    const { rows } = await client.query<{ version: string }>('show server_version')
-    return rows[0]?.version ?? 'unknown'
+    const { rows } = await client.query<{ server_version: string }>('show server_version')
+    return rows[0]?.server_version ?? 'unknown'
   } finally {
     await client.end()
   }

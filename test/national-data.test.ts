@@ -45,7 +45,9 @@ forEachEngine('national dataset of 1,000 students', (getDatabase) => {
     assert.equal(seeded.schools.length, 4)
     assert.equal(seeded.organisationIds.length, 1)
     const plans = await count('career_plans')
-    assert.ok(plans > 500 && plans < 700, `${plans} plans for 1,000 students`)
+    // About 60% of students get a plan.
+    assert.ok(plans > 500, `${plans} plans for 1,000 students`)
+    assert.ok(plans < 700, `${plans} plans for 1,000 students`)
   })
 
   test('gives every plan its parts', async () => {
