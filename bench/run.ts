@@ -55,7 +55,8 @@ if (process.env.BENCH_REPORT_ONLY === '1') {
     // Runs before this fix read the wrong column of SHOW server_version.
     merged.postgresVersion = await postgresVersion(server)
   }
-  merged.concurrentRuns = 1 + (process.env.BENCH_MERGE ?? '').split(',').filter(Boolean).length
+  merged.concurrentRuns =
+    (merged.concurrentRuns ?? 1) + (process.env.BENCH_MERGE ?? '').split(',').filter(Boolean).length
   writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`)
   writeReport(merged)
   process.exit(0)

@@ -226,12 +226,12 @@ function growthSection(results: BenchResults): string[] {
   return [
     '## Growth from 1,000 to 1,000,000 students',
     '',
-    'bench/national-data.ts generates each dataset with the same code: students over 250 times',
-    'fewer schools (1,000,000 students in 4,000 schools), sizes spread log-normally, one school in',
-    'ten a special school of half the usual size, and local authorities of about 27 schools. About',
-    '60% of students have a plan with an aspiration, two goals, two target outcomes, two actions and',
-    'a review; each school has 12 careers activities, and about 16% of students left in the last two',
-    'years, most with a destination. bench/seed-case.ts loads it in transactions of about 20,000',
+    'bench/national-data.ts generates each dataset with the same code. Students are spread over 250',
+    'times fewer schools (1,000,000 students in 4,000 schools), with sizes spread log-normally. One',
+    'school in ten is a special school of half the usual size, and local authorities have about 27',
+    'schools. About 60% of students have a plan with an aspiration, two goals, two target outcomes,',
+    'two actions and a review. Each school has 12 careers activities, and about 16% of students left',
+    'in the last two years, most with a destination. bench/seed-case.ts loads it in transactions of about 20,000',
     'students, with foreign keys checked once at the end, and then runs ANALYZE.',
     '',
     'The list and dashboard are those of the first local authority, so their scope grows with the',
@@ -253,13 +253,16 @@ function growthNote(results: BenchResults, engine: Engine): string[] {
   const last = rows.at(-1)
   if (!first || !last || first === last) return []
   const factor = last.students / first.students
+  const bareChange = last.list.bare.requestsPerSecond / first.list.bare.requestsPerSecond
   return [
     `- ${ENGINE_NAMES[engine]}, from ${count(first.students)} to ${count(last.students)} students (${count(factor)} times as many):`,
-    `  the load took ${(last.seedSeconds / first.seedSeconds).toFixed(0)} times as long; the local`,
-    `  authority's list served ${(last.list.organisation.requestsPerSecond / first.list.organisation.requestsPerSecond).toFixed(2)}`,
-    `  times the requests per second for ${(last.organisationStudents / first.organisationStudents).toFixed(1)} times`,
-    `  the students in scope; its dashboard queries took ${(last.dashboard.rawSeconds / first.dashboard.rawSeconds).toFixed(2)} times as long; and the`,
-    `  2,000-row import took ${(last.importFull.seconds / first.importFull.seconds).toFixed(2)} times as long.`,
+    `  the load took ${(last.seedSeconds / first.seedSeconds).toFixed(0)} times as long. The local authority's list served`,
+    `  ${(last.list.organisation.requestsPerSecond / first.list.organisation.requestsPerSecond).toFixed(2)} times the requests per second for`,
+    `  ${(last.organisationStudents / first.organisationStudents).toFixed(1)} times the students in scope. Its dashboard queries took`,
+    `  ${(last.dashboard.rawSeconds / first.dashboard.rawSeconds).toFixed(2)} times as long, and the 2,000-row import took`,
+    `  ${(last.importFull.seconds / first.importFull.seconds).toFixed(2)} times as long. The bare route, measured beside the list,`,
+    `  served ${bareChange.toFixed(2)} times as many requests per second at the larger size. The`,
+    "  machine's load changed between sizes by about that factor, so these ratios mix growth with load.",
   ]
 }
 
@@ -268,9 +271,9 @@ function indexSection(results: BenchResults): string[] {
   const lines = [
     '## What each index is for',
     '',
-    'On this run the machine had a load average of about 15 on two cores, so differences of less',
-    'than about 1.5 times between the with and without columns are noise, and some rows show the',
-    'query faster without its index. The plans below do not depend on load.',
+    'During this run the machine often had a load average of about 15 on two cores. Differences of',
+    'less than about 1.5 times between the with and without columns are therefore noise, and some',
+    'rows show the query faster without its index. The plans below do not depend on load.',
     '',
     'bench/index-case.ts runs, on the largest growth dataset (its size is in the table), the queries each index serves, then',
     'drops the index, runs them again and creates it again from its stored definition. Times are',
