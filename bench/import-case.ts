@@ -1,31 +1,61 @@
 // One benchmark case in its own process, so its peak memory (maxRSS) is its own.
-// Usage: node --import tsx bench/import-case.ts full|raw CSV_FILE DATABASE_FILE
+// Usage: node --import tsx bench/import-case.ts full|raw CSV_FILE DATABASE_URL
+// DATABASE_URL is `sqlite:PATH` or a PostgreSQL URL. The database may already hold schools: the
+// import goes to a new school either way.
 import { createReadStream, readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import BetterSqlite3 from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
+import pg from 'pg'
 import { openDatabase } from '../src/db/connection.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { createServices } from '../src/services.js'
 
-const [mode, csvFile, databaseFile] = process.argv.slice(2)
-if (!csvFile || !databaseFile || (mode !== 'full' && mode !== 'raw')) {
-  throw new Error('Usage: import-case.ts full|raw CSV_FILE DATABASE_FILE')
+/** The columns the raw inserts write, in the order both engines bind them. */
+const RAW_COLUMNS = [
+  'school_id',
+  'upn',
+  'legal_surname',
+  'legal_forename',
+  'date_of_birth',
+  'nc_year',
+  'provision_code',
+  'primary_need',
+  'secondary_need',
+  'ehc_plan_start_date',
+  'ehc_plan_review_date',
+  'pathway',
+  'sort_name',
+  'search_text',
+  'created_at',
+  'updated_at',
+]
+/** Rows per PostgreSQL statement in the raw inserts. */
+const RAW_ROWS_PER_STATEMENT = 5_000
+
+const [mode, csvFile, databaseUrl] = process.argv.slice(2)
+if (!csvFile || !databaseUrl || (mode !== 'full' && mode !== 'raw')) {
+  throw new Error('Usage: import-case.ts full|raw CSV_FILE DATABASE_URL')
 }
+const postgres = /^postgres(ql)?:\/\//i.test(databaseUrl)
 
 const result =
   mode === 'full'
-    ? await runFullImport(csvFile, databaseFile)
-    : await runRawInserts(csvFile, databaseFile)
+    ? await runFullImport(csvFile, databaseUrl)
+    : postgres
+      ? await runRawPostgresInserts(csvFile, databaseUrl)
+      : await runRawInserts(csvFile, databaseUrl.replace(/^sqlite:/i, ''))
 const maxRssMb = process.resourceUsage().maxRSS / 1024
 console.log(JSON.stringify({ ...result, maxRssMb }))
 
 /** Runs the product's whole import: stream, parse, validate, group, preview, then commit. */
-async function runFullImport(file: string, databasePath: string) {
-  const database = await openDatabase(`sqlite:${databasePath}`)
+async function runFullImport(file: string, url: string) {
+  const database = openDatabase(url)
   await migrateToLatest(database.db)
   const services = createServices(database)
-  const school = await services.students.findOrCreateSchool('Benchmark School (fictional)')
+  const school = await services.students.findOrCreateSchool(
+    `Benchmark School ${Date.now()} (fictional)`,
+  )
 
   const started = performance.now()
   const preview = await services.imports.previewFile(
@@ -54,12 +84,14 @@ async function runRawInserts(file: string, databasePath: string) {
   await migrateToLatest(database.db)
   await database.close()
 
-  const records = parse(readFileSync(file), { columns: true }) as Record<string, string>[]
+  const records = readRecords(file)
   const sqlite = new BetterSqlite3(databasePath)
   sqlite.pragma('journal_mode = WAL')
   const schoolId = Number(
     sqlite
-      .prepare("INSERT INTO schools (name, created_at) VALUES ('Raw', '2026-01-01') RETURNING id")
+      .prepare(
+        `INSERT INTO schools (name, created_at) VALUES ('Raw ${Date.now()}', '2026-01-01') RETURNING id`,
+      )
       .pluck()
       .get(),
   )
@@ -87,9 +119,8 @@ async function runRawInserts(file: string, databasePath: string) {
         r.EHCPStartDate || null,
         r.EHCPLastReviewDate || null,
         r.QualificationPathway || null,
-        // The search and sort keys the students table requires, built as simply as possible.
-        `${r.Surname}\u0001${r.Forename}`.toLowerCase(),
-        `${r.Surname}\u0001${r.Forename}\u0001${r.UPN}`.toLowerCase(),
+        sortKey(r),
+        searchKey(r),
         now,
         now,
       )
@@ -98,4 +129,76 @@ async function runRawInserts(file: string, databasePath: string) {
   const seconds = (performance.now() - started) / 1000
   sqlite.close()
   return { rows: records.length, seconds }
+}
+
+/**
+ * Measures the PostgreSQL ceiling: the same rows, already in memory, written in one transaction by
+ * INSERT ... SELECT FROM unnest, one text array per column, which is the fastest way to insert
+ * through node-postgres without COPY.
+ */
+async function runRawPostgresInserts(file: string, url: string) {
+  const database = openDatabase(url)
+  await migrateToLatest(database.db)
+  await database.close()
+
+  const records = readRecords(file)
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO schools (name, created_at) VALUES ($1, '2026-01-01') RETURNING id`,
+    [`Raw ${Date.now()}`],
+  )
+  const schoolId = String(rows[0]?.id)
+  // school_id is the one integer column. Every other column is text.
+  const casts = RAW_COLUMNS.map(
+    (column, index) => `$${index + 1}::${column === 'school_id' ? 'int8' : 'text'}[]`,
+  ).join(', ')
+  const statement = `INSERT INTO students (${RAW_COLUMNS.join(', ')})
+    SELECT * FROM unnest(${casts})`
+
+  const started = performance.now()
+  const now = new Date().toISOString()
+  await client.query('BEGIN')
+  for (let start = 0; start < records.length; start += RAW_ROWS_PER_STATEMENT) {
+    const chunk = records.slice(start, start + RAW_ROWS_PER_STATEMENT)
+    const cells = chunk.map((r) => [
+      schoolId,
+      r.UPN,
+      r.Surname,
+      r.Forename,
+      r.DOB,
+      r.NCyearActual,
+      r.SENprovision,
+      r.SENtype1 || null,
+      r.SENtype2 || null,
+      r.EHCPStartDate || null,
+      r.EHCPLastReviewDate || null,
+      r.QualificationPathway || null,
+      sortKey(r),
+      searchKey(r),
+      now,
+      now,
+    ])
+    await client.query(
+      statement,
+      RAW_COLUMNS.map((_, column) => cells.map((row) => row[column] ?? null)),
+    )
+  }
+  await client.query('COMMIT')
+  const seconds = (performance.now() - started) / 1000
+  await client.end()
+  return { rows: records.length, seconds }
+}
+
+function readRecords(file: string): Record<string, string>[] {
+  return parse(readFileSync(file), { columns: true }) as Record<string, string>[]
+}
+
+// The search and sort keys the students table requires, built as simply as possible.
+function sortKey(r: Record<string, string>): string {
+  return `${r.Surname}\u0001${r.Forename}`.toLowerCase()
+}
+
+function searchKey(r: Record<string, string>): string {
+  return `${r.Surname}\u0001${r.Forename}\u0001${r.UPN}`.toLowerCase()
 }

@@ -1,8 +1,12 @@
 // One report benchmark case, run in its own process by bench/run.ts:
-//   node --import tsx bench/report-case.ts school|organisation SCHOOLS STUDENTS_PER_SCHOOL DB_FILE
-// Seeds the database, then times the dashboard page (a GET through the whole app with a signed-in
-// careers leader), the report service alone and, in turns with them, the raw SQL queries the
-// page's report needs, called straight through Kysely. Prints one line of JSON with the median of each.
+//   node --import tsx bench/report-case.ts school|organisation SCHOOLS STUDENTS_PER_SCHOOL DATABASE_URL
+//   node --import tsx bench/report-case.ts seeded ORGANISATION_ID - DATABASE_URL
+// The first form seeds an empty database with bench/report-data.ts. The second reads a database
+// that bench/seed-case.ts filled and reports on one of its organisations. Each then times the
+// organisation or school dashboard page (a GET through the whole app with a signed-in careers
+// leader), the report service alone and, in turns with them, the raw SQL queries the page's
+// report needs, called straight through Kysely. Prints one line of JSON with the median of each.
+// DATABASE_URL is `sqlite:PATH` or a PostgreSQL URL.
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 
@@ -21,6 +25,7 @@ import { createServices } from '../src/services.js'
 import { buildApp } from '../src/web/app.js'
 import { createTestUser, sessionCookieFor, testConfig } from '../src/web/testing/test-app.js'
 import { seedReportData } from './report-data.js'
+import type { ReportData } from './report-data.js'
 
 const RUNS = 7
 const WARM_UP = 2
@@ -28,19 +33,37 @@ const WARM_UP = 2
 const YEAR = 2025
 const TODAY = '2026-12-04'
 
-const [scope, schoolsArg, perSchoolArg, databaseFile] = process.argv.slice(2)
-if ((scope !== 'school' && scope !== 'organisation') || !databaseFile) {
-  throw new Error('Usage: report-case.ts school|organisation SCHOOLS STUDENTS_PER_SCHOOL DB_FILE')
+const [mode, firstArg, perSchoolArg, databaseUrl] = process.argv.slice(2)
+if ((mode !== 'school' && mode !== 'organisation' && mode !== 'seeded') || !databaseUrl) {
+  throw new Error(
+    'Usage: report-case.ts school|organisation SCHOOLS STUDENTS_PER_SCHOOL DATABASE_URL, ' +
+      'or report-case.ts seeded ORGANISATION_ID - DATABASE_URL',
+  )
+}
+const scope = mode === 'school' ? 'school' : 'organisation'
+
+const database = openDatabase(databaseUrl)
+await migrateToLatest(database.db)
+const seeded: ReportData =
+  mode === 'seeded'
+    ? await readOrganisation(Number(firstArg))
+    : await seedReportData(database.db, {
+        schools: Number(firstArg),
+        studentsPerSchool: Number(perSchoolArg),
+        organisation: scope === 'organisation' ? 'Bench local authority' : undefined,
+        seed: 2026,
+      })
+
+async function readOrganisation(organisationId: number): Promise<ReportData> {
+  const rows = await database.db
+    .selectFrom('schools')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .orderBy('id')
+    .execute()
+  return { schoolIds: rows.map((row) => Number(row.id)), organisationId }
 }
 
-const database = openDatabase(`sqlite:${databaseFile}`)
-await migrateToLatest(database.db)
-const seeded = await seedReportData(database.db, {
-  schools: Number(schoolsArg),
-  studentsPerSchool: Number(perSchoolArg),
-  organisation: scope === 'organisation' ? 'Bench local authority' : undefined,
-  seed: 2026,
-})
 const services = createServices(database)
 // Production settings, as a school runs it: templates compiled once and cached, errors hidden.
 const config = {
@@ -51,7 +74,11 @@ const config = {
 const app = await buildApp({ config, services, logger: false })
 const firstSchool = seeded.schoolIds[0]
 if (firstSchool === undefined) throw new Error('No school was seeded')
-const user = await createTestUser(services, { role: 'careers_leader', schoolId: firstSchool })
+const user = await createTestUser(services, {
+  role: 'careers_leader',
+  schoolId: firstSchool,
+  email: `bench-${randomBytes(6).toString('hex')}@example.com`,
+})
 if (seeded.organisationId !== null) {
   await services.accounts.grantRole(
     user.id,
@@ -124,14 +151,18 @@ for (let index = 0; index < RUNS; index += 1) {
   reportTimes.push(await timed(buildReport))
   rawTimes.push(await timed(runRawQueries))
 }
+const { count: students } = await database.db
+  .selectFrom('students')
+  .select((eb) => eb.fn.countAll<number | string>().as('count'))
+  .where('school_id', 'in', seeded.schoolIds)
+  .executeTakeFirstOrThrow()
 await app.close()
 await database.close()
 
-const students = Number(schoolsArg) * Number(perSchoolArg)
 console.log(
   JSON.stringify({
     scope,
-    students,
+    students: Number(students),
     pageSeconds: median(pageTimes),
     reportSeconds: median(reportTimes),
     rawSeconds: median(rawTimes),

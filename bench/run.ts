@@ -1,91 +1,184 @@
-// `npm run bench`: times the register import and the cohort report dashboards, each beside its
-// ceiling in the same run, and writes the figures, with the machine and the command, to
-// docs/benchmarks.md.
+// `npm run bench`: times the register import, the dashboards, the students list under load and
+// the effect of each index, on SQLite and on PostgreSQL, each figure beside its ceiling in the same
+// run, and at national scale. Writes the figures to docs/benchmarks.json as each case ends and
+// renders docs/benchmarks.md from them at the end.
+//
+// Environment:
+//   BENCH_DATABASE_URL or TEST_DATABASE_URL  a PostgreSQL server; without one, only SQLite runs
+//   BENCH_SIZES    students in each growth dataset, comma-separated (default 1000,10000,100000,1000000)
+//   BENCH_PARTS    the parts to run, comma-separated: growth, import, report (default all three)
+//   BENCH_ENGINES  the engines to run, comma-separated: sqlite, postgres (default both)
+//   BENCH_RESULTS_FILE  where to write the figures (default docs/benchmarks.json)
+//   BENCH_REPORT_ONLY=1  renders docs/benchmarks.md from the results file without measuring
+//   BENCH_MERGE    with BENCH_REPORT_ONLY, more results files whose figures are added first
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { cpus, totalmem, tmpdir } from 'node:os'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
-import { CENSUS_COLUMNS, generateSchool } from '../src/demo/generate-school.js'
+import pg from 'pg'
 
-const SIZES = [2_000, 25_000, 100_000]
-const RUNS = 3
+import { CENSUS_COLUMNS, generateSchool } from '../src/demo/generate-school.js'
+import type { BenchResults, Engine, ImportResult, ReportResult } from './results.js'
+import { describeMachine, RESULTS_FILE, writeReport } from './write-report.js'
+
+const IMPORT_SIZES = [2_000, 25_000, 100_000]
+const IMPORT_RUNS = 3
 /** The report cases: one school of 2,000 students, and a local authority of 100 such schools. */
 const REPORT_CASES = [
   { scope: 'school', schools: 1, perSchool: 2_000 },
   { scope: 'organisation', schools: 100, perSchool: 2_000 },
 ] as const
-/** The aim for each dashboard: the page within this multiple of its raw queries' time. */
-const REPORT_AIM = 1.5
-/** Timed runs of each report case, as bench/report-case.ts makes them. */
-const REPORT_RUNS = 7
+const DEFAULT_GROWTH_SIZES = [1_000, 10_000, 100_000, 1_000_000]
+/** Students per school in the growth datasets: 1,000,000 students in 4,000 schools. */
+const STUDENTS_PER_SCHOOL = 250
+/** The register imported into each growth dataset: one large school. */
+const GROWTH_IMPORT_ROWS = 2_000
+/** Seconds autocannon loads each URL in the list case. */
+const LIST_SECONDS = 10
 
-interface ReportResult {
-  scope: string
-  students: number
-  pageSeconds: number
-  reportSeconds: number
-  rawSeconds: number
-  maxRssMb: number
+if (process.env.BENCH_REPORT_ONLY === '1') {
+  const merged = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults
+  for (const file of (process.env.BENCH_MERGE ?? '').split(',').filter(Boolean)) {
+    // Figures of runs made at the same time, for example one engine each, on the same machine.
+    const other = JSON.parse(readFileSync(file, 'utf8')) as BenchResults
+    merged.imports.push(...other.imports)
+    merged.reports.push(...other.reports)
+    merged.growth.push(...other.growth)
+    merged.indexes.push(...other.indexes)
+    merged.postgresSkipped &&= other.postgresSkipped
+    merged.postgresVersion ??= other.postgresVersion
+  }
+  const server = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+  if (merged.postgresVersion === 'unknown' && server) {
+    // Runs before this fix read the wrong column of SHOW server_version.
+    merged.postgresVersion = await postgresVersion(server)
+  }
+  merged.concurrentRuns =
+    (merged.concurrentRuns ?? 1) + (process.env.BENCH_MERGE ?? '').split(',').filter(Boolean).length
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`)
+  writeReport(merged)
+  process.exit(0)
 }
 
-interface CaseResult {
-  rows: number
-  seconds: number
-  maxRssMb: number
-  /** For the whole import: reading, validating and staging the preview, then committing it. */
-  previewSeconds?: number
-  commitSeconds?: number
+const postgresServer = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null
+const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres')
+  .split(',')
+  .map((engine) => engine.trim())
+  .filter((engine): engine is Engine => engine === 'sqlite' || engine === 'postgres')
+  .filter((engine) => engine === 'sqlite' || postgresServer !== null)
+if (!postgresServer) {
+  console.log(
+    'PostgreSQL cases skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL URL, ' +
+      'for example postgres://postgres@127.0.0.1:5432/test, to run them',
+  )
+}
+const growthSizes = (process.env.BENCH_SIZES ?? DEFAULT_GROWTH_SIZES.join(','))
+  .split(',')
+  .map((size) => Number(size.trim()))
+for (const size of growthSizes) {
+  if (!Number.isInteger(size) || size < STUDENTS_PER_SCHOOL) {
+    throw new Error(
+      `Invalid BENCH_SIZES entry ${size}: use whole numbers of students of at least ${STUDENTS_PER_SCHOOL}`,
+    )
+  }
+}
+const parts = (process.env.BENCH_PARTS ?? 'growth,import,report').split(',').map((p) => p.trim())
+
+const results: BenchResults = {
+  date: new Date().toISOString().slice(0, 10),
+  machine: describeMachine(),
+  node: process.version,
+  postgresSkipped: !postgresServer,
+  postgresVersion: postgresServer ? await postgresVersion(postgresServer) : null,
+  sizes: growthSizes,
+  imports: [],
+  reports: [],
+  growth: [],
+  indexes: [],
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'send-careers-bench-'))
-const lines: string[] = []
-/** Import speed as a share of the ceiling, and peak memory, for each size. */
-const shares: number[] = []
-const peaks: number[] = []
-const reportLines: string[] = []
-const reportRatios: number[] = []
 try {
-  for (const size of SIZES) lines.push(...benchmarkSize(size))
-  for (const reportCase of REPORT_CASES) reportLines.push(benchmarkReport(reportCase))
+  const growthCsv = writeRegister(GROWTH_IMPORT_ROWS)
+  if (parts.includes('growth')) {
+    for (const engine of engines) {
+      for (const size of growthSizes) await benchmarkGrowth(engine, size, growthCsv)
+    }
+  }
+  if (parts.includes('import')) {
+    for (const engine of engines) {
+      for (const size of IMPORT_SIZES) await benchmarkImport(engine, size)
+    }
+  }
+  if (parts.includes('report')) {
+    for (const engine of engines) {
+      for (const reportCase of REPORT_CASES) await benchmarkReport(engine, reportCase)
+    }
+  }
 } finally {
   rmSync(folder, { recursive: true, force: true })
 }
-writeReport(lines, reportLines)
+writeReport(results)
 
-function benchmarkReport(reportCase: (typeof REPORT_CASES)[number]): string {
-  const databaseFile = join(folder, `report-${reportCase.scope}.db`)
-  const output = execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'bench/report-case.ts',
-      reportCase.scope,
-      String(reportCase.schools),
-      String(reportCase.perSchool),
-      databaseFile,
-    ],
-    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
-  )
-  rmSync(databaseFile, { force: true })
-  const result = JSON.parse(output.trim().split('\n').at(-1) ?? '') as ReportResult
-  const ratio = result.pageSeconds / result.rawSeconds
-  reportRatios.push(ratio)
-  console.log(
-    `${result.scope} dashboard, ${result.students} students: page ${result.pageSeconds.toFixed(3)} s, ` +
-      `raw queries ${result.rawSeconds.toFixed(3)} s`,
-  )
-  const label =
-    reportCase.scope === 'school' ? 'school' : `organisation of ${reportCase.schools} schools`
-  return (
-    `| ${label} | ${result.students.toLocaleString('en-GB')} | ${(1000 * result.pageSeconds).toFixed(0)} | ` +
-    `${(1000 * result.reportSeconds).toFixed(0)} | ${(1000 * result.rawSeconds).toFixed(0)} | ` +
-    `${ratio.toFixed(2)} | ${result.maxRssMb.toFixed(0)} |`
-  )
+/** A fresh, empty database on `engine`, and a function that deletes it. */
+async function createDatabase(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const file = join(folder, `bench-${randomBytes(6).toString('hex')}.db`)
+    return {
+      url: `sqlite:${file}`,
+      drop: async () => {
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true })
+      },
+    }
+  }
+  const name = `bench_${randomBytes(6).toString('hex')}`
+  await adminQuery(`create database ${name}`)
+  const url = new URL(postgresServer!)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(`drop database if exists ${name} with (force)`),
+  }
 }
 
-function benchmarkSize(size: number): string[] {
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresServer! })
+  await client.connect()
+  try {
+    await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
+
+async function postgresVersion(server: string): Promise<string> {
+  const client = new pg.Client({ connectionString: server })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ server_version: string }>('show server_version')
+    return rows[0]?.server_version ?? 'unknown'
+  } finally {
+    await client.end()
+  }
+}
+
+/** Runs one case file in its own process and returns the JSON on its last line of output. */
+function runCase<T>(file: string, args: string[]): T {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', `bench/${file}`, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '') as T
+}
+
+function save(): void {
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`)
+}
+
+function writeRegister(size: number): string {
   const csvFile = join(folder, `register-${size}.csv`)
   const rows = generateSchool({
     kind: 'mainstream',
@@ -94,119 +187,139 @@ function benchmarkSize(size: number): string[] {
     academicYearStart: 2026,
   })
   writeFileSync(csvFile, stringify(rows, { header: true, columns: CENSUS_COLUMNS }))
+  return csvFile
+}
 
-  const full = medianOf(() => runCase('full', csvFile))
-  const raw = medianOf(() => runCase('raw', csvFile))
-  const fullRate = full.rows / full.seconds
-  const rawRate = raw.rows / raw.seconds
-  shares.push((100 * fullRate) / rawRate)
-  peaks.push(full.maxRssMb)
+/** Runs an import case `runs` times and keeps the run with the median time. */
+async function medianImport(
+  mode: 'full' | 'raw',
+  csvFile: string,
+  runs: number,
+  databaseFor: () => Promise<{ url: string; drop: () => Promise<void> }>,
+): Promise<ImportResult> {
+  const measured: ImportResult[] = []
+  for (let run = 0; run < runs; run += 1) {
+    const database = await databaseFor()
+    try {
+      measured.push(runCase<ImportResult>('import-case.ts', [mode, csvFile, database.url]))
+    } finally {
+      await database.drop()
+    }
+  }
+  measured.sort((a, b) => a.seconds - b.seconds)
+  const median = measured[Math.floor(measured.length / 2)]!
+  return { ...median, maxRssMb: Math.max(...measured.map((result) => result.maxRssMb)) }
+}
+
+async function benchmarkImport(engine: Engine, size: number): Promise<void> {
+  const csvFile = writeRegister(size)
+  const full = await medianImport('full', csvFile, IMPORT_RUNS, () => createDatabase(engine))
+  const raw = await medianImport('raw', csvFile, IMPORT_RUNS, () => createDatabase(engine))
+  rmSync(csvFile, { force: true })
   console.log(
-    `${size} rows: import ${fullRate.toFixed(0)} rows/s, raw inserts ${rawRate.toFixed(0)} rows/s`,
+    `${engine}, ${size} rows: import ${(full.rows / full.seconds).toFixed(0)} rows/s, ` +
+      `raw inserts ${(raw.rows / raw.seconds).toFixed(0)} rows/s`,
   )
-  return [
-    `| ${size.toLocaleString('en-GB')} | whole import (parse, validate, group, preview, commit) | ` +
-      `${full.seconds.toFixed(2)} | ${fullRate.toFixed(0)} | ${full.maxRssMb.toFixed(0)} |`,
-    `| ${size.toLocaleString('en-GB')} | of which the preview (read, validate, stage, compare) | ` +
-      `${(full.previewSeconds ?? 0).toFixed(2)} | | |`,
-    `| ${size.toLocaleString('en-GB')} | of which the commit (groups, inserts, not-in-file marks) | ` +
-      `${(full.commitSeconds ?? 0).toFixed(2)} | | |`,
-    `| ${size.toLocaleString('en-GB')} | ceiling: raw better-sqlite3 prepared inserts, one transaction | ` +
-      `${raw.seconds.toFixed(2)} | ${rawRate.toFixed(0)} | ${raw.maxRssMb.toFixed(0)} |`,
-    `| ${size.toLocaleString('en-GB')} | import speed as a share of the ceiling | | ${((100 * fullRate) / rawRate).toFixed(0)}% | |`,
-  ]
+  results.imports.push({ engine, size, full, raw })
+  save()
 }
 
-function runCase(mode: 'full' | 'raw', csvFile: string): CaseResult {
-  const databaseFile = join(folder, `${mode}-${Date.now()}.db`)
-  const output = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'bench/import-case.ts', mode, csvFile, databaseFile],
-    {
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-    },
-  )
-  rmSync(databaseFile, { force: true })
-  const last = output.trim().split('\n').at(-1) ?? ''
-  return JSON.parse(last) as CaseResult
+async function benchmarkReport(
+  engine: Engine,
+  reportCase: (typeof REPORT_CASES)[number],
+): Promise<void> {
+  const database = await createDatabase(engine)
+  try {
+    const result = runCase<ReportResult>('report-case.ts', [
+      reportCase.scope,
+      String(reportCase.schools),
+      String(reportCase.perSchool),
+      database.url,
+    ])
+    console.log(
+      `${engine}, ${result.scope} dashboard, ${result.students} students: page ` +
+        `${result.pageSeconds.toFixed(3)} s, raw queries ${result.rawSeconds.toFixed(3)} s`,
+    )
+    results.reports.push({ engine, schools: reportCase.schools, ...result })
+    save()
+  } finally {
+    await database.drop()
+  }
 }
 
-/** Runs a case RUNS times and keeps the run with the median time, so one noisy run does not decide. */
-function medianOf(run: () => CaseResult): CaseResult {
-  const results = Array.from({ length: RUNS }, run).sort((a, b) => a.seconds - b.seconds)
-  const median = results[Math.floor(results.length / 2)]
-  if (!median) throw new Error('No benchmark runs')
-  return { ...median, maxRssMb: Math.max(...results.map((r) => r.maxRssMb)) }
+interface SeedOutput {
+  seconds: number
+  rows: number
+  maxRssMb: number
+  organisationIds: number[]
+  schools: { id: number; organisationId: number; kind: string; students: number }[]
 }
 
-function shareRange(): string {
-  const low = Math.min(...shares).toFixed(0)
-  const high = Math.max(...shares).toFixed(0)
-  return low === high ? `${low}%` : `${low}% to ${high}%`
+async function benchmarkGrowth(engine: Engine, size: number, csvFile: string): Promise<void> {
+  const database = await createDatabase(engine)
+  try {
+    const schools = Math.round(size / STUDENTS_PER_SCHOOL)
+    console.log(`${engine}, ${size} students in ${schools} schools: seeding`)
+    const seed = runCase<SeedOutput>('seed-case.ts', [database.url, String(size), String(schools)])
+    const organisationId = seed.organisationIds[0]!
+    const inOrganisation = seed.schools.filter((school) => school.organisationId === organisationId)
+    // The largest school of the first local authority, the heaviest list one school sees.
+    const school = inOrganisation.reduce((a, b) => (b.students > a.students ? b : a))
+    console.log(`${engine}, ${size}: seeded ${seed.rows} rows in ${seed.seconds.toFixed(1)} s`)
+
+    const list = runCase<GrowthListResult>('list-case.ts', [
+      database.url,
+      String(organisationId),
+      String(school.id),
+      String(LIST_SECONDS),
+    ])
+    console.log(
+      `${engine}, ${size}: list ${list.organisation.requestsPerSecond.toFixed(0)} requests/s, ` +
+        `bare route ${list.bare.requestsPerSecond.toFixed(0)} requests/s`,
+    )
+    const dashboard = runCase<ReportResult>('report-case.ts', [
+      'seeded',
+      String(organisationId),
+      '-',
+      database.url,
+    ])
+    console.log(`${engine}, ${size}: dashboard page ${dashboard.pageSeconds.toFixed(3)} s`)
+    // Each import adds a new school to the same database, so the runs share the seeded tables.
+    const sameDatabase = async () => ({ url: database.url, drop: async () => {} })
+    const full = await medianImport('full', csvFile, IMPORT_RUNS, sameDatabase)
+    const raw = await medianImport('raw', csvFile, IMPORT_RUNS, sameDatabase)
+    console.log(
+      `${engine}, ${size}: import of ${GROWTH_IMPORT_ROWS} rows ${full.seconds.toFixed(2)} s`,
+    )
+
+    results.growth.push({
+      engine,
+      students: size,
+      schools,
+      organisationStudents: inOrganisation.reduce((sum, s) => sum + s.students, 0),
+      organisationSchools: inOrganisation.length,
+      schoolStudents: school.students,
+      seedSeconds: seed.seconds,
+      seedRows: seed.rows,
+      list,
+      dashboard,
+      importFull: full,
+      importRaw: raw,
+    })
+    save()
+
+    if (size === Math.max(...growthSizes)) {
+      console.log(`${engine}, ${size}: measuring each index`)
+      const indexes = runCase<{ results: BenchResults['indexes'][number]['results'] }>(
+        'index-case.ts',
+        [database.url, String(organisationId), String(school.id)],
+      )
+      results.indexes.push({ engine, students: size, results: indexes.results })
+      save()
+    }
+  } finally {
+    await database.drop()
+  }
 }
 
-function writeReport(rows: string[], reportRows: string[]): void {
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB memory`
-  const report = [
-    '# Benchmarks',
-    '',
-    'Written by `npm run bench` (bench/run.ts). Each figure stands beside its ceiling, measured in',
-    'the same run on the same machine, because these machines are shared and absolute times drift.',
-    '',
-    `- Date: ${new Date().toISOString().slice(0, 10)}`,
-    `- Machine: ${machine}, ${process.platform} ${process.arch}`,
-    `- Node.js ${process.version}, SQLite file database in WAL mode on the local disk`,
-    `- Command: \`npm run bench\`; each case runs ${RUNS} times in its own process and the median time is shown,`,
-    '  with the largest peak resident memory (maxRSS) of its runs',
-    '',
-    '## Register import (census-style CSV generated by the demo generator)',
-    '',
-    '| rows | case | seconds | rows per second | peak memory (MB) |',
-    '|---:|---|---:|---:|---:|',
-    ...rows,
-    '',
-    'The ceiling does no parsing, no validation and no preview: it is the fastest the same rows can',
-    'reach the same table through better-sqlite3, so the import can approach it but not pass it.',
-    '',
-    '## Reading the figures',
-    '',
-    `- The aim was at least half the ceiling's speed. This run reached ${shareRange()} of it. Each`,
-    '  row is parsed, checked cell by cell, written once to the staged preview and once to',
-    '  `students`, and in a CPU profile of 100,000 rows the garbage collector took about a fifth of',
-    '  the time. No single step dominates that profile, so a large gain needs a cheaper row',
-    '  representation from reader to commit, not one fix.',
-    `- The aim for peak memory was under 300 MB; this run's largest was ${Math.max(...peaks).toFixed(0)} MB.`,
-    '- The 2,000-row figure is a large secondary school: its import takes a fraction of a second, so',
-    '  the gap matters only for files that cover a whole local authority.',
-    '- Peak memory is mostly the V8 heap growing between major collections. Rows stream through the',
-    '  staged preview in batches and no step keeps the whole file: a heap snapshot after a full',
-    '  collection at 100,000 rows held about 25 MB (measured once with --expose-gc, not by this script).',
-    '',
-    '## Cohort report dashboards',
-    '',
-    'Synthetic schools of 2,000 students each (bench/report-data.ts): about 16% left in 2024/25 or',
-    '2025/26, seven in eight of those with an actual destination, 60% of students with a plan and',
-    '12 careers activities per school. The page is a GET of the dashboard for 2025/26 through the',
-    'whole app (session, permissions, queries, rules, suppression, charts and template) by a signed-in',
-    'careers leader. Its ceiling is the same SQL queries run straight through Kysely, in turns with',
-    `the page in the same process; each figure is the median of ${REPORT_RUNS} runs after 2 warm-up runs.`,
-    '',
-    '| dashboard | students | page (ms) | report service (ms) | raw queries (ms) | page ÷ queries | peak memory (MB) |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    ...reportRows,
-    '',
-    `- The aim is the page within ${REPORT_AIM} times its raw queries. This run: ${reportRatios
-      .map((ratio) => ratio.toFixed(2))
-      .join(' and ')}.`,
-    "- The report service column is the same queries plus the rules (each leaver's destination and",
-    '  the sustained rule, breakdowns, suppression) with no page drawn. The rest of the page time is',
-    '  mostly the dozen or so charts: Observable Plot on linkedom takes about 2 to 3 ms a chart',
-    '  (measured alone on this machine), whatever the number of students. That fixed cost is why a',
-    '  single school, whose queries take a few milliseconds, stays above the aim, while a local',
-    '  authority of 200,000 students, whose queries dominate, is within it.',
-    '',
-  ]
-  writeFileSync('docs/benchmarks.md', report.join('\n'))
-  console.log('Wrote docs/benchmarks.md')
-}
+type GrowthListResult = BenchResults['growth'][number]['list']

@@ -17,6 +17,7 @@ import * as planReviewPfaReason from './migrations/2026120471_plan_review_pfa_re
 import * as pseudonymSecrets from './migrations/2026120490_pseudonym_secrets.js'
 import * as myFutureViews from './migrations/2026120495_my_future_views.js'
 import * as rateLimits from './migrations/2026120500_rate_limits.js'
+import * as scaleIndexes from './migrations/2026120510_scale_indexes.js'
 
 // Migrations are imported here, not read from a folder, so they run the same under tsx and
 // after a tsc build. Kysely runs them in the order of their names.
@@ -36,6 +37,7 @@ const migrations = {
   '2026120490_pseudonym_secrets': pseudonymSecrets,
   '2026120495_my_future_views': myFutureViews,
   '2026120500_rate_limits': rateLimits,
+  '2026120510_scale_indexes': scaleIndexes,
 }
 
 /**
