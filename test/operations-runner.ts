@@ -3,6 +3,7 @@ import { describe, test } from 'node:test'
 import { promisify } from 'node:util'
 
 import type { DialectName } from '../src/db/connection.js'
+import { postgresSkippedHere, testEngines } from '../src/db/test-database.js'
 
 const run = promisify(execFile)
 
@@ -36,13 +37,11 @@ const POSTGRES_SKIP =
   'PostgreSQL skipped: set TEST_DATABASE_URL, for example ' +
   'postgres://postgres@127.0.0.1:5432/test, to run this suite on PostgreSQL too'
 
-/** Declares the suite once for SQLite and once for PostgreSQL, which is skipped without a server. */
+/**
+ * Declares the suite once for each test engine: the engine of this pass in `npm test`, or SQLite
+ * and PostgreSQL for a file run alone, where PostgreSQL is skipped without a server.
+ */
 export function describeEachEngine(name: string, fn: (engine: DialectName) => void): void {
-  for (const engine of ['sqlite', 'postgres'] as const) {
-    if (engine === 'postgres' && !process.env.TEST_DATABASE_URL) {
-      test(`${name} (postgres)`, { skip: POSTGRES_SKIP }, () => {})
-      continue
-    }
-    describe(`${name} (${engine})`, () => fn(engine))
-  }
+  if (postgresSkippedHere()) test(`${name} (postgres)`, { skip: POSTGRES_SKIP }, () => {})
+  for (const engine of testEngines()) describe(`${name} (${engine})`, () => fn(engine))
 }

@@ -33,6 +33,14 @@ export function testEngine(): DialectName {
   return engine
 }
 
+/**
+ * True when a file run on its own will not test PostgreSQL, so its suites should show a skipped
+ * PostgreSQL test. In `npm test`, which sets TEST_ENGINE for each pass, this is always false.
+ */
+export function postgresSkippedHere(): boolean {
+  return !process.env.TEST_ENGINE && !testEngines().includes('postgres')
+}
+
 export interface TestDatabaseUrl {
   /** A DATABASE_URL for another process: a new SQLite file, or a new PostgreSQL database. */
   url: string
@@ -136,7 +144,7 @@ async function openPostgresSchema(): Promise<Database> {
  * database, opened before the suite's tests and closed after them.
  */
 export function forEachEngine(name: string, fn: (getDatabase: () => Database) => void): void {
-  if (!process.env.TEST_ENGINE && !testEngines().includes('postgres')) {
+  if (postgresSkippedHere()) {
     // A skipped suite shows in the runner's summary, so a SQLite-only run is not mistaken for both.
     const skip =
       'PostgreSQL skipped: set TEST_DATABASE_URL, for example ' +

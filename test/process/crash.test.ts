@@ -4,7 +4,11 @@ import { after, describe, test } from 'node:test'
 import { sql } from 'kysely'
 
 import type { Database } from '../../src/db/connection.js'
-import { createTestDatabaseUrl, testEngines } from '../../src/db/test-database.js'
+import {
+  createTestDatabaseUrl,
+  postgresSkippedHere,
+  testEngines,
+} from '../../src/db/test-database.js'
 import type { TestDatabaseUrl } from '../../src/db/test-database.js'
 import { findConsistencyProblems } from './consistency.js'
 import {
@@ -39,7 +43,7 @@ function startServer(url: string): Promise<ServerProcess> {
   })
 }
 
-if (!testEngines().includes('postgres')) {
+if (postgresSkippedHere()) {
   const skip =
     'PostgreSQL skipped: set TEST_DATABASE_URL, for example ' +
     'postgres://postgres@127.0.0.1:5432/test, to run the crash tests on PostgreSQL too'

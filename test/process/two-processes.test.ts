@@ -7,7 +7,11 @@ import type { TestContext } from 'node:test'
 import { openDatabase } from '../../src/db/connection.js'
 import type { DialectName } from '../../src/db/connection.js'
 import { migrateDown, migrateToLatest } from '../../src/db/migrate.js'
-import { createTestDatabaseUrl, testEngines } from '../../src/db/test-database.js'
+import {
+  createTestDatabaseUrl,
+  postgresSkippedHere,
+  testEngines,
+} from '../../src/db/test-database.js'
 import { currentTotpCode } from '../../src/features/accounts/totp.js'
 import { createServices } from '../../src/services.js'
 import { createTestUser, csrfTokenFrom } from '../../src/web/testing/test-app.js'
@@ -204,7 +208,7 @@ async function runTwoProcesses(t: TestContext, engine: DialectName) {
   }
 }
 
-if (!testEngines().includes('postgres')) {
+if (postgresSkippedHere()) {
   const skip =
     'PostgreSQL skipped: set TEST_DATABASE_URL, for example ' +
     'postgres://postgres@127.0.0.1:5432/test, to run two processes on PostgreSQL too'
