@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 
-import { BackupExistsError, backupSqlite } from '../db/backup.js'
+import { BackupExistsError, BackupOutputError, backupSqlite } from '../db/backup.js'
 import { pgDumpCommands } from '../db/pg-dump-commands.js'
 import { CommandError } from './context.js'
 import { requireOperator } from './operator-database.js'
@@ -47,6 +47,7 @@ async function backup(options: BackupOptions): Promise<void> {
       `Checked the backup: the same row counts as the database in all ${check.counts.length} tables (${rows} rows).`,
     )
   } catch (error) {
+    if (error instanceof BackupOutputError) throw new CommandError(error.message)
     if (error instanceof BackupExistsError) {
       throw new CommandError(
         `${error.message}. Choose another --output file, or add --force to replace it.`,

@@ -114,7 +114,7 @@ function printReport(report: CopyReport): void {
     console.log(`  ${skipped.table} (${skipped.rows} rows): ${skipped.reason}`)
   }
   console.log(
-    'Copied users who had set a password sign in with it. Others need a new link from "send-careers user reset".',
+    'New users who had set a password sign in with it. Users the target already had keep their target password. Others need a new link from "send-careers user reset".',
   )
 }
 

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../config.js'
-import { openDatabase, type Database } from '../db/connection.js'
+import { connectDatabase, type Database } from '../db/connection.js'
 import { COMMAND_ACCESS } from './command-access.js'
 import { CommandError, NOT_PERMITTED, USER_VARIABLE } from './context.js'
 
@@ -26,7 +26,7 @@ export async function withOperatorDatabase<T>(
 ): Promise<T> {
   requireOperator(command)
   const config = loadConfig()
-  const database = openDatabase(config.databaseUrl)
+  const database = await connectDatabase(config.databaseUrl)
   try {
     return await work(database, config)
   } finally {

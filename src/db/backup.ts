@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto'
-import { chmodSync, closeSync, existsSync, linkSync, openSync, renameSync, rmSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  linkSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 
 import SqliteDatabase from 'better-sqlite3'
 
@@ -19,6 +29,38 @@ export class BackupExistsError extends Error {
   override name = 'BackupExistsError'
 }
 
+/** The output cannot take a backup: it is the database itself, a folder, or in a missing folder. */
+export class BackupOutputError extends Error {
+  override name = 'BackupOutputError'
+}
+
+/**
+ * Rejects an output path that would destroy the database or cannot be written, before any file is
+ * made. --force replaces an older backup, never the live database or its -wal and -shm files.
+ */
+function checkOutputPath(sourcePath: string, outputPath: string): void {
+  const folder = dirname(resolve(outputPath))
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new BackupOutputError(
+      `The folder of ${outputPath} does not exist. Create it first, or choose a file in a folder that exists.`,
+    )
+  }
+  if (existsSync(outputPath) && statSync(outputPath).isDirectory()) {
+    throw new BackupOutputError(
+      `${outputPath} is a folder. Give a file name for the backup, for example ${join(outputPath, 'send-careers-backup.db')}.`,
+    )
+  }
+  const live = realpathSync(sourcePath)
+  const output = existsSync(outputPath)
+    ? realpathSync(outputPath)
+    : join(realpathSync(folder), basename(outputPath))
+  if ([live, `${live}-wal`, `${live}-shm`, `${live}-journal`].includes(output)) {
+    throw new BackupOutputError(
+      `${outputPath} is the database DATABASE_URL names, or one of its files, so the backup would replace it. Choose a file outside the database's own files.`,
+    )
+  }
+}
+
 /**
  * Copies the SQLite database at `sourcePath` to `outputPath`, readable by its owner only (mode
  * 0600), then opens the copy and checks it. The copy is written beside the output under another
@@ -29,6 +71,7 @@ export async function backupSqlite(
   outputPath: string,
   { force = false } = {},
 ): Promise<BackupCheck> {
+  checkOutputPath(sourcePath, outputPath)
   if (!force && existsSync(outputPath)) {
     throw new BackupExistsError(`${outputPath} already exists`)
   }

@@ -84,6 +84,20 @@ describe('describeDatabaseUrl', () => {
     )
   })
 
+  test('hides a password with an unencoded #', () => {
+    assert.equal(
+      describeDatabaseUrl('postgres://careers:p@ss#w/rd@127.0.0.1:5432/send'),
+      'postgres://careers:***@127.0.0.1:5432/send',
+    )
+  })
+
+  test('keeps a URL without a password', () => {
+    assert.equal(
+      describeDatabaseUrl('postgres://careers@127.0.0.1:5432/send'),
+      'postgres://careers@127.0.0.1:5432/send',
+    )
+  })
+
   test('keeps a SQLite path', () => {
     assert.equal(describeDatabaseUrl('sqlite:./data/a.db'), 'sqlite:./data/a.db')
   })

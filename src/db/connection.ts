@@ -145,11 +145,9 @@ function explainConnectionError(error: unknown, url: string): string {
 /** Names a database URL without its password, for messages and logs. */
 export function describeDatabaseUrl(url: string): string {
   if (!/^postgres(ql)?:/i.test(url)) return url
-  try {
-    const parsed = new URL(url)
-    parsed.password = parsed.password ? '***' : ''
-    return parsed.toString()
-  } catch {
-    return 'the PostgreSQL URL in DATABASE_URL (it could not be read as a URL)'
-  }
+  // The password runs from the first colon after the scheme to the last @, which also covers a
+  // password with an unencoded # or /, which URL parsing would cut short.
+  const match = /^(postgres(?:ql)?:\/\/[^:@/]*:)(.*)@([^@]*)$/i.exec(url)
+  if (match) return `${match[1]}***@${match[3]}`
+  return url
 }
