@@ -14,6 +14,7 @@ import { openDatabase } from '../src/db/connection.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { createServices } from '../src/services.js'
 import { buildApp } from '../src/web/app.js'
+import type { LoadResult } from './results.js'
 import { createTestUser, sessionCookieFor, testConfig } from '../src/web/testing/test-app.js'
 
 const CONNECTIONS = 50
@@ -31,14 +32,6 @@ if (!url || !organisationArg || !schoolArg || !secondsArg) {
 }
 const organisationId = Number(organisationArg)
 const schoolId = Number(schoolArg)
-
-export interface LoadResult {
-  requestsPerSecond: number
-  p50Ms: number
-  p99Ms: number
-  errors: number
-  non2xx: number
-}
 
 const database = openDatabase(url)
 await migrateToLatest(database.db)

@@ -19,7 +19,7 @@ function listTestFiles(folder) {
     .map((entry) => join(entry.parentPath, entry.name))
 }
 
-/** The relative imports of a source file, as absolute paths of the .ts files they name. */
+/** Returns the relative imports of a source file, as absolute paths of the .ts files they name. */
 function importsOf(file) {
   const text = readFileSync(file, 'utf8')
   const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*)'(\.{1,2}\/[^']+)'/g)]
@@ -55,7 +55,7 @@ function postgresPassFile(testFile) {
   return path
 }
 
-/** Writes a file with one skipped test whose reason says how to run the PostgreSQL pass. */
+/** Writes a file with one skipped test whose reason gives the command for the PostgreSQL pass. */
 function skippedPostgresPassFile(count) {
   const path = join(POSTGRES_FOLDER, 'postgres-pass-skipped.test.ts')
   const reason =

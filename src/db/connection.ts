@@ -117,7 +117,7 @@ async function checkPostgresVersion(database: Database, url: string): Promise<vo
   )
 }
 
-/** Turns a driver's connection error into a sentence that says what to check. */
+/** Turns a driver's connection error into a sentence that names what to check. */
 function explainConnectionError(error: unknown, url: string): string {
   const where = describeDatabaseUrl(url)
   const code = (error as { code?: string }).code

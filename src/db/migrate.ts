@@ -147,5 +147,5 @@ export async function listMigrations(db: AnyKysely): Promise<MigrationState[]> {
   return infos.map((info) => ({ name: info.name, appliedAt: info.executedAt ?? null }))
 }
 
-/** The names of every migration the code knows, oldest first. */
+/** The names of every registered migration, oldest first. */
 export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations).sort()
