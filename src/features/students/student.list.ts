@@ -8,7 +8,7 @@ import type {
   GroupFlag,
   Provision,
 } from '../../domain/types.js'
-import { selectStudents, toStoredStudent } from './student.repository.js'
+import { inSchools, selectStudents, toStoredStudent } from './student.repository.js'
 import type { StoredStudent } from './student.repository.js'
 import { toSearchKey } from './student.row.js'
 
@@ -35,7 +35,7 @@ export interface StudentListQuery {
 export const MAX_PAGE_SIZE = 200
 const DEFAULT_PAGE_SIZE = 50
 
-type StudentsEb = ExpressionBuilder<Tables, 'students' | 'group_overrides'>
+type StudentsEb = ExpressionBuilder<Tables, 'students'>
 
 // Census provision codes that count as each provision, legacy codes included.
 const provisionCodes: Record<Provision, string[]> = { N: ['N'], K: ['K', 'A', 'P'], E: ['E', 'S'] }
@@ -138,16 +138,32 @@ export async function listStudents(
   const page = Math.min(Math.max(Math.trunc(query.page ?? 1), 1), lastPage)
   const direction = query.direction === 'desc' ? 'desc' : 'asc'
 
-  let select = selectStudents(db, schoolIds).where((eb) => filterStudents(eb, query))
+  // The sort reads only ids and sort keys, so ordering thousands of students in a local
+  // authority's scope moves narrow rows; the page's whole records are then read by id.
+  let pageIds = db
+    .selectFrom('students')
+    .select('students.id')
+    .where((eb) => inSchools(eb, schoolIds))
+    .where((eb) => filterStudents(eb, query))
   for (const [expression, order] of sortTerms(query, direction)) {
-    select = select.orderBy(expression, order)
+    pageIds = pageIds.orderBy(expression, order)
   }
-  const rows = await select
-    .orderBy('students.sort_name', direction)
-    .orderBy('students.id', direction)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute()
+  const ids = (
+    await pageIds
+      .orderBy('students.sort_name', direction)
+      .orderBy('students.id', direction)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute()
+  ).map((row) => row.id)
+  const byId = new Map(
+    ids.length === 0
+      ? []
+      : (await selectStudents(db, schoolIds).where('students.id', 'in', ids).execute()).map(
+          (row) => [row.id, row],
+        ),
+  )
+  const rows = ids.flatMap((id) => byId.get(id) ?? [])
 
   return {
     students: rows.map(toStoredStudent),
