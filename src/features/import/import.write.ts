@@ -6,9 +6,9 @@ import { findStudentsByIds, insertStudents, updateStudent } from '../students/st
 import type { StoredStudent } from '../students/student.repository.js'
 import type { StudentInput } from '../students/student.js'
 import { ImportPreviewError } from './import.repository.js'
-import { readRowsToWrite, type RowToWrite } from './import.staged-rows.js'
+import { lastStagedPosition, readRowsToWrite, type RowToWrite } from './import.staged-rows.js'
 
-/** Staged rows read, and then written, per round trip of the commit. */
+/** Staged positions read, and their rows written, per round trip of the commit. */
 const WRITE_BATCH_ROWS = 250
 
 export interface PreviewWrite {
@@ -23,12 +23,10 @@ export interface PreviewWrite {
  * them in batches. Call it in a transaction, after the school's fingerprint was checked.
  */
 export async function writePreviewRows(db: Kysely<Tables>, write: PreviewWrite): Promise<void> {
-  let afterPosition = -1
-  for (;;) {
-    const rows = await readRowsToWrite(db, write.previewId, afterPosition, WRITE_BATCH_ROWS)
-    if (rows.length === 0) return
-    await writeBatch(db, write, rows)
-    afterPosition = rows[rows.length - 1]!.position
+  const last = await lastStagedPosition(db, write.previewId)
+  for (let after = -1; after < last; after += WRITE_BATCH_ROWS) {
+    const rows = await readRowsToWrite(db, write.previewId, after, after + WRITE_BATCH_ROWS)
+    if (rows.length > 0) await writeBatch(db, write, rows)
   }
 }
 
