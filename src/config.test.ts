@@ -17,7 +17,19 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ DATABASE_POOL_SIZE: '25' }).databasePoolSize, 25)
     assert.throws(
       () => loadConfig({ DATABASE_POOL_SIZE: '0' }),
-      /DATABASE_POOL_SIZE must be a whole number of connections from 1 to 200/,
+      /DATABASE_POOL_SIZE must be a whole number of connections from 1 to 200 \(it is set to "0"\)/,
+    )
+  })
+
+  test('names the value of a wrong setting, but never a secret or a password', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT .*\(it is set to "eighty"\)/)
+    assert.throws(
+      () => loadConfig({ COOKIE_SECRET: 'short-secret-value' }),
+      (error: Error) => !error.message.includes('short-secret-value'),
+    )
+    assert.throws(
+      () => loadConfig({ DATABASE_URL: 'mysql://app:hunter2@db/send', PORT: 'x' }),
+      (error: Error) => !error.message.includes('hunter2'),
     )
   })
 

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
 import { z } from 'zod'
+import { describeDatabaseUrl, isSupportedDatabaseUrl } from './db/connection.js'
 
 const DEVELOPMENT_COOKIE_SECRET = 'development-only-cookie-secret-change-me'
 
@@ -95,6 +96,13 @@ export interface Config {
   pseudonymiseAfterYears: number | null
 }
 
+/** Names the value a setting has, so the reader sees what to change; secrets are never shown. */
+function describeSetting(name: string, value: string | undefined): string {
+  if (value === undefined || value.trim() === '' || name === 'COOKIE_SECRET') return ''
+  const shown = name === 'DATABASE_URL' ? describeDatabaseUrl(value) : value
+  return ` (it is set to "${shown.length > 80 ? `${shown.slice(0, 80)}...` : shown}")`
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }
@@ -106,7 +114,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     // A message that names its variable already is shown alone, so the name is not repeated.
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.')
-      return issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`
+      const message = issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`
+      return `${message}${describeSetting(name, environment[name])}`
     })
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   }
@@ -165,11 +174,4 @@ function assertPseudonymiseBeforeErasure(pseudonymise: number | undefined, reten
     `PSEUDONYMISE_AFTER_YEARS (${pseudonymise}) must be less than RETENTION_YEARS (${retention}). ` +
       'Lower it, raise RETENTION_YEARS, or remove PSEUDONYMISE_AFTER_YEARS to keep names until erasure.',
   )
-}
-
-/** True for `sqlite:PATH`, a PostgreSQL URL, or a plain path with no other URL scheme. */
-function isSupportedDatabaseUrl(url: string): boolean {
-  if (/^(sqlite:|postgres(ql)?:\/\/)/.test(url)) return true
-  // A scheme such as mysql:// or http:// is a mistake, not a file name.
-  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)
 }

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict'
-import { after, before, it } from 'node:test'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
 
 import SqliteDatabase from 'better-sqlite3'
 
 import { openDatabase, type Database } from '../src/db/connection.js'
 import { copyDatabase } from '../src/db/copy/copy-database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
-import { createTestDatabaseUrl, type TestDatabaseUrl } from '../src/db/test-database.js'
+import { createTestDatabaseUrl, testEngine, type TestDatabaseUrl } from '../src/db/test-database.js'
 import { createServices } from '../src/services.js'
 import { describeEachEngine, sendCareers, type CommandResult } from './operations-runner.js'
 
@@ -368,3 +371,64 @@ describeEachEngine('copy command', (engine) => {
     }
   })
 })
+
+describe(
+  'copy command refusals',
+  { skip: testEngine() === 'postgres' && 'run in the SQLite pass' },
+  () => {
+    let folder: string
+    before(() => {
+      folder = mkdtempSync(join(tmpdir(), 'send-careers-copy-'))
+    })
+    after(() => {
+      rmSync(folder, { recursive: true, force: true })
+    })
+
+    it('refuses a scheme no engine reads, without showing its password', async () => {
+      const result = await sendCareers('sqlite::memory:', [
+        'copy',
+        '--from',
+        'mysql://app:hunter2@127.0.0.1/send',
+        '--to',
+        `sqlite:${join(folder, 'to.db')}`,
+      ])
+
+      assert.equal(result.code, 2)
+      assert.match(
+        result.stderr,
+        /--from is mysql:\/\/app:\*\*\*@127\.0\.0\.1\/send, which send-careers cannot open/,
+      )
+      assert.doesNotMatch(result.stderr, /hunter2/)
+    })
+
+    it('sees two spellings of one file as the same database', async () => {
+      const file = join(folder, 'same.db')
+      await openDatabase(`sqlite:${file}`).close()
+      const result = await sendCareers('sqlite::memory:', [
+        'copy',
+        '--from',
+        `sqlite:${file}`,
+        '--to',
+        `${folder}/./x/../same.db`,
+      ])
+
+      assert.equal(result.code, 2)
+      assert.match(result.stderr, /--from and --to name the same database/)
+    })
+
+    it('refuses a missing source file and creates none', async () => {
+      const missing = join(folder, 'missing', 'school.db')
+      const result = await sendCareers('sqlite::memory:', [
+        'copy',
+        '--from',
+        `sqlite:${missing}`,
+        '--to',
+        `sqlite:${join(folder, 'to.db')}`,
+      ])
+
+      assert.equal(result.code, 2)
+      assert.match(result.stderr, /There is no SQLite database at .*school\.db/)
+      assert.equal(existsSync(join(folder, 'missing')), false)
+    })
+  },
+)

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, it } from 'node:test'
 
 import { openDatabase } from '../src/db/connection.js'
@@ -30,12 +33,32 @@ describeEachEngine('migrate command', (engine) => {
     await target.drop()
   })
 
-  it('status lists every migration as pending on a new database', async () => {
+  it('status lists every migration as pending on an empty database', async () => {
+    await openDatabase(target.url).close()
     const result = await migrate('status')
 
     assert.equal(result.code, 0, result.stderr)
     assert.match(result.stdout, new RegExp(`${MIGRATION_NAMES[0]}  pending`))
     assert.match(result.stdout, new RegExp(`0 applied, ${MIGRATION_NAMES.length} pending`))
+  })
+
+  it('status and down on a mistyped SQLite path fail and create nothing', async (t) => {
+    if (engine !== 'sqlite') return t.skip('SQLite paths only')
+    const folder = mkdtempSync(join(tmpdir(), 'send-careers-missing-'))
+    try {
+      const missing = join(folder, 'no-such-folder', 'send-careers.db')
+      for (const args of [
+        ['migrate', 'status'],
+        ['migrate', 'down'],
+      ]) {
+        const result = await sendCareers(`sqlite:${missing}`, args)
+        assert.equal(result.code, 2, result.stdout)
+        assert.match(result.stderr, /There is no SQLite database at .*send-careers\.db/)
+      }
+      assert.equal(existsSync(join(folder, 'no-such-folder')), false)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 
   it('up applies and lists every migration', async () => {

@@ -1,8 +1,12 @@
-import { existsSync } from 'node:fs'
-
 import type { Command } from 'commander'
 
-import { connectDatabase, describeDatabaseUrl, type Database } from '../db/connection.js'
+import {
+  connectDatabase,
+  describeDatabaseUrl,
+  isSameDatabase,
+  isSupportedDatabaseUrl,
+  type Database,
+} from '../db/connection.js'
 import { CopyConflictError, CopyCountError, copyDatabase } from '../db/copy/copy-database.js'
 import type { CopyOptions as CopyDatabaseOptions, CopyReport } from '../db/copy/copy-database.js'
 import { MIGRATION_NAMES, migrateToLatest } from '../db/migrate.js'
@@ -33,12 +37,13 @@ export function registerCopyCommand(program: Command): void {
 
 async function copy(options: CopyOptions): Promise<void> {
   requireOperator('copy')
-  if (options.from.trim() === options.to.trim()) {
+  rejectUnsupportedUrl('--from', options.from)
+  rejectUnsupportedUrl('--to', options.to)
+  if (isSameDatabase(options.from, options.to)) {
     throw new CommandError('--from and --to name the same database. Give two different databases.')
   }
 
-  rejectMissingSqliteFile(options.from)
-  const source = await connectDatabase(options.from)
+  const source = await connectDatabase(options.from, { existing: true })
   const target = await connectDatabase(options.to).catch(async (error: unknown) => {
     await source.close()
     throw error
@@ -57,15 +62,12 @@ async function copy(options: CopyOptions): Promise<void> {
   }
 }
 
-/** Rejects a source SQLite file that does not exist, which opening would create empty. */
-function rejectMissingSqliteFile(url: string): void {
-  if (/^postgres(ql)?:\/\//i.test(url)) return
-  const path = url.replace(/^sqlite:/i, '')
-  if (path !== ':memory:' && !existsSync(path)) {
-    throw new CommandError(
-      `--from names ${path}, which does not exist. Give the path of the school's database file.`,
-    )
-  }
+/** Rejects a URL with a scheme no engine reads, which would otherwise be taken for a file name. */
+function rejectUnsupportedUrl(option: string, url: string): void {
+  if (isSupportedDatabaseUrl(url.trim())) return
+  throw new CommandError(
+    `${option} is ${describeDatabaseUrl(url)}, which send-careers cannot open. Give sqlite:PATH, a file path, or a postgres:// URL.`,
+  )
 }
 
 /**

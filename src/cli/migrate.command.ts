@@ -23,11 +23,11 @@ export function registerMigrateCommand(program: Command): void {
   const migrate = program
     .command('migrate')
     .description('apply or revert database migrations (the operator only)')
-    .action(() => runMigrate('migrate', up))
+    .action(() => withOperatorDatabase('migrate', up))
   migrate
     .command('up')
     .description('apply every pending migration and list them')
-    .action(() => runMigrate('migrate up', up))
+    .action(() => withOperatorDatabase('migrate up', up))
   migrate
     .command('down')
     .description('revert the latest applied migration')
@@ -35,17 +35,17 @@ export function registerMigrateCommand(program: Command): void {
     .option('--all', 'revert every migration, which deletes every table and its data')
     .option('--yes', 'confirm --all')
     .action((options: DownOptions) =>
-      runMigrate('migrate down', (database) => down(database, options)),
+      withOperatorDatabase('migrate down', (database) => down(database, options), EXISTING),
     )
   migrate
     .command('status')
     .description('list the applied and the pending migrations')
-    .action(() => runMigrate('migrate status', status))
+    .action(() => withOperatorDatabase('migrate status', status, EXISTING))
 }
 
-function runMigrate(command: string, work: (database: Database) => Promise<void>): Promise<void> {
-  return withOperatorDatabase(command, work)
-}
+// Reading or reverting a database that is not there is a mistyped path, so nothing is created.
+// Applying migrations to a new path creates the database, as the server would.
+const EXISTING = { existing: true }
 
 async function up(database: Database): Promise<void> {
   const applied = names(await migrateToLatest(database.db))

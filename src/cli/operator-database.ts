@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from '../config.js'
-import { connectDatabase, type Database } from '../db/connection.js'
+import { connectDatabase, type Database, type OpenOptions } from '../db/connection.js'
 import { COMMAND_ACCESS } from './command-access.js'
 import { CommandError, NOT_PERMITTED, USER_VARIABLE } from './context.js'
 
@@ -19,14 +19,21 @@ export function requireOperator(command: string): void {
   }
 }
 
-/** Opens the configured database as it is, without migrating it, runs `work` and closes it. */
+/**
+ * Opens the configured database as it is, without migrating it, runs `work` and closes it. With
+ * `existing`, a missing SQLite file is an error in place of a new empty database.
+ */
 export async function withOperatorDatabase<T>(
   command: string,
   work: (database: Database, config: Config) => Promise<T>,
+  options: Pick<OpenOptions, 'existing'> = {},
 ): Promise<T> {
   requireOperator(command)
   const config = loadConfig()
-  const database = await connectDatabase(config.databaseUrl)
+  const database = await connectDatabase(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    ...options,
+  })
   try {
     return await work(database, config)
   } finally {

@@ -7,7 +7,12 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
 
-import { connectDatabase, DatabaseConnectionError, describeDatabaseUrl } from './connection.js'
+import {
+  connectDatabase,
+  DatabaseConnectionError,
+  describeDatabaseUrl,
+  isSameDatabase,
+} from './connection.js'
 
 /** Returns a port of 127.0.0.1 that nothing listens on, by listening on it and closing it. */
 async function closedPort(): Promise<number> {
@@ -47,6 +52,17 @@ describe('connectDatabase', () => {
     await assert.rejects(connectDatabase(`sqlite:${file}`), (error: Error) => {
       assert.ok(error instanceof DatabaseConnectionError)
       assert.match(error.message, /notes\.txt is not an SQLite database file/)
+      return true
+    })
+  })
+
+  test('explains a port out of range and hides the password', async () => {
+    const url = 'postgres://someone:secret-word@127.0.0.1:99999/careers'
+
+    await assert.rejects(connectDatabase(url), (error: Error) => {
+      assert.ok(error instanceof DatabaseConnectionError)
+      assert.match(error.message, /is not a valid PostgreSQL URL\. Check that the port is a number/)
+      assert.doesNotMatch(error.message, /secret-word/)
       return true
     })
   })
@@ -100,5 +116,28 @@ describe('describeDatabaseUrl', () => {
 
   test('keeps a SQLite path', () => {
     assert.equal(describeDatabaseUrl('sqlite:./data/a.db'), 'sqlite:./data/a.db')
+  })
+
+  test('hides a password under a scheme send-careers does not read', () => {
+    assert.equal(
+      describeDatabaseUrl('mysql://careers:hunter2@db/send'),
+      'mysql://careers:***@db/send',
+    )
+  })
+})
+
+describe('isSameDatabase', () => {
+  test('sees two spellings of one SQLite file as the same', () => {
+    assert.equal(isSameDatabase('sqlite:./data/x.db', 'data/x.db'), true)
+    assert.equal(isSameDatabase('sqlite:data/x.db', 'sqlite:data/y.db'), false)
+  })
+
+  test('compares PostgreSQL host, port and database, not the user', () => {
+    assert.equal(
+      isSameDatabase('postgres://a@DB.example:5432/send', 'postgresql://b:pw@db.example/send'),
+      true,
+    )
+    assert.equal(isSameDatabase('postgres://db.example/send', 'postgres://db.example/other'), false)
+    assert.equal(isSameDatabase('postgres://db.example/send', 'sqlite:send'), false)
   })
 })

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
@@ -18,6 +18,11 @@ export interface OpenOptions {
   schema?: string
   /** PostgreSQL only: the most connections the pool opens at once (pg's default is 10). */
   poolSize?: number
+  /**
+   * SQLite only: fail when the file does not exist, in place of creating an empty database there.
+   * Commands that only read or revert a database set it, so a mistyped path creates nothing.
+   */
+  existing?: boolean
 }
 
 /** The oldest PostgreSQL major version the product is tested on, as `server_version_num` gives it. */
@@ -36,15 +41,60 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000
  * SQLite at `sqlite:PATH`, a plain path, or `sqlite::memory:` for a database held in memory.
  */
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
-  if (/^postgres(ql)?:\/\//i.test(url)) {
+  if (isPostgresUrl(url)) {
     return openPostgres(url, options)
   }
 
-  return openSqlite(url.replace(/^sqlite:/i, ''))
+  return openSqlite(url.replace(/^sqlite:/i, ''), options)
 }
 
-function openSqlite(path: string): Database {
+/** Whether `url` names PostgreSQL. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url)
+}
+
+/**
+ * Whether `url` names a database send-careers can open: sqlite:PATH, postgres://, postgresql://,
+ * or a plain file path. Another scheme, such as mysql://, is a mistake, not a file name.
+ */
+export function isSupportedDatabaseUrl(url: string): boolean {
+  if (/^sqlite:/i.test(url) || isPostgresUrl(url)) return true
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)
+}
+
+/** The absolute path of an SQLite database file, or null for PostgreSQL or a database in memory. */
+export function sqliteFileOf(url: string): string | null {
+  if (isPostgresUrl(url)) return null
+  const path = url.trim().replace(/^sqlite:/i, '')
+  return path === ':memory:' ? null : resolve(path)
+}
+
+/**
+ * Whether two URLs name the same database: the same SQLite file however its path is written, or
+ * the same PostgreSQL host, port and database name whoever signs in.
+ */
+export function isSameDatabase(first: string, second: string): boolean {
+  const firstFile = sqliteFileOf(first)
+  const secondFile = sqliteFileOf(second)
+  if (firstFile !== null || secondFile !== null) return firstFile === secondFile
+  const key = (url: string) => {
+    try {
+      const parsed = new URL(url)
+      return `${parsed.hostname.toLowerCase()}:${parsed.port || '5432'}${parsed.pathname}`
+    } catch {
+      return url.trim()
+    }
+  }
+  return key(first) === key(second)
+}
+
+function openSqlite(path: string, options: OpenOptions): Database {
   const inMemory = path === ':memory:'
+  if (!inMemory && options.existing && !existsSync(path)) {
+    throw new DatabaseConnectionError(
+      `There is no SQLite database at ${resolve(path)}. Check the path: this command reads an existing database and creates none.`,
+    )
+  }
   if (!inMemory) {
     mkdirSync(dirname(path), { recursive: true })
   }
@@ -88,6 +138,7 @@ export async function connectDatabase(url: string, options: OpenOptions = {}): P
   try {
     database = openDatabase(url, options)
   } catch (error) {
+    if (error instanceof DatabaseConnectionError) throw error
     throw new DatabaseConnectionError(explainConnectionError(error, url), { cause: error })
   }
 
@@ -133,6 +184,8 @@ function explainConnectionError(error: unknown, url: string): string {
     case '28P01':
     case '28000':
       return `Could not sign in to PostgreSQL at ${where}: ${reason}. Check the user name and password in DATABASE_URL.`
+    case 'ERR_INVALID_URL':
+      return `${where} is not a valid PostgreSQL URL. Check that the port is a number up to 65535, and write any @, :, /, # or % in the user name or password as %40, %3A, %2F, %23 or %25.`
     case 'SQLITE_NOTADB':
       return `${where} is not an SQLite database file. Check DATABASE_URL, or move the file away to start a new database there.`
     case 'SQLITE_CANTOPEN':
@@ -144,10 +197,10 @@ function explainConnectionError(error: unknown, url: string): string {
 
 /** Names a database URL without its password, for messages and logs. */
 export function describeDatabaseUrl(url: string): string {
-  if (!/^postgres(ql)?:/i.test(url)) return url
   // The password runs from the first colon after the scheme to the last @, which also covers a
-  // password with an unencoded # or /, which URL parsing would cut short.
-  const match = /^(postgres(?:ql)?:\/\/[^:@/]*:)(.*)@([^@]*)$/i.exec(url)
+  // password with an unencoded # or /, which URL parsing would cut short. Any scheme is masked,
+  // since a mistyped one, such as mysql://, may still carry a password.
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^:@/]*:)(.*)@([^@]*)$/i.exec(url)
   if (match) return `${match[1]}***@${match[3]}`
   return url
 }

@@ -158,11 +158,17 @@ async function rejectExistingSchools(db: Kysely<Tables>, schools: Row[]): Promis
   const names = schools.map((school) => String(school.name))
   const clashes = await db.selectFrom('schools').select('name').where('name', 'in', names).execute()
   if (clashes.length === 0) return
-  const listed = clashes.map((school) => `"${school.name}"`).join(', ')
+  const quoted = clashes.map((school) => `"${school.name}"`)
+  const listed =
+    quoted.length === 1
+      ? `a school named ${quoted[0]}`
+      : `schools named ${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`
+  const those = quoted.length === 1 ? 'it' : 'they'
   throw new CopyConflictError(
-    `The target already has a school named ${listed}, so nothing was copied. ` +
-      'If it was copied before, there is nothing to do. If it is another school with the same ' +
-      'name, rename the school in one of the two databases first.',
+    `The target already has ${listed}, so nothing was copied. ` +
+      `If ${those} came from an earlier copy, there is nothing to do. If ${those} ` +
+      `${quoted.length === 1 ? 'is another school' : 'are other schools'} with the same name, ` +
+      'rename the school in one of the two databases first.',
   )
 }
 
