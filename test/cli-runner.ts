@@ -1,20 +1,17 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import { sql } from 'kysely'
 
 import { openDatabase } from '../src/db/connection.js'
 import type { Database } from '../src/db/connection.js'
 import { createTestDatabaseUrl } from '../src/db/test-database.js'
-
-const run = promisify(execFile)
+import { runCaptured, type CommandResult } from './operations-runner.js'
 
 export interface CliRunner {
   /** Runs `send-careers ARGS --format json` and parses what it prints. */
   json(args: string[]): Promise<unknown>
   /** Runs `send-careers ARGS` and returns its output and exit code, whether or not it failed. */
-  text(args: string[]): Promise<{ stdout: string; stderr: string; code: number }>
+  text(args: string[]): Promise<CommandResult>
   /** Runs a shell command line with this runner's database, for pipes. */
-  shell(command: string): Promise<{ stdout: string; stderr: string; code: number }>
+  shell(command: string): Promise<CommandResult>
   /** The DATABASE_URL the commands use. */
   databaseUrl: string
   /** Opens the runner's database, for tests that seed or read rows. The caller closes it. */
@@ -34,17 +31,8 @@ export async function createCliRunner(): Promise<CliRunner> {
   const database = await createTestDatabaseUrl()
   const env = { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'test' }
 
-  async function text(args: string[]) {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/send-careers.js', ...args], {
-        env,
-      })
-      return { stdout, stderr, code: 0 }
-    } catch (error) {
-      const failed = error as { stdout: string; stderr: string; code: number }
-      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code }
-    }
-  }
+  const text = (args: string[]) =>
+    runCaptured(process.execPath, ['bin/send-careers.js', ...args], env)
 
   async function json(args: string[]) {
     const result = await text([...args, '--format', 'json'])
@@ -53,15 +41,7 @@ export async function createCliRunner(): Promise<CliRunner> {
     return JSON.parse(result.stdout) as unknown
   }
 
-  async function shell(command: string) {
-    try {
-      const { stdout, stderr } = await run('/bin/sh', ['-c', command], { env })
-      return { stdout, stderr, code: 0 }
-    } catch (error) {
-      const failed = error as { stdout: string; stderr: string; code: number }
-      return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code }
-    }
-  }
+  const shell = (command: string) => runCaptured('/bin/sh', ['-c', command], env)
 
   const open = () => openDatabase(database.url)
 

@@ -13,6 +13,21 @@ export interface CommandResult {
   code: number
 }
 
+/** Runs a program and returns its output and exit code, whether or not it failed. */
+export async function runCaptured(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CommandResult> {
+  try {
+    const { stdout, stderr } = await run(file, args, { env })
+    return { stdout, stderr, code: 0 }
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number }
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code }
+  }
+}
+
 /** Runs `send-careers ARGS` against DATABASE_URL `url`, returning its output and exit code. */
 export async function sendCareers(
   url: string,
@@ -22,15 +37,7 @@ export async function sendCareers(
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NODE_ENV: 'test' }
   delete env.SEND_CAREERS_USER
   Object.assign(env, extraEnvironment)
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/send-careers.js', ...args], {
-      env,
-    })
-    return { stdout, stderr, code: 0 }
-  } catch (error) {
-    const failed = error as { stdout: string; stderr: string; code: number }
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code }
-  }
+  return runCaptured(process.execPath, ['bin/send-careers.js', ...args], env)
 }
 
 const POSTGRES_SKIP =

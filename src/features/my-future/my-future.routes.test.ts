@@ -11,6 +11,7 @@ import {
   createTestUser,
   csrfTokenFrom,
   sessionCookieFor,
+  countAuditEvents,
 } from '../../web/testing/test-app.js'
 import type { TestApp } from '../../web/testing/test-app.js'
 import { setUpOtherSchool } from '../exports/export.test-data.js'
@@ -211,15 +212,7 @@ describe('my future routes', () => {
   })
 
   it('records a view of the student', async () => {
-    const viewsOf = async () =>
-      (
-        await test.database.db
-          .selectFrom('audit_events')
-          .select('id')
-          .where('action', '=', 'student.view')
-          .where('student_id', '=', adaId)
-          .execute()
-      ).length
+    const viewsOf = () => countAuditEvents(test, 'student.view', adaId)
     const before = await viewsOf()
 
     await test.app.inject({ url: pageUrl() })

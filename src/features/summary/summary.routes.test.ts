@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 
-import { buildTestApp } from '../../web/testing/test-app.js'
+import { buildTestApp, countAuditEvents } from '../../web/testing/test-app.js'
 import type { TestApp } from '../../web/testing/test-app.js'
 import { addPlanActivityAndDestinationRows } from '../data-protection/data-protection.test-data.js'
 import { insertStudents, setUpOtherSchool } from '../exports/export.test-data.js'
@@ -125,15 +125,7 @@ describe('student summary', () => {
   })
 
   it('records a view of the student', async () => {
-    const viewsOf = async () =>
-      (
-        await test.database.db
-          .selectFrom('audit_events')
-          .select('id')
-          .where('action', '=', 'student.view')
-          .where('student_id', '=', adaId)
-          .execute()
-      ).length
+    const viewsOf = () => countAuditEvents(test, 'student.view', adaId)
     const before = await viewsOf()
 
     await test.app.inject({ url: `/students/${adaId}/summary` })

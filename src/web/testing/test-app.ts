@@ -235,3 +235,18 @@ export async function postForm(
     payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
   })
 }
+
+/** Counts the audit events of one action about one student, to check a page recorded its view. */
+export async function countAuditEvents(
+  test: TestApp,
+  action: string,
+  studentId: number,
+): Promise<number> {
+  const rows = await test.database.db
+    .selectFrom('audit_events')
+    .select('id')
+    .where('action', '=', action)
+    .where('student_id', '=', studentId)
+    .execute()
+  return rows.length
+}
