@@ -80,7 +80,7 @@ async function runFullImport(file: string, url: string) {
 
 /** Measures the ceiling: the same rows, already in memory, written by prepared inserts in one transaction. */
 async function runRawInserts(file: string, databasePath: string) {
-  const database = await openDatabase(`sqlite:${databasePath}`)
+  const database = openDatabase(`sqlite:${databasePath}`)
   await migrateToLatest(database.db)
   await database.close()
 
@@ -96,35 +96,14 @@ async function runRawInserts(file: string, databasePath: string) {
       .get(),
   )
   const insert = sqlite.prepare(
-    `INSERT INTO students (school_id, upn, legal_surname, legal_forename, date_of_birth, nc_year,
-       provision_code, primary_need, secondary_need, ehc_plan_start_date, ehc_plan_review_date, pathway,
-       sort_name, search_text, in_latest_import, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    `INSERT INTO students (${RAW_COLUMNS.join(', ')}, in_latest_import)
+     VALUES (${RAW_COLUMNS.map(() => '?').join(', ')}, 1)`,
   )
 
   const started = performance.now()
   const now = new Date().toISOString()
   sqlite.transaction(() => {
-    for (const r of records) {
-      insert.run(
-        schoolId,
-        r.UPN,
-        r.Surname,
-        r.Forename,
-        r.DOB,
-        r.NCyearActual,
-        r.SENprovision,
-        r.SENtype1 || null,
-        r.SENtype2 || null,
-        r.EHCPStartDate || null,
-        r.EHCPLastReviewDate || null,
-        r.QualificationPathway || null,
-        sortKey(r),
-        searchKey(r),
-        now,
-        now,
-      )
-    }
+    for (const record of records) insert.run(rawValues(record, schoolId, now))
   })()
   const seconds = (performance.now() - started) / 1000
   sqlite.close()
@@ -161,24 +140,7 @@ async function runRawPostgresInserts(file: string, url: string) {
   await client.query('BEGIN')
   for (let start = 0; start < records.length; start += RAW_ROWS_PER_STATEMENT) {
     const chunk = records.slice(start, start + RAW_ROWS_PER_STATEMENT)
-    const cells = chunk.map((r) => [
-      schoolId,
-      r.UPN,
-      r.Surname,
-      r.Forename,
-      r.DOB,
-      r.NCyearActual,
-      r.SENprovision,
-      r.SENtype1 || null,
-      r.SENtype2 || null,
-      r.EHCPStartDate || null,
-      r.EHCPLastReviewDate || null,
-      r.QualificationPathway || null,
-      sortKey(r),
-      searchKey(r),
-      now,
-      now,
-    ])
+    const cells = chunk.map((record) => rawValues(record, schoolId, now))
     await client.query(
       statement,
       RAW_COLUMNS.map((_, column) => cells.map((row) => row[column] ?? null)),
@@ -188,6 +150,32 @@ async function runRawPostgresInserts(file: string, url: string) {
   const seconds = (performance.now() - started) / 1000
   await client.end()
   return { rows: records.length, seconds }
+}
+
+/** One register row as the raw inserts bind it, in the order of RAW_COLUMNS. */
+function rawValues(
+  r: Record<string, string>,
+  schoolId: number | string,
+  now: string,
+): (string | number | null)[] {
+  return [
+    schoolId,
+    r.UPN ?? null,
+    r.Surname ?? null,
+    r.Forename ?? null,
+    r.DOB ?? null,
+    r.NCyearActual ?? null,
+    r.SENprovision ?? null,
+    r.SENtype1 || null,
+    r.SENtype2 || null,
+    r.EHCPStartDate || null,
+    r.EHCPLastReviewDate || null,
+    r.QualificationPathway || null,
+    sortKey(r),
+    searchKey(r),
+    now,
+    now,
+  ]
 }
 
 function readRecords(file: string): Record<string, string>[] {

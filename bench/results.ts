@@ -44,6 +44,8 @@ export interface BenchResults {
   sizes: number[]
   /** How many bench processes ran at the same time on the machine, when their figures were merged. */
   concurrentRuns?: number
+  /** The machine's one-minute load average through the run, and when it was read. */
+  load?: { samples: number[]; when: string }
   imports: { engine: Engine; size: number; full: ImportResult; raw: ImportResult }[]
   reports: (ReportResult & { engine: Engine; schools: number })[]
   growth: {

@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'csv-stringify/sync'
 import pg from 'pg'
@@ -97,6 +97,7 @@ const results: BenchResults = {
   reports: [],
   growth: [],
   indexes: [],
+  load: { samples: [], when: 'as each case ended' },
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'send-careers-bench-'))
@@ -171,6 +172,8 @@ function runCase<T>(file: string, args: string[]): T {
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+  // The one-minute load average as each case ends tells whether other work shared the machine.
+  results.load!.samples.push(Number(loadavg()[0]?.toFixed(2)))
   return JSON.parse(output.trim().split('\n').at(-1) ?? '') as T
 }
 

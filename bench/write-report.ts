@@ -25,6 +25,25 @@ export function describeMachine(): string {
   )
 }
 
+/**
+ * Whether other work shared the machine: figures merged from bench processes run side by side, or
+ * a median one-minute load above what the bench's own processes (the app, autocannon and the
+ * database on two cores) reach alone.
+ */
+const QUIET_MEDIAN_LOAD = 4
+function machineLoad(results: BenchResults): { shared: boolean; summary: string | null } {
+  const samples = [...(results.load?.samples ?? [])].sort((a, b) => a - b)
+  const median = samples[Math.floor(samples.length / 2)]
+  const shared = (results.concurrentRuns ?? 1) > 1 || (median ?? 0) > QUIET_MEDIAN_LOAD
+  if (median === undefined) return { shared: true, summary: null }
+  return {
+    shared,
+    summary:
+      `one-minute load average ${results.load!.when}: median ${median.toFixed(1)}, highest ` +
+      `${samples.at(-1)!.toFixed(1)}, over ${samples.length} readings`,
+  }
+}
+
 const count = (value: number) => Math.round(value).toLocaleString('en-GB')
 const ms = (seconds: number) => (1000 * seconds).toFixed(0)
 
@@ -52,8 +71,7 @@ function header(results: BenchResults): string[] {
     '',
     `- Date: ${results.date}`,
     `- Machine: ${results.machine}`,
-    '- The figures were taken on a shared machine: other test suites ran on the same two cores',
-    '  throughout, so absolute times are slower and noisier than on a dedicated server.',
+    ...loadLines(results),
     ...(results.concurrentRuns && results.concurrentRuns > 1
       ? [
           `- ${results.concurrentRuns} bench processes ran at the same time (the SQLite growth cases, the`,
@@ -69,6 +87,23 @@ function header(results: BenchResults): string[] {
     '  runs in its own process. BENCH_SIZES chooses the growth sizes for a quicker run.',
     ...gaps(results),
     '',
+  ]
+}
+
+function loadLines(results: BenchResults): string[] {
+  const { shared, summary } = machineLoad(results)
+  const measured = summary ? [`- Load: ${summary}.`] : []
+  if (shared) {
+    return [
+      ...measured,
+      '- The figures were taken on a shared machine: other work ran on the same two cores, so',
+      '  absolute times are slower and noisier than on a dedicated server.',
+    ]
+  }
+  return [
+    ...measured,
+    '- Nothing else ran on the machine: the load is the bench itself, whose app, autocannon and',
+    '  database processes share the two cores. A dedicated database server would do better.',
   ]
 }
 
@@ -162,7 +197,7 @@ function listSection(results: BenchResults): string[] {
     'loaded as the local authority sees it (all its schools) and as its largest school sees it',
     '(`&school=ID`). The ceiling is a bare Fastify route in the same process that returns a fixed',
     'HTML page of 98 bytes. Latencies are in milliseconds. autocannon counts a request that has no',
-    'response after 10 s as an error, so on this loaded machine the errors column counts timeouts.',
+    'response after 10 s as an error, so the errors column counts timeouts as well as failures.',
     '',
     '| engine | students in database | students of the local authority | list rps | p50 | p99 | students of the school | school list rps | p50 | p99 | bare route rps | p50 | p99 | errors or non-2xx |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -261,8 +296,11 @@ function growthNote(results: BenchResults, engine: Engine): string[] {
     `  ${(last.organisationStudents / first.organisationStudents).toFixed(1)} times the students in scope. Its dashboard queries took`,
     `  ${(last.dashboard.rawSeconds / first.dashboard.rawSeconds).toFixed(2)} times as long, and the 2,000-row import took`,
     `  ${(last.importFull.seconds / first.importFull.seconds).toFixed(2)} times as long. The bare route, measured beside the list,`,
-    `  served ${bareChange.toFixed(2)} times as many requests per second at the larger size. The`,
-    "  machine's load changed between sizes by about that factor, so these ratios mix growth with load.",
+    `  served ${bareChange.toFixed(2)} times as many requests per second at the larger size${
+      Math.abs(bareChange - 1) > 0.25
+        ? ". The machine's load changed between sizes by about that factor, so these ratios mix growth with load."
+        : ', so the machine gave both sizes about the same capacity.'
+    }`,
   ]
 }
 
@@ -271,10 +309,14 @@ function indexSection(results: BenchResults): string[] {
   const lines = [
     '## What each index is for',
     '',
-    'During this run the machine often had a load average of about 15 on two cores. Differences of',
-    'less than about 1.5 times between the with and without columns are therefore noise, and some',
-    'rows show the query faster without its index. The plans below do not depend on load.',
-    '',
+    ...(machineLoad(results).shared
+      ? [
+          'Other work shared the machine during this run, so differences of less than about 1.5',
+          'times between the with and without columns are noise, and some rows may show the query',
+          'faster without its index. The plans below do not depend on load.',
+          '',
+        ]
+      : []),
     'bench/index-case.ts runs, on the largest growth dataset (its size is in the table), the queries each index serves, then',
     'drops the index, runs them again and creates it again from its stored definition. Times are',
     'the median of 3 runs after a warm-up, for the whole group of queries. The last three indexes',
@@ -371,10 +413,12 @@ function scalingSection(results: BenchResults): string[] {
     .find((entry) => entry.engine === 'postgres')
     ?.results.find((entry) => entry.index === 'plan_targets_school_idx')?.groups[0]
 
+  const { shared } = machineLoad(results)
+
   return [
     '## Where one PostgreSQL server stops being enough',
     '',
-    'These are estimates drawn from the figures above, on this shared two-core machine; a',
+    `These are estimates drawn from the figures above, on ${shared ? 'this shared' : 'one'} two-core machine; a`,
     'dedicated database server would move every threshold, but the order in which the limits come',
     'follows from the ratios.',
     '',
@@ -382,8 +426,11 @@ function scalingSection(results: BenchResults): string[] {
     `  and page, ${listQueryMs.toFixed(0)} ms of SQL in the index case) served`,
     `  ${largest.list.organisation.requestsPerSecond.toFixed(0)} requests per second with p99`,
     `  ${largest.list.organisation.p99Ms} ms, against ${largest.list.bare.requestsPerSecond.toFixed(0)} for the bare route.`,
-    '  autocannon, the app, PostgreSQL and other suites shared two cores, so most of that latency is',
-    '  waiting for a core, and requests over 10 s count as errors (timeouts). The list queries are',
+    shared
+      ? '  autocannon, the app, PostgreSQL and other work shared two cores, so most of that latency is' +
+        '\n  waiting for a core, and requests over 10 s count as errors (timeouts). The list queries are'
+      : '  autocannon, the app and PostgreSQL shared two cores, so with 50 connections waiting most of' +
+        '\n  that latency is queueing for a core. The list queries are',
     '  scoped by school, so their cost follows the students of the local authority, not the size of',
     '  the database. A single server holds the list load while the SQL time per request times the',
     '  request rate stays under its cores. App processes keep no state (sessions are in the',
@@ -408,8 +455,8 @@ function scalingSection(results: BenchResults): string[] {
     `  ${scans ? scans.withoutMs.toFixed(0) : 'n/a'} ms instead of ${scans ? scans.withMs.toFixed(0) : 'n/a'} ms at ${count(largest.students)} students.`,
     scans && scans.withoutMs > 1.5 * scans.withMs
       ? '  The plan without it reads the whole table.'
-      : '  On this loaded machine that difference is within the noise, and the plans above, which do' +
-        ' not depend on load, are the evidence: without the index the query reads the whole table.',
+      : '  That difference is small enough to be noise, and the plans above, which do not depend on' +
+        ' load, are the evidence: without the index the query reads the whole table.',
     '  Every query names its schools, so partitioning the large',
     '  tables by organisation (list partitions of school_id ranges, or a hash of the organisation)',
     '  keeps each query and each VACUUM within one local authority. It pays once the tables and',
