@@ -25,12 +25,13 @@ export function describeMachine(): string {
   )
 }
 
-/**
- * Whether other work shared the machine: figures merged from bench processes run side by side, or
- * a median one-minute load above what the bench's own processes (the app, autocannon and the
- * database on two cores) reach alone.
- */
+/** The highest median load the bench's own processes (app, autocannon, database) reach alone. */
 const QUIET_MEDIAN_LOAD = 4
+
+/**
+ * Summarises the load readings, and tells whether other work shared the machine: figures merged
+ * from bench processes run side by side, or a median load above QUIET_MEDIAN_LOAD.
+ */
 function machineLoad(results: BenchResults): { shared: boolean; summary: string | null } {
   const samples = [...(results.load?.samples ?? [])].sort((a, b) => a - b)
   const median = samples[Math.floor(samples.length / 2)]
@@ -422,10 +423,16 @@ function scalingSection(results: BenchResults): string[] {
     'dedicated database server would move every threshold, but the order in which the limits come',
     'follows from the ratios.',
     '',
+    `- **What one server holds.** The app and PostgreSQL ran on these two cores. The page staff`,
+    `  open most, the students list, ran at ${count(largest.list.organisation.requestsPerSecond)} requests per second as a local authority sees it,`,
+    `  and at ${count(largest.list.school.requestsPerSecond)} as a school sees it. A member of staff at work opens a page every 10 seconds or`,
+    `  so, so one such machine serves roughly ${count(Math.round(largest.list.organisation.requestsPerSecond / 10) * 100)} people working at the same moment. A`,
+    `  local authority's dashboard costs more (${ms(largest.dashboard.pageSeconds)} ms a page) but is opened far less often. That is`,
+    '  more than the staff of a local authority, so each step below is for a bigger service.',
     `- **The students list.** At ${count(largest.students)} students, the local authority's list (count`,
     `  and page, ${listQueryMs.toFixed(0)} ms of SQL in the index case) served`,
     `  ${largest.list.organisation.requestsPerSecond.toFixed(0)} requests per second with p99`,
-    `  ${largest.list.organisation.p99Ms} ms, against ${largest.list.bare.requestsPerSecond.toFixed(0)} for the bare route.`,
+    `  ${largest.list.organisation.p99Ms} ms, against ${count(largest.list.bare.requestsPerSecond)} for the bare route.`,
     shared
       ? '  autocannon, the app, PostgreSQL and other work shared two cores, so most of that latency is' +
         '\n  waiting for a core, and requests over 10 s count as errors (timeouts). The list queries are'
@@ -447,7 +454,7 @@ function scalingSection(results: BenchResults): string[] {
     '  transaction-mode pooler such as PgBouncer in front of PostgreSQL lets many app processes',
     '  share a few dozen server connections. The app keeps no session state on a connection, which',
     '  this needs.',
-    `- **Imports.** The whole import ran at about ${importRate.toFixed(0)} rows per second on PostgreSQL, so all`,
+    `- **Imports.** The whole import ran at about ${count(importRate)} rows per second on PostgreSQL, so all`,
     `  ${count(NATIONAL_STUDENTS)} register rows of a census season would take about`,
     `  ${(NATIONAL_STUDENTS / importRate / 60).toFixed(0)} minutes of import time in total (an estimate), spread over`,
     '  weeks and schools. Writes are not what outgrows one server.',
