@@ -12,9 +12,14 @@ function blankAsUnset(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value
 }
 
-/** Builds the schema of a whole number from `min` to `max`, with messages naming the variable and unit. */
+/**
+ * Builds the schema of a whole number from `min` to `max`, with messages naming the variable and
+ * the unit, if it has one.
+ */
 function wholeNumber(name: string, unit: string, min: number, max: number, fallback: number) {
-  const range = `${name} must be a whole number of ${unit} from ${min} to ${max}`
+  const range = unit
+    ? `${name} must be a whole number of ${unit} from ${min} to ${max}`
+    : `${name} must be a whole number from ${min} to ${max}`
   return z.preprocess(
     blankAsUnset,
     z.coerce.number({ error: range }).int(range).min(min, range).max(max, range).default(fallback),
@@ -34,7 +39,7 @@ const environmentSchema = z.object({
     .default('sqlite:./data/send-careers.db'),
   DATABASE_POOL_SIZE: wholeNumber('DATABASE_POOL_SIZE', 'connections', 1, 200, 10),
   HOST: z.string().trim().min(1, 'HOST is empty. Remove it, or set 127.0.0.1').default('127.0.0.1'),
-  PORT: wholeNumber('PORT', 'a port', 0, 65535, 3000),
+  PORT: wholeNumber('PORT', '', 0, 65535, 3000),
   COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
   MAX_UPLOAD_MB: z.preprocess(
     blankAsUnset,

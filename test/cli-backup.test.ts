@@ -96,6 +96,14 @@ describe('backup command (sqlite)', { skip: !testEngines().includes('sqlite') },
     assert.equal(existsSync(`${backupFile}-wal`), false)
   })
 
+  it('names a missing database in place of failing', async () => {
+    const missing = `${url}-missing.db`
+    const result = await sendCareers(missing, ['backup', '--output', `${backupFile}-other`])
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /There is no SQLite database at .*-missing\.db\. Check the path/)
+  })
+
   it('refuses to replace a file without --force', async () => {
     const refused = await sendCareers(url, ['backup', '--output', backupFile])
     const forced = await sendCareers(url, ['backup', '--output', backupFile, '--force'])

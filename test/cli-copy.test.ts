@@ -430,5 +430,47 @@ describe(
       assert.match(result.stderr, /There is no SQLite database at .*school\.db/)
       assert.equal(existsSync(join(folder, 'missing')), false)
     })
+
+    it('refuses a source another program made, and leaves it as it was', async () => {
+      const file = join(folder, 'other.db')
+      const other = new SqliteDatabase(file)
+      other.exec('create table notes (id integer primary key, text text)')
+      other.close()
+
+      const result = await sendCareers('sqlite::memory:', [
+        'copy',
+        '--from',
+        file,
+        '--to',
+        `sqlite:${join(folder, 'to.db')}`,
+      ])
+
+      assert.equal(result.code, 2)
+      assert.match(result.stderr, /other\.db is not a send-careers database: it has tables but no/)
+      const reopened = new SqliteDatabase(file, { readonly: true })
+      const tables = reopened.prepare(
+        "select count(*) as n from sqlite_schema where type = 'table'",
+      )
+      assert.equal((tables.get() as { n: number }).n, 1)
+      reopened.close()
+    })
+
+    it('refuses a source with no schools', async () => {
+      const file = join(folder, 'no-schools.db')
+      const empty = openDatabase(`sqlite:${file}`)
+      await migrateToLatest(empty.db)
+      await empty.close()
+
+      const result = await sendCareers('sqlite::memory:', [
+        'copy',
+        '--from',
+        file,
+        '--to',
+        `sqlite:${join(folder, 'to.db')}`,
+      ])
+
+      assert.equal(result.code, 2)
+      assert.match(result.stderr, /has no schools, so there is nothing to copy/)
+    })
   },
 )

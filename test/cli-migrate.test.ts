@@ -61,6 +61,13 @@ describeEachEngine('migrate command', (engine) => {
     }
   })
 
+  it('down rejects --yes without --all', async () => {
+    const result = await migrate('down', '--yes')
+
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /--yes confirms --all only/)
+  })
+
   it('up applies and lists every migration', async () => {
     const result = await migrate()
 

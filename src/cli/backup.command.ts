@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import type { Command } from 'commander'
 
 import { BackupExistsError, BackupOutputError, backupSqlite } from '../db/backup.js'
@@ -34,6 +36,11 @@ async function backup(options: BackupOptions): Promise<void> {
   const path = url.replace(/^sqlite:/i, '')
   if (path === ':memory:') {
     throw new CommandError('DATABASE_URL names a database in memory, which has nothing to back up.')
+  }
+  if (!existsSync(path)) {
+    throw new CommandError(
+      `There is no SQLite database at ${resolve(path)}. Check the path in DATABASE_URL.`,
+    )
   }
   try {
     const check = await backupSqlite(path, options.output, { force: options.force ?? false })

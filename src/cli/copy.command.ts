@@ -43,12 +43,21 @@ async function copy(options: CopyOptions): Promise<void> {
     throw new CommandError('--from and --to name the same database. Give two different databases.')
   }
 
-  const source = await connectDatabase(options.from, { existing: true })
-  const target = await connectDatabase(options.to).catch(async (error: unknown) => {
-    await source.close()
-    throw error
-  })
+  const source = await connectDatabase(options.from, { existing: true, setting: '--from' })
+  const target = await connectDatabase(options.to, { setting: '--to' }).catch(
+    async (error: unknown) => {
+      await source.close()
+      throw error
+    },
+  )
   try {
+    await rejectForeignDatabase(source, '--from', describeDatabaseUrl(options.from), false)
+    await rejectForeignDatabase(target, '--to', describeDatabaseUrl(options.to), true)
+    if ((await countSchools(source)) === 0) {
+      throw new CommandError(
+        `${describeDatabaseUrl(options.from)} has no schools, so there is nothing to copy. Check --from.`,
+      )
+    }
     console.log(`Migrating both databases to the latest version, ${MIGRATION_NAMES.at(-1)}, first.`)
     await migrateToLatest(source.db)
     await migrateToLatest(target.db)
@@ -60,6 +69,35 @@ async function copy(options: CopyOptions): Promise<void> {
     await source.close()
     await target.close()
   }
+}
+
+/**
+ * Rejects a database that send-careers did not create: one with tables but no migration record.
+ * Migrating it would add the app's tables to another program's file. An empty target is allowed.
+ */
+async function rejectForeignDatabase(
+  database: Database,
+  option: string,
+  where: string,
+  mayBeEmpty: boolean,
+): Promise<void> {
+  const tables = await database.db.introspection.getTables({ withInternalKyselyTables: true })
+  const names = new Set(tables.map((table) => table.name))
+  if (names.has('kysely_migration')) return
+  if (names.size === 0 && mayBeEmpty) return
+  throw new CommandError(
+    names.size === 0
+      ? `${where} is empty, not a send-careers database. Check ${option}.`
+      : `${where} is not a send-careers database: it has tables but no send-careers migrations, so nothing was changed. Check ${option}.`,
+  )
+}
+
+async function countSchools(database: Database): Promise<number> {
+  const row = await database.db
+    .selectFrom('schools')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
 }
 
 /** Rejects a URL with a scheme no engine reads, which would otherwise be taken for a file name. */
@@ -103,7 +141,11 @@ async function copyOrExplain(
         1,
       )
     }
-    throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new CommandError(
+      `The copy failed, so it was rolled back and the target is unchanged: ${reason}`,
+      1,
+    )
   }
 }
 

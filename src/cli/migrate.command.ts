@@ -61,6 +61,11 @@ async function down(database: Database, options: DownOptions): Promise<void> {
   if (options.all && options.to !== undefined) {
     throw new CommandError('Give --all or --to NAME, not both.')
   }
+  if (options.yes && !options.all) {
+    throw new CommandError(
+      '--yes confirms --all only. Remove --yes, or add --all to revert every migration.',
+    )
+  }
   const applied = (await listMigrations(database.db)).filter((m) => m.appliedAt !== null)
   if (applied.length === 0) {
     console.log('No migration is applied, so there is nothing to revert.')

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -42,6 +42,30 @@ describe('connectDatabase', () => {
       assert.equal(mode?.journal_mode, 'wal')
     } finally {
       await database.close()
+    }
+  })
+
+  test('creates a new SQLite file for its owner only', async () => {
+    const file = join(folder, 'private', 'new.db')
+    const database = await connectDatabase(`sqlite:${file}`)
+    await database.close()
+
+    assert.equal(statSync(file).mode & 0o777, 0o600)
+    assert.equal(statSync(join(folder, 'private')).mode & 0o777, 0o700)
+  })
+
+  test('rejects an SQLite URL with no path', async () => {
+    await assert.rejects(connectDatabase('sqlite:'), /DATABASE_URL names no SQLite file/)
+  })
+
+  test('rejects a PostgreSQL URL with no database name', async () => {
+    for (const url of ['postgres://app:pw@127.0.0.1:5432/', 'postgresql://app@127.0.0.1']) {
+      await assert.rejects(connectDatabase(url, { setting: '--to' }), (error: Error) => {
+        assert.ok(error instanceof DatabaseConnectionError)
+        assert.match(error.message, /names no database\. Add its name .* in --to\./)
+        assert.doesNotMatch(error.message, /pw@/)
+        return true
+      })
     }
   })
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
@@ -23,6 +23,8 @@ export interface OpenOptions {
    * Commands that only read or revert a database set it, so a mistyped path creates nothing.
    */
   existing?: boolean
+  /** Where the URL came from, named in messages: DATABASE_URL unless set, or an option such as --to. */
+  setting?: string
 }
 
 /** The oldest PostgreSQL major version the product is tested on, as `server_version_num` gives it. */
@@ -66,7 +68,9 @@ export function isSupportedDatabaseUrl(url: string): boolean {
 export function sqliteFileOf(url: string): string | null {
   if (isPostgresUrl(url)) return null
   const path = url.trim().replace(/^sqlite:/i, '')
-  return path === ':memory:' ? null : resolve(path)
+  if (path === ':memory:') return null
+  // A symbolic link and the file it points to are one database.
+  return existsSync(path) ? realpathSync(path) : resolve(path)
 }
 
 /**
@@ -89,14 +93,23 @@ export function isSameDatabase(first: string, second: string): boolean {
 }
 
 function openSqlite(path: string, options: OpenOptions): Database {
+  const setting = options.setting ?? 'DATABASE_URL'
+  if (path.trim() === '') {
+    throw new DatabaseConnectionError(
+      `${setting} names no SQLite file. Give a path, such as sqlite:./data/send-careers.db.`,
+    )
+  }
   const inMemory = path === ':memory:'
   if (!inMemory && options.existing && !existsSync(path)) {
     throw new DatabaseConnectionError(
-      `There is no SQLite database at ${resolve(path)}. Check the path: this command reads an existing database and creates none.`,
+      `There is no SQLite database at ${resolve(path)}. Check the path in ${setting}: this command reads an existing database and creates none.`,
     )
   }
-  if (!inMemory) {
-    mkdirSync(dirname(path), { recursive: true })
+  if (!inMemory && !existsSync(path)) {
+    // The file holds personal data, so a new one, its folder and the write-ahead files SQLite
+    // creates beside it with the same mode are for the owner only.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+    closeSync(openSync(path, 'a', 0o600))
   }
 
   const connection = new SqliteDatabase(path)
@@ -114,6 +127,12 @@ function openSqlite(path: string, options: OpenOptions): Database {
 }
 
 function openPostgres(url: string, options: OpenOptions): Database {
+  if (/^postgres(ql)?:\/\/[^/?#]*\/?([?#].*)?$/i.test(url)) {
+    // Without a name, the driver would use the user's name, often the server's own postgres database.
+    throw new DatabaseConnectionError(
+      `${describeDatabaseUrl(url)} names no database. Add its name after the host and port, such as postgres://user@host:5432/send_careers, in ${options.setting ?? 'DATABASE_URL'}.`,
+    )
+  }
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
     throw new Error(`Invalid schema name "${options.schema}": use lower-case letters, digits and _`)
   }
@@ -139,7 +158,9 @@ export async function connectDatabase(url: string, options: OpenOptions = {}): P
     database = openDatabase(url, options)
   } catch (error) {
     if (error instanceof DatabaseConnectionError) throw error
-    throw new DatabaseConnectionError(explainConnectionError(error, url), { cause: error })
+    throw new DatabaseConnectionError(explainConnectionError(error, url, options.setting), {
+      cause: error,
+    })
   }
 
   try {
@@ -152,7 +173,9 @@ export async function connectDatabase(url: string, options: OpenOptions = {}): P
   } catch (error) {
     await database.close().catch(() => undefined)
     if (error instanceof DatabaseConnectionError) throw error
-    throw new DatabaseConnectionError(explainConnectionError(error, url), { cause: error })
+    throw new DatabaseConnectionError(explainConnectionError(error, url, options.setting), {
+      cause: error,
+    })
   }
 }
 
@@ -169,25 +192,25 @@ async function checkPostgresVersion(database: Database, url: string): Promise<vo
 }
 
 /** Turns a driver's connection error into a sentence that names what to check. */
-function explainConnectionError(error: unknown, url: string): string {
+function explainConnectionError(error: unknown, url: string, setting = 'DATABASE_URL'): string {
   const where = describeDatabaseUrl(url)
   const code = (error as { code?: string }).code
   const reason = error instanceof Error ? error.message : String(error)
   switch (code) {
     case 'ECONNREFUSED':
-      return `Could not connect to PostgreSQL at ${where}: the connection was refused. Check that the server is running and that DATABASE_URL names its host and port.`
+      return `Could not connect to PostgreSQL at ${where}: the connection was refused. Check that the server is running and that ${setting} names its host and port.`
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `Could not connect to PostgreSQL at ${where}: the host name was not found. Check the host in DATABASE_URL.`
+      return `Could not connect to PostgreSQL at ${where}: the host name was not found. Check the host in ${setting}.`
     case '3D000':
-      return `Could not open ${where}: ${reason}. Create the database first (for example with createdb), or correct its name in DATABASE_URL.`
+      return `Could not open ${where}: ${reason}. Create the database first (for example with createdb), or correct its name in ${setting}.`
     case '28P01':
     case '28000':
-      return `Could not sign in to PostgreSQL at ${where}: ${reason}. Check the user name and password in DATABASE_URL.`
+      return `Could not sign in to PostgreSQL at ${where}: ${reason}. Check the user name and password in ${setting}.`
     case 'ERR_INVALID_URL':
       return `${where} is not a valid PostgreSQL URL. Check that the port is a number up to 65535, and write any @, :, /, # or % in the user name or password as %40, %3A, %2F, %23 or %25.`
     case 'SQLITE_NOTADB':
-      return `${where} is not an SQLite database file. Check DATABASE_URL, or move the file away to start a new database there.`
+      return `${where} is not an SQLite database file. Check ${setting}, or move the file away to start a new database there.`
     case 'SQLITE_CANTOPEN':
       return `Could not open the SQLite file ${where}. Check that its folder exists and that this user may write to it.`
     default:

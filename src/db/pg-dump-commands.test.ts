@@ -37,4 +37,21 @@ describe('pg_dump command lines', () => {
     assert.match(commands.dump, /--host=::1 /)
     assert.equal(commands.hadPassword, false)
   })
+
+  it('keep the TLS settings', () => {
+    const commands = pgDumpCommands(
+      'postgres://app@db.example/send?sslmode=verify-full&sslrootcert=/etc/ssl/ca.pem',
+      'x.dump',
+    )
+
+    for (const line of [commands.dump, commands.createDatabase, commands.restore]) {
+      assert.match(line, /^PGSSLMODE=verify-full PGSSLROOTCERT=\/etc\/ssl\/ca\.pem /)
+    }
+  })
+
+  it('take a socket folder from the query', () => {
+    const commands = pgDumpCommands('postgres:///send?host=/var/run/postgresql', 'x.dump')
+
+    assert.match(commands.dump, /--host=\/var\/run\/postgresql /)
+  })
 })

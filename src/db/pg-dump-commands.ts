@@ -18,22 +18,27 @@ export function shellQuote(value: string): string {
 export function pgDumpCommands(url: string, file: string): PgDumpCommands {
   const parsed = new URL(url)
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres'
+  // A host in the query, such as ?host=/var/run/postgresql, is a socket folder that libpq reads.
+  const host = parsed.hostname || parsed.searchParams.get('host') || ''
   const connection = [
-    parsed.hostname ? `--host=${shellQuote(parsed.hostname.replace(/^\[|\]$/g, ''))}` : '',
+    host ? `--host=${shellQuote(host.replace(/^\[|\]$/g, ''))}` : '',
     parsed.port ? `--port=${parsed.port}` : '',
     parsed.username ? `--username=${shellQuote(decodeURIComponent(parsed.username))}` : '',
   ].filter(Boolean)
   const target = `${database}_restored`
+  const environment = libpqEnvironment(parsed)
   return {
     dump: [
+      ...environment,
       'pg_dump',
       '--format=custom',
       ...connection,
       `--file=${shellQuote(file)}`,
       `--dbname=${shellQuote(database)}`,
     ].join(' '),
-    createDatabase: ['createdb', ...connection, shellQuote(target)].join(' '),
+    createDatabase: [...environment, 'createdb', ...connection, shellQuote(target)].join(' '),
     restore: [
+      ...environment,
       'pg_restore',
       ...connection,
       '--no-owner',
@@ -42,4 +47,24 @@ export function pgDumpCommands(url: string, file: string): PgDumpCommands {
     ].join(' '),
     hadPassword: parsed.password !== '',
   }
+}
+
+/** The URL's TLS parameters that libpq reads from the environment, with their variables. */
+const TLS_VARIABLES: Record<string, string> = {
+  sslmode: 'PGSSLMODE',
+  sslrootcert: 'PGSSLROOTCERT',
+  sslcert: 'PGSSLCERT',
+  sslkey: 'PGSSLKEY',
+  sslcrl: 'PGSSLCRL',
+}
+
+/**
+ * Returns NAME=value prefixes that give the PostgreSQL tools the URL's TLS settings, so a backup
+ * of a remote database checks the server's certificate as the app does.
+ */
+function libpqEnvironment(parsed: URL): string[] {
+  return Object.entries(TLS_VARIABLES).flatMap(([parameter, variable]) => {
+    const value = parsed.searchParams.get(parameter)
+    return value ? [`${variable}=${shellQuote(value)}`] : []
+  })
 }
