@@ -101,11 +101,11 @@ export interface Config {
   pseudonymiseAfterYears: number | null
 }
 
-/** Names the value a setting has, so the reader sees what to change; secrets are never shown. */
+/** Describes the value a setting has, so the reader sees what to change. Secrets are not shown. */
 function describeSetting(name: string, value: string | undefined): string {
   if (value === undefined || value.trim() === '' || name === 'COOKIE_SECRET') return ''
-  const shown = name === 'DATABASE_URL' ? describeDatabaseUrl(value) : value
-  return ` (it is set to "${shown.length > 80 ? `${shown.slice(0, 80)}...` : shown}")`
+  const safeValue = name === 'DATABASE_URL' ? describeDatabaseUrl(value) : value
+  return ` (it is set to "${safeValue.length > 80 ? `${safeValue.slice(0, 80)}...` : safeValue}")`
 }
 
 export class ConfigError extends Error {

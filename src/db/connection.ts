@@ -23,7 +23,7 @@ export interface OpenOptions {
    * Commands that only read or revert a database set it, so a mistyped path creates nothing.
    */
   existing?: boolean
-  /** Where the URL came from, named in messages: DATABASE_URL unless set, or an option such as --to. */
+  /** The setting the URL came from, named in messages: DATABASE_URL unless set, or --to or --from. */
   setting?: string
 }
 
@@ -50,13 +50,13 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   return openSqlite(url.replace(/^sqlite:/i, ''), options)
 }
 
-/** Whether `url` names PostgreSQL. */
+/** Returns whether `url` names PostgreSQL. */
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url)
 }
 
 /**
- * Whether `url` names a database send-careers can open: sqlite:PATH, postgres://, postgresql://,
+ * Returns whether `url` names a database send-careers can open: sqlite:PATH, postgres://, postgresql://,
  * or a plain file path. Another scheme, such as mysql://, is a mistake, not a file name.
  */
 export function isSupportedDatabaseUrl(url: string): boolean {
@@ -64,7 +64,7 @@ export function isSupportedDatabaseUrl(url: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)
 }
 
-/** The absolute path of an SQLite database file, or null for PostgreSQL or a database in memory. */
+/** Returns the absolute path of an SQLite database file, or null for PostgreSQL or memory. */
 export function sqliteFileOf(url: string): string | null {
   if (isPostgresUrl(url)) return null
   const path = url.trim().replace(/^sqlite:/i, '')
@@ -74,8 +74,8 @@ export function sqliteFileOf(url: string): string | null {
 }
 
 /**
- * Whether two URLs name the same database: the same SQLite file however its path is written, or
- * the same PostgreSQL host, port and database name whoever signs in.
+ * Returns whether two URLs name the same database: the same SQLite file however its path is
+ * written, or the same PostgreSQL host, port and database name, with any user.
  */
 export function isSameDatabase(first: string, second: string): boolean {
   const firstFile = sqliteFileOf(first)
@@ -106,8 +106,8 @@ function openSqlite(path: string, options: OpenOptions): Database {
     )
   }
   if (!inMemory && !existsSync(path)) {
-    // The file holds personal data, so a new one, its folder and the write-ahead files SQLite
-    // creates beside it with the same mode are for the owner only.
+    // The file contains personal data, so a new one and its folder are for the owner only. SQLite
+    // gives the write-ahead files it creates beside it the same mode.
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
     closeSync(openSync(path, 'a', 0o600))
   }
