@@ -384,14 +384,18 @@ describe(
       rmSync(folder, { recursive: true, force: true })
     })
 
-    it('refuses a scheme no engine reads, without showing its password', async () => {
-      const result = await sendCareers('sqlite::memory:', [
+    /** Runs a copy from `source` into a new SQLite file in the test folder. */
+    const copyToNewFile = (source: string) =>
+      sendCareers('sqlite::memory:', [
         'copy',
         '--from',
-        'mysql://app:hunter2@127.0.0.1/send',
+        source,
         '--to',
         `sqlite:${join(folder, 'to.db')}`,
       ])
+
+    it('refuses a scheme no engine reads, without showing its password', async () => {
+      const result = await copyToNewFile('mysql://app:hunter2@127.0.0.1/send')
 
       assert.equal(result.code, 2)
       assert.match(
@@ -418,13 +422,7 @@ describe(
 
     it('refuses a missing source file and creates none', async () => {
       const missing = join(folder, 'missing', 'school.db')
-      const result = await sendCareers('sqlite::memory:', [
-        'copy',
-        '--from',
-        `sqlite:${missing}`,
-        '--to',
-        `sqlite:${join(folder, 'to.db')}`,
-      ])
+      const result = await copyToNewFile(`sqlite:${missing}`)
 
       assert.equal(result.code, 2)
       assert.match(result.stderr, /There is no SQLite database at .*school\.db/)
@@ -437,13 +435,7 @@ describe(
       other.exec('create table notes (id integer primary key, text text)')
       other.close()
 
-      const result = await sendCareers('sqlite::memory:', [
-        'copy',
-        '--from',
-        file,
-        '--to',
-        `sqlite:${join(folder, 'to.db')}`,
-      ])
+      const result = await copyToNewFile(file)
 
       assert.equal(result.code, 2)
       assert.match(result.stderr, /other\.db is not a send-careers database: it has tables but no/)
@@ -461,16 +453,11 @@ describe(
       await migrateToLatest(empty.db)
       await empty.close()
 
-      const result = await sendCareers('sqlite::memory:', [
-        'copy',
-        '--from',
-        file,
-        '--to',
-        `sqlite:${join(folder, 'to.db')}`,
-      ])
+      const result = await copyToNewFile(file)
 
       assert.equal(result.code, 2)
       assert.match(result.stderr, /has no schools, so there is nothing to copy/)
+      assert.equal(existsSync(join(folder, 'to.db')), false)
     })
   },
 )

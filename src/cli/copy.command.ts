@@ -44,20 +44,17 @@ async function copy(options: CopyOptions): Promise<void> {
   }
 
   const source = await connectDatabase(options.from, { existing: true, setting: '--from' })
-  const target = await connectDatabase(options.to, { setting: '--to' }).catch(
-    async (error: unknown) => {
-      await source.close()
-      throw error
-    },
-  )
+  let target: Database | undefined
   try {
+    // The source is checked before the target is opened, so a refused copy creates no target file.
     await rejectForeignDatabase(source, '--from', describeDatabaseUrl(options.from), false)
-    await rejectForeignDatabase(target, '--to', describeDatabaseUrl(options.to), true)
     if ((await countSchools(source)) === 0) {
       throw new CommandError(
         `${describeDatabaseUrl(options.from)} has no schools, so there is nothing to copy. Check --from.`,
       )
     }
+    target = await connectDatabase(options.to, { setting: '--to' })
+    await rejectForeignDatabase(target, '--to', describeDatabaseUrl(options.to), true)
     console.log(`Migrating both databases to the latest version, ${MIGRATION_NAMES.at(-1)}, first.`)
     await migrateToLatest(source.db)
     await migrateToLatest(target.db)
@@ -67,7 +64,7 @@ async function copy(options: CopyOptions): Promise<void> {
     await checkThroughServices(source, target, report)
   } finally {
     await source.close()
-    await target.close()
+    await target?.close()
   }
 }
 
