@@ -40,6 +40,8 @@ export async function withServices<T>(
   const access = COMMAND_ACCESS[command]
   if (access === undefined) throw new Error(`The command "${command}" is not in COMMAND_ACCESS`)
   const config = loadConfig()
+  // TODO: commands that only read, such as `user list` or `students`, create an empty database
+  // at a mistyped SQLite path. Mark them in COMMAND_ACCESS and open with `existing` (next stop).
   const database = await connectDatabase(config.databaseUrl, {
     poolSize: config.databasePoolSize,
   })
