@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks'
 import BetterSqlite3 from 'better-sqlite3'
 import { parse } from 'csv-parse/sync'
 import pg from 'pg'
-import { openDatabase } from '../src/db/connection.js'
+import { isPostgresUrl, openDatabase } from '../src/db/connection.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { createServices } from '../src/services.js'
 
@@ -37,7 +37,7 @@ const [mode, csvFile, databaseUrl] = process.argv.slice(2)
 if (!csvFile || !databaseUrl || (mode !== 'full' && mode !== 'raw')) {
   throw new Error('Usage: import-case.ts full|raw CSV_FILE DATABASE_URL')
 }
-const postgres = /^postgres(ql)?:\/\//i.test(databaseUrl)
+const postgres = isPostgresUrl(databaseUrl)
 
 const result =
   mode === 'full'
@@ -152,7 +152,7 @@ async function runRawPostgresInserts(file: string, url: string) {
   return { rows: records.length, seconds }
 }
 
-/** One register row as the raw inserts bind it, in the order of RAW_COLUMNS. */
+/** Builds one register row as the raw inserts bind it, in the order of RAW_COLUMNS. */
 function rawValues(
   r: Record<string, string>,
   schoolId: number | string,

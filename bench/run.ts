@@ -172,7 +172,7 @@ function runCase<T>(file: string, args: string[]): T {
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  // The one-minute load average as each case ends tells whether other work shared the machine.
+  // The one-minute load average as each case ends shows whether other work shared the machine.
   results.load!.samples.push(Number(loadavg()[0]?.toFixed(2)))
   return JSON.parse(output.trim().split('\n').at(-1) ?? '') as T
 }

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     )
   })
 
-  test('names the value of a wrong setting, but never a secret or a password', () => {
+  test('shows a wrong value, never a secret', () => {
     assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT .*\(it is set to "eighty"\)/)
     assert.throws(
       () => loadConfig({ COOKIE_SECRET: 'short-secret-value' }),

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 
 import { BackupExistsError, BackupOutputError, backupSqlite } from '../db/backup.js'
+import { isPostgresUrl } from '../db/connection.js'
 import { pgDumpCommands } from '../db/pg-dump-commands.js'
 import { CommandError } from './context.js'
 import { requireOperator } from './operator-database.js'
@@ -28,7 +29,7 @@ export function registerBackupCommand(program: Command): void {
 async function backup(options: BackupOptions): Promise<void> {
   requireOperator('backup')
   const url = loadConfig().databaseUrl
-  if (/^postgres(ql)?:\/\//i.test(url)) {
+  if (isPostgresUrl(url)) {
     printPostgresCommands(url, options.output)
     return
   }

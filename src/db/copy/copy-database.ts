@@ -163,10 +163,10 @@ async function rejectExistingSchools(db: Kysely<Tables>, schools: Row[]): Promis
     quoted.length === 1
       ? `a school named ${quoted[0]}`
       : `schools named ${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`
-  const those = quoted.length === 1 ? 'it' : 'they'
+  const pronoun = quoted.length === 1 ? 'it' : 'they'
   throw new CopyConflictError(
     `The target already has ${listed}, so nothing was copied. ` +
-      `If ${those} came from an earlier copy, there is nothing to do. If ${those} ` +
+      `If ${pronoun} came from an earlier copy, there is nothing to do. If ${pronoun} ` +
       `${quoted.length === 1 ? 'is another school' : 'are other schools'} with the same name, ` +
       'rename the school in one of the two databases first.',
   )

@@ -84,8 +84,8 @@ export interface RowToWrite {
  * Reads the rows at positions after `afterPosition` up to `throughPosition` that the commit must
  * write: new and updated rows, and unchanged rows of a student marked not in the latest import,
  * which it marks back in. A window of positions, not a LIMIT, keeps the plan an index range
- * whatever the table's statistics: on PostgreSQL, statistics taken before a large file was staged
- * made each page re-read every later row, so the commit grew with the square of the file.
+ * whatever the table's statistics. On PostgreSQL, statistics taken before a large file was staged
+ * made each LIMIT page re-read every later row, so the commit grew with the square of the file.
  */
 export async function readRowsToWrite(
   db: Kysely<Tables>,
@@ -120,7 +120,7 @@ export async function readRowsToWrite(
   }))
 }
 
-/** The last position staged for a preview, or -1 when it has no rows. */
+/** Returns the last position staged for a preview, or -1 when it has no rows. */
 export async function lastStagedPosition(db: Kysely<Tables>, previewId: string): Promise<number> {
   const row = await db
     .selectFrom('import_preview_rows')

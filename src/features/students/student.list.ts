@@ -139,7 +139,7 @@ export async function listStudents(
   const direction = query.direction === 'desc' ? 'desc' : 'asc'
 
   // The sort reads only ids and sort keys, so ordering thousands of students in a local
-  // authority's scope moves narrow rows; the page's whole records are then read by id.
+  // authority's scope moves narrow rows. The page's whole records are then read by id.
   let pageIds = db
     .selectFrom('students')
     .select('students.id')
